@@ -1,0 +1,187 @@
+package org.marsad.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.marsad.corpus.CorpusOptions;
+import org.marsad.corpus.Period;
+import org.marsad.jobs.JobConfig;
+import org.marsad.text.Analysis;
+import picocli.CommandLine.Option;
+
+/**
+ * Options shared by the Spark commands. Every option may also be set in a {@code --config}
+ * properties file under its long name without dashes ({@code text-col=body}); the command line
+ * wins over the file, the file over the defaults. Lists in the file are comma-separated
+ * ({@code input}) or {@code ||}-separated ({@code date-format}).
+ */
+public class CommonOptions {
+
+  @Option(names = "--input", arity = "1..*", paramLabel = "PATH", description = "Parquet files, folders or globs (file:, hdfs://, s3a://).")
+  List<String> input;
+
+  @Option(names = "--output", paramLabel = "DIR", description = "Output folder (default: ./out for run).")
+  String output;
+
+  @Option(names = "--id-col", description = "Document id column (default: id).")
+  String idCol;
+
+  @Option(names = "--text-col", description = "Body text column (default: text).")
+  String textCol;
+
+  @Option(names = "--title-col", description = "Title column (default: title, optional).")
+  String titleCol;
+
+  @Option(names = "--date-col", description = "Publication date column (default: published_at; without it every document is in period 'all').")
+  String dateCol;
+
+  @Option(names = "--source-col", description = "Outlet column (default: source; absent: 'unknown').")
+  String sourceCol;
+
+  @Option(names = "--lang-col", description = "Language column (default: lang; absent: detected from script).")
+  String langCol;
+
+  @Option(names = "--date-format", paramLabel = "PATTERN", description = "Extra java.time date pattern, tried in order after the built-in formats (repeatable).")
+  List<String> dateFormat;
+
+  @Option(names = "--period", description = "day, week, month or year (default: month).")
+  String period;
+
+  @Option(names = "--format", description = "parquet, or csv to also write CSV copies with a UTF-8 BOM (default: parquet).")
+  String format;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Properties file with defaults for these options.")
+  Path config;
+
+  @Option(names = "--master", description = "Spark master URL when not run through spark-submit (default: local[*]).")
+  String master;
+
+  @Option(names = "--stopwords-ar", paramLabel = "FILE", description = "Arabic stop-word list replacing conf/stopwords/ar.txt.")
+  String stopwordsAr;
+
+  @Option(names = "--stopwords-en", paramLabel = "FILE", description = "English extra stop words replacing conf/stopwords/en-news.txt.")
+  String stopwordsEn;
+
+  @Option(names = "--protected-words", paramLabel = "FILE", description = "Arabic protected words replacing conf/text/ar-protected.txt.")
+  String protectedWords;
+
+  @Option(names = "--min-collocation-count", description = "Minimum count of a collocation (default: 5).")
+  Long minCollocationCount;
+
+  @Option(names = "--min-keyness-count", description = "Minimum count of a term in a period for keyness (default: 5).")
+  Long minKeynessCount;
+
+  private Properties fileProps;
+
+  private Properties file() {
+    if (fileProps == null) {
+      fileProps = new Properties();
+      if (config != null) {
+        try (Reader r = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
+          fileProps.load(r);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot read --config " + config + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    return fileProps;
+  }
+
+  /** The value of {@code key}: command line, else config file, else null. */
+  String pick(String cli, String key) {
+    if (cli != null) {
+      return cli;
+    }
+    String v = file().getProperty(key);
+    return v == null || v.isBlank() ? null : v.strip();
+  }
+
+  private String pick(String cli, String key, String def) {
+    String v = pick(cli, key);
+    return v == null ? def : v;
+  }
+
+  /** The Spark master the user asked for, or null to leave it to spark-submit/the default. */
+  String master() {
+    return pick(master, "master");
+  }
+
+  /** Resolves the options into a validated job config. */
+  JobConfig toConfig(List<String> defaultInputs, String defaultOutput) {
+    List<String> inputs = input;
+    if (inputs == null && file().getProperty("input") != null) {
+      inputs = Arrays.stream(file().getProperty("input").split(",")).map(String::strip).toList();
+    }
+    if (inputs == null) {
+      inputs = defaultInputs;
+    }
+    if (inputs == null || inputs.isEmpty()) {
+      throw new IllegalArgumentException("Cannot run: no input given; set --input PATH");
+    }
+    List<String> formats = dateFormat;
+    if (formats == null && file().getProperty("date-format") != null) {
+      formats = Arrays.stream(file().getProperty("date-format").split("\\|\\|")).map(String::strip).toList();
+    }
+    if (formats == null) {
+      formats = List.of();
+    }
+    String titleV = pick(titleCol, "title-col");
+    String dateV = pick(dateCol, "date-col");
+    String sourceV = pick(sourceCol, "source-col");
+    String langV = pick(langCol, "lang-col");
+    CorpusOptions corpus =
+        new CorpusOptions(
+            pick(idCol, "id-col", "id"),
+            pick(textCol, "text-col", "text"),
+            titleV == null ? "title" : titleV,
+            dateV == null ? "published_at" : dateV,
+            sourceV == null ? "source" : sourceV,
+            langV == null ? "lang" : langV,
+            titleV != null,
+            dateV != null,
+            sourceV != null,
+            langV != null,
+            formats,
+            Period.parse(pick(period, "period", "month")));
+    String fmt = pick(format, "format", "parquet");
+    if (!fmt.equals("parquet") && !fmt.equals("csv")) {
+      throw new IllegalArgumentException("Cannot use --format: unknown format (" + fmt + "); use parquet or csv");
+    }
+    Analysis analysis =
+        new Analysis(
+            pick(stopwordsAr, "stopwords-ar"),
+            pick(stopwordsEn, "stopwords-en"),
+            pick(protectedWords, "protected-words"));
+    long minColl = Long.parseLong(pick(minCollocationCount == null ? null : minCollocationCount.toString(), "min-collocation-count", "5"));
+    long minKey = Long.parseLong(pick(minKeynessCount == null ? null : minKeynessCount.toString(), "min-keyness-count", "5"));
+    String out = pick(output, "output", defaultOutput);
+    Map<String, String> resolved = new LinkedHashMap<>();
+    resolved.put("input", String.join(",", inputs));
+    resolved.put("output", String.valueOf(out));
+    resolved.put("id-col", corpus.idCol());
+    resolved.put("text-col", corpus.textCol());
+    resolved.put("title-col", corpus.titleCol());
+    resolved.put("date-col", corpus.dateCol());
+    resolved.put("source-col", corpus.sourceCol());
+    resolved.put("lang-col", corpus.langCol());
+    resolved.put("date-format", String.join("||", formats));
+    resolved.put("period", corpus.period().toString());
+    resolved.put("format", fmt);
+    resolved.put("stopwords-ar", String.valueOf(pick(stopwordsAr, "stopwords-ar", "(built-in)")));
+    resolved.put("stopwords-en", String.valueOf(pick(stopwordsEn, "stopwords-en", "(built-in)")));
+    resolved.put("protected-words", String.valueOf(pick(protectedWords, "protected-words", "(built-in)")));
+    resolved.put("min-collocation-count", Long.toString(minColl));
+    resolved.put("min-keyness-count", Long.toString(minKey));
+    return new JobConfig(
+        new ArrayList<>(inputs), out, corpus, analysis, fmt.equals("csv"), minColl, minKey, resolved);
+  }
+}

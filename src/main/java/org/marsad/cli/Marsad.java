@@ -1,0 +1,159 @@
+package org.marsad.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.marsad.io.Ingest;
+import org.marsad.jobs.JobConfig;
+import org.marsad.jobs.JobResult;
+import org.marsad.jobs.MarsadJob;
+import org.marsad.jobs.Sessions;
+import org.marsad.text.Analysis;
+import org.marsad.text.LanguageDetector;
+import org.marsad.text.TextAnalyzer;
+import org.marsad.text.TextCleaner;
+import org.marsad.text.Token;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code marsad} command line: usage errors exit 2, data errors 1, success 0. */
+@Command(
+    name = "marsad",
+    mixinStandardHelpOptions = true,
+    version = "marsad " + MarsadJob.VERSION,
+    description = "Batch text analytics for Arabic and English news corpora on Apache Spark.",
+    subcommands = {
+      Marsad.Run.class,
+      Marsad.Terms.class,
+      Marsad.IngestCmd.class,
+      Marsad.Analyze.class
+    })
+public final class Marsad implements Callable<Integer> {
+
+  /** Entry point for the launcher and spark-submit. */
+  public static void main(String[] args) {
+    int code = execute(args);
+    System.exit(code);
+  }
+
+  /** Runs the command line and returns the exit code (for tests). */
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new Marsad());
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("marsad: " + message(e));
+          return e instanceof IllegalArgumentException
+                  || e instanceof IllegalStateException
+                  || e instanceof UncheckedIOException
+              ? 1
+              : 1;
+        });
+    return cl.execute(args);
+  }
+
+  static String message(Throwable e) {
+    String m = e.getMessage();
+    return m == null ? e.toString() : m;
+  }
+
+  @Override
+  public Integer call() {
+    CommandLine.usage(this, System.out);
+    return 2;
+  }
+
+  /** Runs a Spark command with a session built from the options. */
+  static int runJob(CommonOptions o, String command, Set<MarsadJob.Stage> stages, List<String> defaultInputs, String defaultOutput) {
+    JobConfig config = o.toConfig(defaultInputs, defaultOutput);
+    SparkSession spark = Sessions.create("marsad " + command, o.master());
+    JobResult r = MarsadJob.run(spark, config, stages, command);
+    System.out.printf(
+        "marsad %s: %d rows in, %d documents, %d rejected; tables in %s: %s%n",
+        command, r.rowsIn(), r.documents(), r.rejected(), r.output(), r.tables());
+    return 0;
+  }
+
+  /** Every stage built so far. */
+  @Command(name = "run", mixinStandardHelpOptions = true, description = "Run every stage (default: sample-data/ to ./out).")
+  static final class Run implements Callable<Integer> {
+    @Mixin CommonOptions options;
+
+    @Override
+    public Integer call() {
+      return runJob(options, "run", MarsadJob.ALL, List.of("sample-data/corpus"), "out");
+    }
+  }
+
+  /** The term stage alone. */
+  @Command(name = "terms", mixinStandardHelpOptions = true, description = "Term frequencies, keyness and collocations.")
+  static final class Terms implements Callable<Integer> {
+    @Mixin CommonOptions options;
+
+    @Override
+    public Integer call() {
+      if (options.input == null && options.pick(null, "input") == null) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "Missing required option: '--input=PATH'");
+      }
+      return runJob(options, "terms", Set.of(MarsadJob.Stage.TERMS), null, null);
+    }
+  }
+
+  /** Turns .txt/.jsonl/.csv articles into a Parquet corpus. */
+  @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Turn .txt articles (first line 'Outlet:', then the body), .jsonl or .csv into a Parquet corpus.")
+  static final class IngestCmd implements Callable<Integer> {
+    @Option(names = "--input", arity = "1..*", required = true, paramLabel = "PATH") List<String> input;
+    @Option(names = "--output", required = true, paramLabel = "PATH") String output;
+    @Option(names = "--master") String master;
+
+    @Override
+    public Integer call() {
+      SparkSession spark = Sessions.create("marsad ingest", master);
+      long n = Ingest.run(spark, input, output);
+      System.out.printf("marsad ingest: %d articles written to %s%n", n, output);
+      return 0;
+    }
+  }
+
+  /** Prints how each word of a text is analysed. */
+  @Command(name = "analyze", mixinStandardHelpOptions = true, description = "Print surface<TAB>term for each kept token of TEXT (or stdin); stop words are omitted.")
+  static final class Analyze implements Callable<Integer> {
+    @Option(names = "--lang", description = "ar or en (default: detected from script).") String lang;
+    @Option(names = "--stopwords-ar", paramLabel = "FILE") String stopwordsAr;
+    @Option(names = "--stopwords-en", paramLabel = "FILE") String stopwordsEn;
+    @Option(names = "--protected-words", paramLabel = "FILE") String protectedWords;
+    @Parameters(arity = "0..*", paramLabel = "TEXT") List<String> text;
+
+    @Override
+    public Integer call() throws Exception {
+      String input;
+      if (text == null || text.isEmpty()) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+          input = r.lines().collect(Collectors.joining("\n"));
+        }
+      } else {
+        input = String.join(" ", text);
+      }
+      if (lang != null && !lang.equals("ar") && !lang.equals("en")) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "--lang must be ar or en, not " + lang);
+      }
+      String clean = TextCleaner.clean(input);
+      String l = lang != null ? lang : LanguageDetector.detect(clean);
+      TextAnalyzer a = new Analysis(stopwordsAr, stopwordsEn, protectedWords).forLanguage(l);
+      PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+      for (Token t : a.analyze(clean)) {
+        out.println(t.surface() + "\t" + t.term());
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package org.marsad.corpus;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parses the date strings news corpora come with into UTC instants: RFC 1123 with offsets or zone
+ * names, ISO-8601 (with or without offset, date only), {@code dd/MM/yyyy}, {@code yyyy/MM/dd} and
+ * Reuters' {@code 9-MAR-1987 10:36:08.22}, then any user patterns in order. Values without an
+ * offset are taken as UTC.
+ */
+public final class DateParser implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private static final List<DateTimeFormatter> BUILT_IN =
+      List.of(
+          DateTimeFormatter.RFC_1123_DATE_TIME,
+          caseless("EEE, d MMM yyyy HH:mm:ss zzz"),
+          caseless("EEE, d MMM yyyy HH:mm zzz"),
+          caseless("EEE, d MMM yyyy HH:mm:ss"),
+          DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+          DateTimeFormatter.ISO_ZONED_DATE_TIME,
+          DateTimeFormatter.ISO_INSTANT,
+          DateTimeFormatter.ISO_LOCAL_DATE_TIME,
+          caseless("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS][XXX][X]"),
+          caseless("yyyy-MM-dd HH:mm[XXX]"),
+          DateTimeFormatter.ISO_LOCAL_DATE,
+          caseless("dd/MM/yyyy[ HH:mm[:ss]]"),
+          caseless("d/M/yyyy[ H:mm[:ss]]"),
+          caseless("yyyy/MM/dd[ HH:mm[:ss]]"),
+          caseless("d-MMM-yyyy HH:mm:ss[.SS][.S][.SSS]"),
+          caseless("d-MMM-yyyy"),
+          caseless("d MMM yyyy[ HH:mm[:ss]]"),
+          caseless("MMMM d, yyyy[ HH:mm[:ss]]"));
+
+  private final List<String> userPatterns;
+  private transient List<DateTimeFormatter> formatters;
+
+  /** A parser trying the built-in formats, then {@code userPatterns} (java.time patterns). */
+  public DateParser(List<String> userPatterns) {
+    this.userPatterns = List.copyOf(userPatterns);
+    for (String p : userPatterns) {
+      try {
+        caseless(p);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "Cannot use --date-format: invalid pattern (" + p + "): " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static DateTimeFormatter caseless(String pattern) {
+    return new DateTimeFormatterBuilder()
+        .parseCaseInsensitive()
+        .appendPattern(pattern)
+        .toFormatter(Locale.ENGLISH)
+        .withResolverStyle(ResolverStyle.SMART);
+  }
+
+  private List<DateTimeFormatter> formatters() {
+    if (formatters == null) {
+      List<DateTimeFormatter> all = new ArrayList<>(BUILT_IN);
+      for (String p : userPatterns) {
+        all.add(caseless(p));
+      }
+      formatters = all;
+    }
+    return formatters;
+  }
+
+  /** The instant, or null when no format fits (the caller rejects the row as {@code bad_date}). */
+  public Instant parse(String value) {
+    if (value == null) {
+      return null;
+    }
+    String s = value.strip();
+    if (s.isEmpty()) {
+      return null;
+    }
+    for (DateTimeFormatter f : formatters()) {
+      try {
+        Instant i = toInstant(f.parseBest(s, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from, LocalDate::from));
+        if (i != null) {
+          return i;
+        }
+      } catch (DateTimeParseException e) {
+        // try the next format
+      }
+    }
+    return null;
+  }
+
+  private static Instant toInstant(TemporalAccessor t) {
+    if (t instanceof ZonedDateTime z) {
+      return z.toInstant();
+    }
+    if (t instanceof OffsetDateTime o) {
+      return o.toInstant();
+    }
+    if (t instanceof LocalDateTime l) {
+      return l.toInstant(ZoneOffset.UTC);
+    }
+    if (t instanceof LocalDate d) {
+      return d.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+    if (t.isSupported(ChronoField.INSTANT_SECONDS)) {
+      return Instant.from(t);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,143 @@
+package org.marsad.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Writes output tables whole or not at all: every table is first written under
+ * {@code <output>/_staging/<run id>/}, and only {@link #commit()} moves the staged tables into
+ * place (replacing older versions). With CSV enabled each table is also written as one
+ * {@code <output>/csv/<table>.csv} with a UTF-8 byte-order mark, so Excel shows Arabic.
+ */
+public final class TableWriter {
+
+  private final SparkSession spark;
+  private final Path output;
+  private final Path staging;
+  private final boolean csv;
+  private final FileSystem fs;
+  private final Map<String, Long> rows = new LinkedHashMap<>();
+
+  /** A writer for {@code output}; {@code runId} names the staging folder. */
+  public TableWriter(SparkSession spark, String output, String runId, boolean csv) {
+    this.spark = spark;
+    this.output = new Path(output);
+    this.staging = new Path(this.output, "_staging/" + runId);
+    this.csv = csv;
+    try {
+      this.fs = this.output.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write output: " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes {@code table} to staging (partitioned by the given columns) and returns its rows. */
+  public long stage(String table, Dataset<Row> data, String... partitionBy) {
+    spark.sparkContext().setJobDescription("write " + table);
+    Path dir = new Path(staging, table);
+    var w = data.write().mode(SaveMode.Overwrite).option("compression", "zstd");
+    if (partitionBy.length > 0) {
+      w = w.partitionBy(partitionBy);
+    }
+    w.parquet(dir.toString());
+    if (csv) {
+      Path csvDir = new Path(staging, "csv/" + table);
+      spark.read().parquet(dir.toString()).coalesce(1).write().mode(SaveMode.Overwrite).option("header", true).option("escape", "\"").csv(csvDir.toString());
+      mergeCsv(csvDir, new Path(staging, "csv/" + table + ".csv"));
+    }
+    long n = spark.read().parquet(dir.toString()).count();
+    rows.put(table, n);
+    return n;
+  }
+
+  /** Reads back a staged table (for checks before commit). */
+  public Dataset<Row> staged(String table) {
+    return spark.read().parquet(new Path(staging, table).toString());
+  }
+
+  /** Rows written per table, in writing order. */
+  public Map<String, Long> rows() {
+    return rows;
+  }
+
+  /** Moves every staged table into place, replacing previous versions. */
+  public void commit() {
+    try {
+      for (String table : rows.keySet()) {
+        move(new Path(staging, table), new Path(output, table));
+        if (csv) {
+          fs.mkdirs(new Path(output, "csv"));
+          move(new Path(staging, "csv/" + table + ".csv"), new Path(output, "csv/" + table + ".csv"));
+        }
+      }
+      fs.delete(new Path(output, "_staging"), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot commit output tables to " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Drops the staged tables (after a failure). */
+  public void abort() {
+    try {
+      fs.delete(staging, true);
+    } catch (IOException e) {
+      // best effort: the staging folder is ignored by readers anyway
+    }
+  }
+
+  /** Writes a small text file (e.g. the manifest) directly into the output folder. */
+  public void writeText(String name, String content) {
+    Path p = new Path(output, name);
+    Path tmp = new Path(output, "." + name + ".tmp");
+    try {
+      try (OutputStream out = fs.create(tmp, true)) {
+        out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      fs.delete(p, false);
+      fs.rename(tmp, p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void move(Path from, Path to) throws IOException {
+    if (fs.exists(to)) {
+      fs.delete(to, true);
+    }
+    if (!fs.rename(from, to)) {
+      throw new IOException("rename " + from + " -> " + to + " failed");
+    }
+  }
+
+  private void mergeCsv(Path dir, Path target) {
+    try (OutputStream out = fs.create(target, true)) {
+      out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+      for (FileStatus s : fs.listStatus(dir)) {
+        String name = s.getPath().getName();
+        if (name.startsWith("part-") && name.endsWith(".csv")) {
+          try (InputStream in = fs.open(s.getPath())) {
+            in.transferTo(out);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
+    }
+    try {
+      fs.delete(dir, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package org.marsad.jobs;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.marsad.corpus.Corpus;
+import org.marsad.corpus.CorpusLoader;
+import org.marsad.io.CorpusReader;
+import org.marsad.io.Manifest;
+import org.marsad.io.TableWriter;
+import org.marsad.terms.TermStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Marsad batch job: reads a corpus, loads and analyses it, runs the requested stages and
+ * writes their tables (whole or not at all) with a manifest.
+ */
+public final class MarsadJob {
+
+  /** Version written into manifests. */
+  public static final String VERSION = "0.1.0";
+
+  private static final Logger LOG = LoggerFactory.getLogger(MarsadJob.class);
+
+  /** The capability stages a run can include. */
+  public enum Stage {
+    TERMS
+  }
+
+  /** All stages built so far, as {@code run} executes them. */
+  public static final Set<Stage> ALL = EnumSet.allOf(Stage.class);
+
+  private MarsadJob() {}
+
+  /** Runs {@code stages} on the corpus of {@code config}. */
+  public static JobResult run(SparkSession spark, JobConfig config, Set<Stage> stages, String command) {
+    Instant started = Instant.now();
+    String runId =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
+    LOG.info("Marsad {} run {} ({}); config: {}", VERSION, runId, command, config.resolved());
+    Manifest manifest = new Manifest(VERSION, runId, command, started);
+    manifest.config(config.resolved());
+    TableWriter writer = new TableWriter(spark, config.output(), runId, config.csv());
+    Dataset<Row> documents = null;
+    try {
+      long t0 = System.nanoTime();
+      spark.sparkContext().setJobGroup("marsad-load", "load corpus", false);
+      Dataset<Row> raw = CorpusReader.read(spark, config.inputs());
+      long rowsIn = raw.count();
+      LOG.info("[load] {} input rows from {}", rowsIn, config.inputs());
+      if (rowsIn == 0) {
+        LOG.warn("[load] the corpus is empty: every table will be empty");
+      }
+      Corpus corpus = CorpusLoader.load(raw, config.corpus(), config.analysis());
+      documents = corpus.documents().persist(StorageLevel.MEMORY_AND_DISK());
+      long nDocs = writer.stage("documents", sorted(documents.select(cols(Corpus.DOCUMENT_COLUMNS)), "period", "doc_id"), "period");
+      long nRejected = writer.stage("rejected", corpus.rejected().orderBy("doc_id", "reason"));
+      LOG.info("[load] {} documents accepted, {} rows rejected", nDocs, nRejected);
+      if (nDocs + nRejected != rowsIn) {
+        throw new IllegalStateException(
+            "Cannot finish run: rows in ("
+                + rowsIn
+                + ") != documents ("
+                + nDocs
+                + ") + rejected ("
+                + nRejected
+                + "); nothing was committed");
+      }
+      Map<String, Long> byReason = new LinkedHashMap<>();
+      for (Row r : writer.staged("rejected").groupBy("reason").count().collectAsList()) {
+        byReason.put(r.getString(0), r.getLong(1));
+      }
+      manifest.inputs(config.inputs(), CorpusReader.listFiles(spark, config.inputs()), rowsIn, nDocs, nRejected);
+      manifest.rejectedByReason(byReason);
+      manifest.stageSeconds("load", seconds(t0));
+
+      if (stages.contains(Stage.TERMS)) {
+        long t1 = System.nanoTime();
+        spark.sparkContext().setJobGroup("marsad-terms", "term statistics", false);
+        Dataset<Row> labels = TermStats.labels(documents).persist(StorageLevel.MEMORY_AND_DISK());
+        long nTf =
+            writer.stage(
+                "term_frequencies",
+                sorted(TermStats.frequencies(documents, labels), "period", "source", "lang", "term"),
+                "period");
+        LOG.info("[terms] term_frequencies: {} rows", nTf);
+        Dataset<Row> tf = writer.staged("term_frequencies");
+        long nKey =
+            writer.stage(
+                "term_keyness",
+                sorted(TermStats.keyness(tf, config.minKeynessCount()), "period", "lang", "term"),
+                "period");
+        LOG.info("[terms] term_keyness: {} rows", nKey);
+        long nColl =
+            writer.stage(
+                "collocations",
+                TermStats.collocations(documents, config.minCollocationCount())
+                    .orderBy(col("lang"), col("g2").desc(), col("term")));
+        LOG.info("[terms] collocations: {} rows", nColl);
+        labels.unpersist();
+        manifest.stageSeconds("terms", seconds(t1));
+      }
+
+      writer.commit();
+      manifest.tables(writer.rows());
+      writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
+      LOG.info("[done] tables written to {}: {}", config.output(), writer.rows());
+      return new JobResult(rowsIn, nDocs, nRejected, writer.rows(), config.output());
+    } catch (RuntimeException e) {
+      writer.abort();
+      if (CorpusReader.isReadFailure(e) && !(e instanceof IllegalStateException && String.valueOf(e.getMessage()).startsWith("Cannot"))) {
+        throw CorpusReader.readFailure(config.inputs(), e);
+      }
+      throw e;
+    } finally {
+      if (documents != null) {
+        documents.unpersist();
+      }
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  private static Dataset<Row> sorted(Dataset<Row> d, String partition, String... keys) {
+    org.apache.spark.sql.Column[] order = new org.apache.spark.sql.Column[keys.length + 1];
+    order[0] = col(partition);
+    for (int i = 0; i < keys.length; i++) {
+      order[i + 1] = col(keys[i]);
+    }
+    return d.repartition(col(partition)).sortWithinPartitions(order);
+  }
+
+  private static org.apache.spark.sql.Column[] cols(String[] names) {
+    org.apache.spark.sql.Column[] c = new org.apache.spark.sql.Column[names.length];
+    for (int i = 0; i < names.length; i++) {
+      c[i] = col(names[i]);
+    }
+    return c;
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+}

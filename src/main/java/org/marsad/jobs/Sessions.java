@@ -1,0 +1,31 @@
+package org.marsad.jobs;
+
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the SparkSession for a command with the settings every Marsad run relies on. */
+public final class Sessions {
+
+  private Sessions() {}
+
+  /**
+   * A session named {@code app}. The master comes from spark-submit ({@code spark.master}); when
+   * absent, from {@code master}, else {@code local[*]}.
+   */
+  public static SparkSession create(String app, String master) {
+    SparkSession.Builder b = SparkSession.builder().appName(app);
+    boolean submitted = System.getProperty("spark.master") != null;
+    if (master != null) {
+      b = b.master(master);
+    } else if (!submitted) {
+      b = b.master("local[*]");
+    }
+    String effective = master != null ? master : System.getProperty("spark.master", "local[*]");
+    if (effective.startsWith("local") && System.getProperty("spark.sql.shuffle.partitions") == null) {
+      b = b.config("spark.sql.shuffle.partitions", "8");
+    }
+    return b.config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+        .config("spark.ui.showConsoleProgress", "true")
+        .getOrCreate();
+  }
+}

@@ -1,0 +1,165 @@
+package org.marsad.terms;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Term statistics from analysed documents, as pure transformations (no I/O): frequencies per
+ * period and source, keyness of each period against the rest, and collocations. Documents flagged
+ * as exact duplicates ({@code duplicate_of} set) are not counted.
+ */
+public final class TermStats {
+
+  private TermStats() {}
+
+  /** Documents that count: not an exact duplicate of an earlier one. */
+  public static Dataset<Row> counted(Dataset<Row> documents) {
+    return documents.filter(col("duplicate_of").isNull());
+  }
+
+  /**
+   * The readable label of each (lang, term): its most frequent surface form in the corpus (ties:
+   * the alphabetically first). Columns: lang, term, label.
+   */
+  public static Dataset<Row> labels(Dataset<Row> documents) {
+    Dataset<Row> forms =
+        counted(documents)
+            .select(col("lang"), explode(col("forms")).as("f"))
+            .groupBy(col("lang"), col("f.term").as("term"), col("f.form").as("form"))
+            .agg(sum("f.n").as("n"));
+    return forms
+        .withColumn(
+            "rk",
+            row_number()
+                .over(Window.partitionBy("lang", "term").orderBy(col("n").desc(), col("form"))))
+        .filter(col("rk").equalTo(1))
+        .select(col("lang"), col("term"), col("form").as("label"));
+  }
+
+  /** term_frequencies: period, source, lang, term, label, term_count, doc_count. */
+  public static Dataset<Row> frequencies(Dataset<Row> documents, Dataset<Row> labels) {
+    Dataset<Row> tf =
+        counted(documents)
+            .select(col("period"), col("source"), col("lang"), explode(col("terms")).as("t"))
+            .groupBy(col("period"), col("source"), col("lang"), col("t.term").as("term"))
+            .agg(sum(col("t.n")).cast("long").as("term_count"), count(lit(1)).as("doc_count"));
+    return tf.join(labels, new String[] {"lang", "term"}, "left")
+        .select("period", "source", "lang", "term", "label", "term_count", "doc_count");
+  }
+
+  /**
+   * term_keyness: for each period and language, every term seen at least {@code minCount} times in
+   * the period, compared with all other periods: count_period, count_rest, Dunning's G² and the log
+   * ratio (log2 of the relative-frequency ratio, 0.5 added to zero counts). Positive log_ratio:
+   * the term is over-used in the period. Empty when the corpus has a single period.
+   */
+  public static Dataset<Row> keyness(Dataset<Row> frequencies, long minCount) {
+    Dataset<Row> perPeriod =
+        frequencies
+            .groupBy("period", "lang", "term", "label")
+            .agg(sum("term_count").as("count_period"));
+    Dataset<Row> perLang =
+        perPeriod.groupBy("lang", "term").agg(sum("count_period").as("count_all"));
+    Dataset<Row> periodTotals =
+        perPeriod.groupBy("period", "lang").agg(sum("count_period").as("n_period"));
+    Dataset<Row> langTotals = perPeriod.groupBy("lang").agg(sum("count_period").as("n_all"));
+    Dataset<Row> t =
+        perPeriod
+            .filter(col("count_period").geq(minCount))
+            .join(perLang, new String[] {"lang", "term"})
+            .join(periodTotals, new String[] {"period", "lang"})
+            .join(langTotals, new String[] {"lang"})
+            .withColumn("count_rest", col("count_all").minus(col("count_period")))
+            .withColumn("n_rest", col("n_all").minus(col("n_period")))
+            .filter(col("n_rest").gt(0));
+    Column a = col("count_period").cast("double");
+    Column b = col("count_rest").cast("double");
+    Column c = col("n_period").cast("double");
+    Column d = col("n_rest").cast("double");
+    Column e1 = c.multiply(a.plus(b)).divide(c.plus(d));
+    Column e2 = d.multiply(a.plus(b)).divide(c.plus(d));
+    Column g2 = lit(2.0).multiply(xlogx(a, e1).plus(xlogx(b, e2)));
+    Column ra = greatest(a, lit(0.5)).divide(c);
+    Column rb = greatest(b, lit(0.5)).divide(d);
+    Column logRatio = log(2.0, ra.divide(rb));
+    return t.select(
+        col("period"),
+        col("lang"),
+        col("term"),
+        col("label"),
+        col("count_period"),
+        col("count_rest"),
+        g2.as("g2"),
+        logRatio.as("log_ratio"));
+  }
+
+  /** x·ln(x/e), with 0·ln 0 = 0. */
+  private static Column xlogx(Column x, Column e) {
+    return when(x.gt(0), x.multiply(log(x.divide(e)))).otherwise(lit(0.0));
+  }
+
+  /**
+   * collocations: adjacent term pairs seen at least {@code minCount} times: lang, term (the two keys
+   * separated by a space), term_a, term_b, label (most frequent surface pair), count, pmi (log2
+   * P(ab)/(P(a·)P(·b)) over all adjacent pairs) and g2 (Dunning's G² of the pair's 2×2 table).
+   */
+  public static Dataset<Row> collocations(Dataset<Row> documents, long minCount) {
+    Dataset<Row> forms =
+        counted(documents)
+            .select(col("lang"), explode(col("bigrams")).as("g"))
+            .groupBy(col("lang"), col("g.a").as("term_a"), col("g.b").as("term_b"), col("g.form").as("form"))
+            .agg(sum("g.n").as("n"));
+    Dataset<Row> pairs =
+        forms.groupBy("lang", "term_a", "term_b").agg(sum("n").cast("long").as("count"));
+    Dataset<Row> label =
+        forms
+            .withColumn(
+                "rk",
+                row_number()
+                    .over(Window.partitionBy("lang", "term_a", "term_b").orderBy(col("n").desc(), col("form"))))
+            .filter(col("rk").equalTo(1))
+            .select(col("lang"), col("term_a"), col("term_b"), col("form").as("label"));
+    Dataset<Row> left = pairs.groupBy("lang", "term_a").agg(sum("count").as("count_a"));
+    Dataset<Row> right = pairs.groupBy("lang", "term_b").agg(sum("count").as("count_b"));
+    Dataset<Row> totals = pairs.groupBy("lang").agg(sum("count").as("n"));
+    Dataset<Row> t =
+        pairs
+            .filter(col("count").geq(minCount))
+            .join(left, new String[] {"lang", "term_a"})
+            .join(right, new String[] {"lang", "term_b"})
+            .join(totals, new String[] {"lang"})
+            .join(label, new String[] {"lang", "term_a", "term_b"});
+    Column k11 = col("count").cast("double");
+    Column k12 = col("count_a").minus(col("count")).cast("double");
+    Column k21 = col("count_b").minus(col("count")).cast("double");
+    Column n = col("n").cast("double");
+    Column k22 = n.minus(k11).minus(k12).minus(k21);
+    Column pmi = log(2.0, k11.multiply(n).divide(col("count_a").cast("double").multiply(col("count_b").cast("double"))));
+    Column g2 = lit(2.0).multiply(
+        xlogx(k11, k11.plus(k12).multiply(k11.plus(k21)).divide(n))
+            .plus(xlogx(k12, k11.plus(k12).multiply(k12.plus(k22)).divide(n)))
+            .plus(xlogx(k21, k21.plus(k22).multiply(k11.plus(k21)).divide(n)))
+            .plus(xlogx(k22, k21.plus(k22).multiply(k12.plus(k22)).divide(n))));
+    return t.select(
+        col("lang"),
+        org.apache.spark.sql.functions.concat_ws(" ", col("term_a"), col("term_b")).as("term"),
+        col("term_a"),
+        col("term_b"),
+        col("label"),
+        col("count"),
+        pmi.as("pmi"),
+        g2.as("g2"));
+  }
+}

@@ -1,0 +1,196 @@
+package org.marsad.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Arabic analysis: tokenise, normalise, drop stop words, strip clitics and light-stem inflectional
+ * suffixes, without destroying names.
+ *
+ * <p>Unlike Lucene's light stemmer it (a) strips proclitic combinations (و ف + ب ك ل + ال, and لل)
+ * before looking words up, so وبروسيا and لروسيا reach روسيا; (b) never strips the ان ending (dual
+ * and name endings collide: لبنان، إيران، إعلان), nor a suffix that would leave fewer than three
+ * letters; (c) keeps protected words (gazetteer names and words whose first letter is radical,
+ * e.g. وزير، فريق، بيان) whole. Suffixes are removed in at most two rounds (مخططاتها → مخطط).
+ */
+public final class ArabicAnalyzer implements TextAnalyzer {
+
+  private static final String[] SUFFIXES = {"هما", "ها", "هم", "ات", "ون", "ين", "يه", "ه", "ي"};
+  // Letters that must remain after stripping each suffix: ون/ين also end many stems (تعاون، قانون).
+  private static final int[] MIN_STEM = {3, 3, 3, 3, 4, 4, 3, 3, 3};
+  private static final String[] PRONOUNS = {"هما", "هم", "ها", "كم", "نا", "هن", "ه", "ي"};
+
+  private final Set<String> stop;
+  private final Set<String> names;
+  private final Set<String> radicals;
+
+  /**
+   * Creates an analyser.
+   *
+   * @param stopWords normalised stop words
+   * @param names normalised names kept verbatim as keys (states, capitals)
+   * @param radicalWords normalised words whose first letter is radical (وزير، فريق): not stripped
+   *     as a clitic; they are still stemmed, and so are their inflections
+   */
+  public ArabicAnalyzer(Set<String> stopWords, Set<String> names, Set<String> radicalWords) {
+    this.stop = stopWords;
+    this.names = names;
+    java.util.HashSet<String> r = new java.util.HashSet<>();
+    for (String w : radicalWords) {
+      r.add(w);
+      r.add(stripSuffixes(w, ""));
+    }
+    this.radicals = Set.copyOf(r);
+  }
+
+  @Override
+  public List<Token> analyze(String text) {
+    List<Token> out = new ArrayList<>();
+    for (RawToken t : Tokenizer.tokenize(text)) {
+      Token k = analyzeToken(t);
+      if (k != null) {
+        out.add(k);
+      }
+    }
+    return out;
+  }
+
+  /** Analyses one raw token; null when it is a stop word, a number or too short. */
+  Token analyzeToken(RawToken t) {
+    String surface = t.surface();
+    String n = ArabicNormalizer.normalize(surface);
+    if (n.length() < 2 || isNumber(n) || stop.contains(n)) {
+      return null;
+    }
+    if (!ArabicNormalizer.isArabicLetter(n.charAt(0))) {
+      return new Token(surface, surface, n, t.start(), t.end(), t.sentence(), t.position());
+    }
+    // Candidate readings from least to most stripped: as written, without a conjunction (و ف),
+    // without a preposition (ب ك ل, or لل = ل + ال), without the article. The first reading that
+    // is, or stems to, a protected word wins; otherwise the most stripped one is stemmed.
+    String w = n;
+    int letters = 0;
+    boolean lam = false;
+    String key = protectedKey(w);
+    if (key == null && (w.charAt(0) == 'و' || w.charAt(0) == 'ف') && w.length() >= 4) {
+      w = w.substring(1);
+      letters = 1;
+      if (stop.contains(w) || stop.contains(stripPronoun(w))) {
+        return null;
+      }
+      key = protectedKey(w);
+    }
+    if (key == null && w.length() >= 4) {
+      char c = w.charAt(0);
+      if (w.startsWith("لل")) {
+        w = "ا" + w.substring(1);
+        letters++;
+        lam = true;
+      } else if (c == 'ب' || c == 'ك' || c == 'ل') {
+        w = w.substring(1);
+        letters++;
+      }
+      if (stop.contains(w) || stop.contains(stripPronoun(w))) {
+        return null;
+      }
+      key = protectedKey(w);
+    }
+    if (key == null && w.startsWith("ال") && w.length() >= 4) {
+      w = w.substring(2);
+      if (stop.contains(w)) {
+        return null;
+      }
+      key = protectedKey(w);
+    }
+    if (key == null) {
+      if (stop.contains(stripPronoun(n))) {
+        return null;
+      }
+      key = stripSuffixes(w, surface);
+    }
+    if (key.length() < 2) {
+      return null;
+    }
+    String display = displayForm(surface, letters, lam);
+    return new Token(surface, display, key, t.start(), t.end(), t.sentence(), t.position());
+  }
+
+  /**
+   * The key of a reading that must not be stripped further: a name as it is, a radical-initial
+   * word (or an inflection of one) as its stem; else null.
+   */
+  private String protectedKey(String w) {
+    if (names.contains(w)) {
+      return w;
+    }
+    String stem = stripSuffixes(w, "");
+    return radicals.contains(w) || radicals.contains(stem) ? stem : null;
+  }
+
+  private String stripPronoun(String w) {
+    for (String p : PRONOUNS) {
+      if (w.endsWith(p) && w.length() - p.length() >= 2) {
+        return w.substring(0, w.length() - p.length());
+      }
+    }
+    return w;
+  }
+
+  private String stripSuffixes(String w, String surface) {
+    String s = w;
+    if (s.endsWith("ا") && s.length() >= 4 && surface.indexOf('\u064B') >= 0) {
+      s = s.substring(0, s.length() - 1); // adverbial accusative with tanween: أساسياً
+    }
+    for (int round = 0; round < 2; round++) {
+      boolean stripped = false;
+      for (int i = 0; i < SUFFIXES.length; i++) {
+        String suf = SUFFIXES[i];
+        if (s.endsWith(suf) && s.length() - suf.length() >= MIN_STEM[i]) {
+          String cand = s.substring(0, s.length() - suf.length());
+          s = cand;
+          stripped = true;
+          break;
+        }
+      }
+      if (!stripped || names.contains(s)) {
+        break;
+      }
+    }
+    return s;
+  }
+
+  /** The surface without the first {@code letters} letters (diacritics skipped). */
+  static String displayForm(String surface, int letters, boolean articleFromLam) {
+    if (letters == 0) {
+      return surface;
+    }
+    int i = 0;
+    int seen = 0;
+    while (i < surface.length() && seen < letters) {
+      char c = surface.charAt(i);
+      if (!ArabicNormalizer.isDiacritic(c) && c != '\u0640') {
+        seen++;
+      }
+      i++;
+    }
+    while (i < surface.length() && ArabicNormalizer.isDiacritic(surface.charAt(i))) {
+      i++;
+    }
+    String rest = surface.substring(i);
+    if (articleFromLam) {
+      // للرئيس: one ل is the preposition, the other the article's; show الرئيس.
+      return "ا" + rest;
+    }
+    return rest;
+  }
+
+  private static boolean isNumber(String n) {
+    for (int i = 0; i < n.length(); i++) {
+      if (!Character.isDigit(n.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
       Marsad.Run.class,
       Marsad.Terms.class,
       Marsad.IngestCmd.class,
-      Marsad.Analyze.class
+      Marsad.Analyze.class,
+      Marsad.Query.class
     })
 public final class Marsad implements Callable<Integer> {
 
@@ -152,6 +153,41 @@ public final class Marsad implements Callable<Integer> {
       PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
       for (Token t : a.analyze(clean)) {
         out.println(t.surface() + "\t" + t.term());
+      }
+      return 0;
+    }
+  }
+
+  /** Runs Spark SQL over the tables of an output folder. */
+  @Command(name = "query", mixinStandardHelpOptions = true, description = "Run a Spark SQL query over the tables in --output (each table is a view of its name).")
+  static final class Query implements Callable<Integer> {
+    @Option(names = "--output", required = true, paramLabel = "DIR") String output;
+    @Option(names = "--master") String master;
+    @Option(names = "--limit", defaultValue = "50") int limit;
+    @Parameters(arity = "1", paramLabel = "SQL") String sql;
+
+    @Override
+    public Integer call() {
+      SparkSession spark = Sessions.create("marsad query", master);
+      java.io.File[] dirs = new java.io.File(output).listFiles(java.io.File::isDirectory);
+      if (dirs == null) {
+        throw new IllegalArgumentException("Cannot query: no such folder (" + output + ")");
+      }
+      for (java.io.File d : dirs) {
+        if (!d.getName().startsWith("_") && !d.getName().equals("csv") && !d.getName().equals("report")
+            && !d.getName().equals("models") && !d.getName().equals("networks")) {
+          spark.read().parquet(d.getPath()).createOrReplaceTempView(d.getName());
+        }
+      }
+      PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+      var df = spark.sql(sql);
+      out.println(String.join("\t", df.columns()));
+      for (org.apache.spark.sql.Row r : df.limit(limit).collectAsList()) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < r.length(); i++) {
+          line.append(i == 0 ? "" : "\t").append(r.isNullAt(i) ? "" : r.get(i).toString());
+        }
+        out.println(line);
       }
       return 0;
     }

@@ -39,6 +39,7 @@ public final class DateParser implements Serializable {
           DateTimeFormatter.ISO_LOCAL_DATE_TIME,
           caseless("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS][XXX][X]"),
           caseless("yyyy-MM-dd HH:mm[XXX]"),
+          caseless("yyyy-MM-dd'T'HHmmss[XXX][X]"),
           DateTimeFormatter.ISO_LOCAL_DATE,
           caseless("dd/MM/yyyy[ HH:mm[:ss]]"),
           caseless("d/M/yyyy[ H:mm[:ss]]"),

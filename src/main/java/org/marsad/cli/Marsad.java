@@ -47,17 +47,28 @@ public final class Marsad implements Callable<Integer> {
     System.exit(code);
   }
 
-  /** Runs the command line and returns the exit code (for tests). */
+  /** Runs the command line and returns the exit code. */
   public static int execute(String... args) {
+    return execute(
+        new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+        args);
+  }
+
+  /** Runs the command line, writing errors to {@code err}, and returns the exit code (for tests). */
+  public static int execute(java.io.PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Marsad());
+    cl.setErr(err);
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
+          // Data errors (bad input, unreadable files) exit 1 with a one-line message; anything
+          // else is a bug and keeps its stack trace.
+          if (!(e instanceof IllegalArgumentException
+              || e instanceof IllegalStateException
+              || e instanceof UncheckedIOException)) {
+            e.printStackTrace(cmd.getErr());
+          }
           cmd.getErr().println("marsad: " + message(e));
-          return e instanceof IllegalArgumentException
-                  || e instanceof IllegalStateException
-                  || e instanceof UncheckedIOException
-              ? 1
-              : 1;
+          return 1;
         });
     return cl.execute(args);
   }

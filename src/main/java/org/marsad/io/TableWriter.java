@@ -51,6 +51,10 @@ public final class TableWriter {
       w = w.partitionBy(partitionBy);
     }
     w.parquet(dir.toString());
+    if (!hasDataFiles(dir)) {
+      // An empty partitioned write leaves no file to carry the schema: write one empty file.
+      data.limit(0).coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.toString());
+    }
     if (csv) {
       Path csvDir = new Path(staging, "csv/" + table);
       spark.read().parquet(dir.toString()).coalesce(1).write().mode(SaveMode.Overwrite).option("header", true).option("escape", "\"").csv(csvDir.toString());
@@ -108,6 +112,20 @@ public final class TableWriter {
       fs.rename(tmp, p);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  private boolean hasDataFiles(Path dir) {
+    try {
+      var it = fs.listFiles(dir, true);
+      while (it.hasNext()) {
+        if (it.next().getPath().getName().endsWith(".parquet")) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

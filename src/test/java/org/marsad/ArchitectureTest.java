@@ -1,0 +1,31 @@
+package org.marsad;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The text package is plain Java: reusable from a UDF, mapPartitions or an MLlib Transformer. */
+@AnalyzeClasses(packages = "org.marsad", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule textHasNoSpark =
+      noClasses()
+          .that()
+          .resideInAPackage("org.marsad.text..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..");
+
+  @ArchTest
+  static final ArchRule capabilitiesDoNoIo =
+      noClasses()
+          .that()
+          .resideInAnyPackage("org.marsad.terms..", "org.marsad.states..", "org.marsad.topics..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.apache.hadoop.fs..", "org.marsad.io..", "java.nio.file..");
+}

@@ -1,0 +1,57 @@
+package org.marsad.jobs;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.marsad.SharedSpark;
+import org.marsad.corpus.CorpusOptions;
+import org.marsad.corpus.Period;
+import org.marsad.text.Analysis;
+
+/** Helpers to write small corpora and run the job on them. */
+public final class JobTestSupport {
+
+  private JobTestSupport() {}
+
+  /** Writes rows of strings (columns named {@code cols}) as a Parquet corpus under {@code dir}. */
+  public static String writeCorpus(Path dir, String[] cols, Object[]... rows) {
+    StructType schema = new StructType();
+    for (String c : cols) {
+      schema = schema.add(c, DataTypes.StringType, true);
+    }
+    List<Row> list = Arrays.stream(rows).map(RowFactory::create).toList();
+    SparkSession spark = SharedSpark.get();
+    String path = dir.resolve("corpus").toString();
+    spark.createDataFrame(list, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
+    return path;
+  }
+
+  /** A config over {@code input} with the given corpus options. */
+  public static JobConfig config(String input, String output, CorpusOptions corpus) {
+    Map<String, String> resolved = new LinkedHashMap<>();
+    resolved.put("input", input);
+    return new JobConfig(List.of(input), output, corpus, Analysis.defaults(), false, 2, 2, resolved);
+  }
+
+  /** Corpus options naming the date column explicitly. */
+  public static CorpusOptions withDate(String dateCol) {
+    CorpusOptions d = CorpusOptions.defaults();
+    return new CorpusOptions(
+        d.idCol(), d.textCol(), d.titleCol(), dateCol, d.sourceCol(), d.langCol(), false, true, false,
+        false, List.of(), Period.MONTH);
+  }
+
+  /** Reads an output table. */
+  public static Dataset<Row> table(String output, String name) {
+    return SharedSpark.get().read().parquet(Path.of(output, name).toString());
+  }
+}

@@ -89,7 +89,7 @@ public final class DateParser implements Serializable {
     if (value == null) {
       return null;
     }
-    String s = value.strip();
+    String s = sanitize(value);
     if (s.isEmpty()) {
       return null;
     }
@@ -104,6 +104,24 @@ public final class DateParser implements Serializable {
       }
     }
     return null;
+  }
+
+  /**
+   * Decodes numeric HTML entities, cuts the value at the first control character (feeds append
+   * markers such as {@code &#5;&#5;RM} to dates) and collapses runs of spaces.
+   */
+  static String sanitize(String value) {
+    String s = value;
+    if (s.indexOf("&#") >= 0) {
+      s = org.marsad.text.TextCleaner.clean(s);
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isISOControl(s.charAt(i)) && s.charAt(i) != '\t') {
+        s = s.substring(0, i);
+        break;
+      }
+    }
+    return s.replaceAll("\\s+", " ").strip();
   }
 
   private static Instant toInstant(TemporalAccessor t) {

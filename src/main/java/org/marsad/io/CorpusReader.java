@@ -50,7 +50,7 @@ public final class CorpusReader {
     Dataset<Row> df;
     try {
       df = spark.read().parquet(inputs.toArray(new String[0]));
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // SparkException is checked in Java's eyes but thrown undeclared
       throw readFailure(inputs, e);
     }
     return df.select(

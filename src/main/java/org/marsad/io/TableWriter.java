@@ -57,7 +57,11 @@ public final class TableWriter {
     }
     if (csv) {
       Path csvDir = new Path(staging, "csv/" + table);
-      spark.read().parquet(dir.toString()).coalesce(1).write().mode(SaveMode.Overwrite).option("header", true).option("escape", "\"").csv(csvDir.toString());
+      String[] cols = data.columns();
+      spark.read().parquet(dir.toString())
+          .selectExpr(java.util.Arrays.stream(cols).map(c -> "`" + c + "`").toArray(String[]::new))
+          .coalesce(1)
+          .write().mode(SaveMode.Overwrite).option("header", true).option("escape", "\"").csv(csvDir.toString());
       mergeCsv(csvDir, new Path(staging, "csv/" + table + ".csv"));
     }
     long n = spark.read().parquet(dir.toString()).count();

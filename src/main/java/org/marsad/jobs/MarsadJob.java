@@ -121,12 +121,15 @@ public final class MarsadJob {
       writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
       LOG.info("[done] tables written to {}: {}", config.output(), writer.rows());
       return new JobResult(rowsIn, nDocs, nRejected, writer.rows(), config.output());
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark throws SparkException undeclared
       writer.abort();
-      if (CorpusReader.isReadFailure(e) && !(e instanceof IllegalStateException && String.valueOf(e.getMessage()).startsWith("Cannot"))) {
+      if (String.valueOf(e.getMessage()).startsWith("Cannot")) {
+        throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+      }
+      if (CorpusReader.isReadFailure(e)) {
         throw CorpusReader.readFailure(config.inputs(), e);
       }
-      throw e;
+      throw e instanceof RuntimeException re ? re : new IllegalStateException("Run failed: " + e, e);
     } finally {
       if (documents != null) {
         documents.unpersist();

@@ -27,7 +27,9 @@ class DateParserTest {
         "2018-02-18|2018-02-18T00:00:00Z",
         "2018-02-18 21:35:43|2018-02-18T21:35:43Z",
         "2018-02-18T21:35:43Z|2018-02-18T21:35:43Z",
-        "  2018/02/18 |2018-02-18T00:00:00Z"
+        "  2018/02/18 |2018-02-18T00:00:00Z",
+        "3-MAR-1987  09:15:05.40|1987-03-03T09:15:05.400Z",
+        "27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM|1987-03-27T00:02:59.130Z"
       })
   void parsesTheFormatsNewsCorporaUse(String in, String expected) {
     assertThat(parser.parse(in)).isEqualTo(Instant.parse(expected));

@@ -1,0 +1,107 @@
+package org.marsad.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marsad.SharedSpark;
+import org.marsad.jobs.JobTestSupport;
+
+class CliTest {
+
+  @TempDir Path tmp;
+
+  private record Result(int code, String err, String out) {}
+
+  private static Result run(String... args) {
+    SharedSpark.get();
+    StringWriter err = new StringWriter();
+    PrintStream oldOut = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      int code = Marsad.execute(new PrintWriter(err, true), args);
+      return new Result(code, err.toString(), out.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+    }
+  }
+
+  @Test
+  void missingColumnExitsOneNamingItTheColumnsAndTheOption() {
+    String in = JobTestSupport.writeCorpus(tmp, new String[] {"docno", "body"}, new Object[] {"1", "نص"});
+    Result r = run("terms", "--input", in, "--output", tmp.resolve("o").toString(), "--id-col", "docno");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("Cannot read corpus: no column 'text'; available: [docno, body]; set --text-col");
+  }
+
+  @Test
+  void explicitDateColumnMustExist() {
+    String in = JobTestSupport.writeCorpus(tmp, new String[] {"id", "text"}, new Object[] {"1", "نص"});
+    Result r = run("terms", "--input", in, "--output", tmp.resolve("o").toString(), "--date-col", "time");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("no column 'time'").contains("--date-col");
+  }
+
+  @Test
+  void corruptParquetExitsOneNamingTheFile() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("bad"));
+    Path f = dir.resolve("part-0.parquet");
+    Files.writeString(f, "this is not parquet at all, just text pretending");
+    Result r = run("terms", "--input", dir.toString(), "--output", tmp.resolve("o").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("Cannot read corpus").contains("part-0.parquet");
+    assertThat(Files.exists(tmp.resolve("o/documents"))).isFalse();
+  }
+
+  @Test
+  void missingInputPathExitsOne() {
+    Result r = run("terms", "--input", tmp.resolve("nowhere").toString(), "--output", tmp.resolve("o").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("no such file or folder").contains("nowhere");
+  }
+
+  @Test
+  void emptyCorpusGivesEmptyTablesAndExitsZero() {
+    String in = JobTestSupport.writeCorpus(tmp, new String[] {"id", "text"});
+    String out = tmp.resolve("o").toString();
+    Result r = run("terms", "--input", in, "--output", out);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(JobTestSupport.table(out, "documents").count()).isZero();
+    assertThat(JobTestSupport.table(out, "term_frequencies").columns())
+        .contains("period", "source", "lang", "term", "label", "term_count", "doc_count");
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(run("terms", "--no-such-option").code()).isEqualTo(2);
+    assertThat(run("terms").code()).isEqualTo(2);
+    assertThat(run("terms", "--input", "x", "--period", "fortnight", "--output", "o").code()).isEqualTo(1);
+  }
+
+  @Test
+  void analyzePrintsSurfaceAndTermOfKeptTokens() {
+    Result r = run("analyze", "--lang", "ar", "وبروسيا في لبنان");
+    assertThat(r.code()).isZero();
+    assertThat(r.out().lines()).containsExactly("وبروسيا\tروسيا", "لبنان\tلبنان");
+  }
+
+  @Test
+  void csvFormatWritesBomPrefixedFiles() throws Exception {
+    String in = JobTestSupport.writeCorpus(tmp, new String[] {"id", "text"}, new Object[] {"1", "روسيا والصين"});
+    String out = tmp.resolve("o").toString();
+    assertThat(run("terms", "--input", in, "--output", out, "--format", "csv").code()).isZero();
+    byte[] b = Files.readAllBytes(Path.of(out, "csv", "term_frequencies.csv"));
+    assertThat(b[0]).isEqualTo((byte) 0xEF);
+    String csv = new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
+    assertThat(csv).startsWith("period,source,lang,term,label,term_count,doc_count").contains("روسيا");
+  }
+}

@@ -1,0 +1,137 @@
+package org.marsad.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marsad.SharedSpark;
+import org.marsad.corpus.CorpusOptions;
+
+/**
+ * Tier 3: the whole run on sample-data/ against reviewed golden outputs. Regenerate on purpose
+ * with {@code mvn test -Dtest=SampleGoldenTest -Dmarsad.regenerate=true} and review the diff.
+ */
+class SampleGoldenTest {
+
+  @TempDir static Path tmp;
+  static String out;
+  static JobResult result;
+
+  @BeforeAll
+  static void runOnSample() {
+    out = tmp.resolve("out").toString();
+    String in = SharedSpark.repo().resolve("sample-data/corpus").toString();
+    result = MarsadJob.run(SharedSpark.get(), JobTestSupport.config(in, out, sampleOptions()), MarsadJob.ALL, "test");
+  }
+
+  static CorpusOptions sampleOptions() {
+    return CorpusOptions.defaults();
+  }
+
+  @Test
+  void everyRowIsAccountedFor() {
+    assertThat(result.rowsIn()).isEqualTo(301);
+    assertThat(result.documents() + result.rejected()).isEqualTo(301);
+    assertThat(JobTestSupport.table(out, "rejected").select("reason").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+        .containsExactly("empty_text");
+  }
+
+  @Test
+  void tablesMatchTheGoldenOutputs() throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("# documents per period and lang");
+    dump(lines, JobTestSupport.table(out, "documents").groupBy("period", "lang").count().orderBy("period", "lang"));
+    lines.add("# top terms");
+    dump(
+        lines,
+        JobTestSupport.table(out, "term_frequencies")
+            .groupBy("lang", "term", "label")
+            .agg(org.apache.spark.sql.functions.sum("term_count").as("n"), org.apache.spark.sql.functions.sum("doc_count").as("d"))
+            .orderBy(org.apache.spark.sql.functions.col("n").desc(), org.apache.spark.sql.functions.col("term"))
+            .limit(40));
+    lines.add("# top keyness");
+    dump(
+        lines,
+        JobTestSupport.table(out, "term_keyness")
+            .select("period", "term", "label", "count_period", "count_rest", "g2", "log_ratio")
+            .orderBy(org.apache.spark.sql.functions.col("g2").desc(), org.apache.spark.sql.functions.col("period"), org.apache.spark.sql.functions.col("term"))
+            .limit(20));
+    lines.add("# top collocations");
+    dump(
+        lines,
+        JobTestSupport.table(out, "collocations")
+            .select("term", "label", "count", "pmi", "g2")
+            .orderBy(org.apache.spark.sql.functions.col("g2").desc(), org.apache.spark.sql.functions.col("term"))
+            .limit(20));
+    Path golden = SharedSpark.repo().resolve("src/test/resources/golden/sample-run.tsv");
+    if (Boolean.getBoolean("marsad.regenerate")) {
+      Files.createDirectories(golden.getParent());
+      Files.write(golden, lines, StandardCharsets.UTF_8);
+    }
+    List<String> expected = Files.readAllLines(golden, StandardCharsets.UTF_8);
+    assertThat(lines).hasSameSizeAs(expected);
+    for (int i = 0; i < lines.size(); i++) {
+      assertSameRow(lines.get(i), expected.get(i));
+    }
+  }
+
+  @Test
+  void theSeedArticleIsAnalysed() {
+    Row seed = JobTestSupport.table(out, "documents").filter("doc_id = '000_316ae984aebcec15'").first();
+    assertThat((String) seed.getAs("period")).isEqualTo("2021-09");
+    assertThat((String) seed.getAs("source")).isEqualTo("الثورة أون لاين");
+    assertThat((Integer) seed.getAs("n_tokens")).isBetween(200, 400);
+    assertThat((String) seed.getAs("title")).isNull();
+  }
+
+  @Test
+  void aRerunGivesTheSameTables() {
+    String out2 = tmp.resolve("out2").toString();
+    String in = SharedSpark.repo().resolve("sample-data/corpus").toString();
+    MarsadJob.run(SharedSpark.get(), JobTestSupport.config(in, out2, sampleOptions()), MarsadJob.ALL, "test");
+    for (String t : List.of("documents", "rejected", "term_frequencies", "term_keyness", "collocations")) {
+      Dataset<Row> a = JobTestSupport.table(out, t);
+      Dataset<Row> b = JobTestSupport.table(out2, t);
+      assertThat(a.count()).as(t).isEqualTo(b.count());
+      assertThat(a.exceptAll(b).count()).as(t).isZero();
+    }
+  }
+
+  private static void dump(List<String> lines, Dataset<Row> d) {
+    for (Row r : d.collectAsList()) {
+      StringBuilder s = new StringBuilder();
+      for (int i = 0; i < r.length(); i++) {
+        Object v = r.get(i);
+        s.append(i == 0 ? "" : "\t")
+            .append(v instanceof Double x ? String.format(Locale.ROOT, "%.6f", x) : String.valueOf(v));
+      }
+      lines.add(s.toString());
+    }
+  }
+
+  /** Compares tab-separated rows, numbers with a relative tolerance of 1e-6. */
+  private static void assertSameRow(String actual, String expected) {
+    String[] a = actual.split("\t", -1);
+    String[] e = expected.split("\t", -1);
+    assertThat(a.length).as("columns of %s vs %s", actual, expected).isEqualTo(e.length);
+    for (int i = 0; i < a.length; i++) {
+      if (e[i].matches("-?\\d+\\.\\d+")) {
+        double x = Double.parseDouble(a[i]);
+        double y = Double.parseDouble(e[i]);
+        assertThat(Math.abs(x - y)).as("%s vs %s", actual, expected).isLessThanOrEqualTo(1e-6 * Math.max(1, Math.abs(y)));
+      } else {
+        assertThat(a[i]).as("%s vs %s", actual, expected).isEqualTo(e[i]);
+      }
+    }
+  }
+}

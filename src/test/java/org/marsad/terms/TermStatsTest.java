@@ -1,0 +1,58 @@
+package org.marsad.terms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.marsad.SharedSpark;
+
+/** Keyness and collocation measures against values computed by hand. */
+class TermStatsTest {
+
+  @Test
+  void keynessMatchesHandComputedDunningG2AndLogRatio() {
+    Dataset<Row> tf =
+        SharedSpark.get()
+            .sql(
+                "select * from values "
+                    + "('P1','s','ar','a','A',10L,1L), ('P1','s','ar','z','Z',90L,1L),"
+                    + "('P2','s','ar','a','A',5L,1L), ('P2','s','ar','z','Z',195L,1L) "
+                    + "as t(period, source, lang, term, label, term_count, doc_count)");
+    List<Row> rows = TermStats.keyness(tf, 1).orderBy("period", "term").collectAsList();
+    Row a1 = rows.get(0);
+    assertThat((String) a1.getAs("term")).isEqualTo("a");
+    assertThat((Long) a1.getAs("count_period")).isEqualTo(10L);
+    assertThat((Long) a1.getAs("count_rest")).isEqualTo(5L);
+    // E1 = 100*15/300 = 5, E2 = 10: G2 = 2(10 ln 2 + 5 ln 0.5) = 6.9314718; log2((10/100)/(5/200)) = 2
+    assertThat((Double) a1.getAs("g2")).isCloseTo(6.931471805599453, within(1e-9));
+    assertThat((Double) a1.getAs("log_ratio")).isCloseTo(2.0, within(1e-9));
+    Row z1 = rows.get(1);
+    assertThat((Double) z1.getAs("g2")).isCloseTo(0.3983398686220383, within(1e-9));
+    assertThat((Double) z1.getAs("log_ratio")).isCloseTo(-0.1154772174199359, within(1e-9));
+    assertThat(TermStats.keyness(tf, 11).filter("period = 'P1' and term = 'a'").count()).isZero();
+  }
+
+  @Test
+  void collocationsMatchHandComputedPmiAndG2() {
+    Dataset<Row> docs =
+        SharedSpark.get()
+            .sql(
+                "select 'P' period, 's' source, 'ar' lang, cast(null as string) duplicate_of, "
+                    + "array(named_struct('a','x','b','y','form','X Y','n',4), named_struct('a','x','b','w','form','X W','n',1),"
+                    + " named_struct('a','v','b','y','form','V Y','n',2), named_struct('a','v','b','w','form','V W','n',3)) bigrams "
+                    + "union all select 'P', 's', 'ar', 'd0', "
+                    + "array(named_struct('a','x','b','y','form','dup','n',100))");
+    List<Row> rows = TermStats.collocations(docs, 1).filter("term = 'x y'").collectAsList();
+    assertThat(rows).hasSize(1);
+    Row r = rows.get(0);
+    assertThat((Long) r.getAs("count")).isEqualTo(4L);
+    assertThat((String) r.getAs("label")).isEqualTo("X Y");
+    // N = 10, c(x·) = 5, c(·y) = 6: PMI = log2(4*10/30); G2 over the 2x2 table (4,1,2,3).
+    assertThat((Double) r.getAs("pmi")).isCloseTo(0.41503749927884376, within(1e-9));
+    assertThat((Double) r.getAs("g2")).isCloseTo(1.7260924347106847, within(1e-9));
+    assertThat(TermStats.collocations(docs, 5).count()).isZero();
+  }
+}

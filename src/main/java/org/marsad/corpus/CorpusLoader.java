@@ -3,10 +3,10 @@ package org.marsad.corpus;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.nullif;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
@@ -25,8 +25,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -35,6 +33,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
+import org.apache.spark.storage.StorageLevel;
 import org.marsad.text.Analysis;
 import org.marsad.text.DocumentTerms;
 import org.marsad.text.LanguageDetector;
@@ -225,31 +224,53 @@ public final class CorpusLoader {
                     + "'; add a pattern with --date-format")));
     Dataset<Row> classified = prepared.withColumn("reason", reason).withColumn("detail", detail);
 
-    // Among otherwise valid rows, the first occurrence of an id (in input order) wins.
-    WindowSpec byId = Window.partitionBy("doc_id").orderBy(col(FILE_COL), col(ROW_COL));
+    // Among otherwise valid rows, the first occurrence of an id (in input order) wins. Only the
+    // ids that repeat are collected (a small table, joined back by broadcast when it fits), so
+    // the article texts are never shuffled for this.
+    Column order = struct(col(FILE_COL), col(ROW_COL));
+    Dataset<Row> repeatedIds =
+        classified
+            .filter(col("reason").isNull())
+            .groupBy("doc_id")
+            .agg(min(order).as("first_row"), count(lit(1)).as("n"))
+            .filter(col("n").gt(1))
+            .select(col("doc_id").as("dup_id"), col("first_row"));
     Dataset<Row> ranked =
-        classified.withColumn(
-            "id_rank", when(col("reason").isNull(), row_number().over(byId)).otherwise(lit(0)));
-    Column dupReason = when(col("id_rank").gt(1), lit("duplicate_id")).otherwise(col("reason"));
+        classified
+            .join(repeatedIds, classified.col("doc_id").equalTo(repeatedIds.col("dup_id")), "left")
+            .withColumn(
+                "is_dup",
+                col("reason").isNull().and(col("first_row").isNotNull()).and(order.notEqual(col("first_row"))));
+    Column dupReason = when(col("is_dup"), lit("duplicate_id")).otherwise(col("reason"));
     Column dupDetail =
-        when(col("id_rank").gt(1),
-                lit("id already used by an earlier row; the first occurrence is kept"))
+        when(col("is_dup"), lit("id already used by an earlier row; the first occurrence is kept"))
             .otherwise(col("detail"));
-    Dataset<Row> all = ranked.withColumn("reason", dupReason).withColumn("detail", dupDetail);
+    // Cached: both the documents and the rejected rows come from it, cleaning runs once.
+    Dataset<Row> all =
+        ranked
+            .withColumn("reason", dupReason)
+            .withColumn("detail", dupDetail)
+            .withColumn("text_hash", when(col("reason").isNull(), sha2(col("text"), 256)))
+            .drop("raw_date", "raw_text", "dup_id", "first_row", "is_dup")
+            .persist(StorageLevel.MEMORY_AND_DISK());
 
     Dataset<Row> rejected =
         all.filter(col("reason").isNotNull())
             .select(col("doc_id"), col("reason"), col("detail"), to_json(col("orig")).as("raw"));
 
-    WindowSpec byText = Window.partitionBy("text_hash").orderBy(col(FILE_COL), col(ROW_COL));
+    // Exact duplicate texts: the first document (in input order) with a text is the original.
+    Dataset<Row> valid = all.filter(col("reason").isNull());
+    Dataset<Row> repeatedTexts =
+        valid
+            .groupBy("text_hash")
+            .agg(min(struct(col(FILE_COL), col(ROW_COL), col("doc_id"))).as("first"), count(lit(1)).as("n"))
+            .filter(col("n").gt(1))
+            .select(col("text_hash").as("dup_hash"), col("first.doc_id").as("first_id"));
     Dataset<Row> accepted =
-        all.filter(col("reason").isNull())
-            .withColumn("text_hash", sha2(col("text"), 256))
-            .withColumn("first_id", first(col("doc_id")).over(byText))
-            .withColumn(
-                "duplicate_of",
-                when(col("first_id").notEqual(col("doc_id")), col("first_id")))
-            .drop("first_id", "text_hash");
+        valid
+            .join(repeatedTexts, valid.col("text_hash").equalTo(repeatedTexts.col("dup_hash")), "left")
+            .withColumn("duplicate_of", when(col("first_id").notEqual(col("doc_id")), col("first_id")))
+            .drop("first_id", "dup_hash", "text_hash");
 
     UserDefinedFunction analyze =
         functions.udf(
@@ -271,7 +292,7 @@ public final class CorpusLoader {
                 col("a.terms").as("terms"),
                 col("a.forms").as("forms"),
                 col("a.bigrams").as("bigrams"));
-    return new Corpus(documents, rejected);
+    return new Corpus(documents, rejected, all);
   }
 
   static Row prepare(

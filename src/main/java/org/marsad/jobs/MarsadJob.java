@@ -70,6 +70,7 @@ public final class MarsadJob {
       documents = corpus.documents().persist(StorageLevel.MEMORY_AND_DISK());
       long nDocs = writer.stage("documents", sorted(documents.select(cols(Corpus.DOCUMENT_COLUMNS)), "period", "doc_id"), "period");
       long nRejected = writer.stage("rejected", corpus.rejected().orderBy("doc_id", "reason"));
+      corpus.release();
       LOG.info("[load] {} documents accepted, {} rows rejected", nDocs, nRejected);
       if (nDocs + nRejected != rowsIn) {
         throw new IllegalStateException(

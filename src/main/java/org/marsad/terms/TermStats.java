@@ -6,14 +6,17 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Term statistics from analysed documents, as pure transformations (no I/O): frequencies per
@@ -34,18 +37,14 @@ public final class TermStats {
    * the alphabetically first). Columns: lang, term, label.
    */
   public static Dataset<Row> labels(Dataset<Row> documents) {
-    Dataset<Row> forms =
-        counted(documents)
-            .select(col("lang"), explode(col("forms")).as("f"))
-            .groupBy(col("lang"), col("f.term").as("term"), col("f.form").as("form"))
-            .agg(sum("f.n").as("n"));
-    return forms
-        .withColumn(
-            "rk",
-            row_number()
-                .over(Window.partitionBy("lang", "term").orderBy(col("n").desc(), col("form"))))
-        .filter(col("rk").equalTo(1))
-        .select(col("lang"), col("term"), col("form").as("label"));
+    // min(struct(-n, form)) picks the most frequent form, ties broken by the first form: one
+    // aggregation, deterministic, no window.
+    return counted(documents)
+        .select(col("lang"), explode(col("forms")).as("f"))
+        .groupBy(col("lang"), col("f.term").as("term"), col("f.form").as("form"))
+        .agg(sum("f.n").as("n"))
+        .groupBy("lang", "term")
+        .agg(min(struct(col("n").multiply(-1), col("form"))).getField("form").as("label"));
   }
 
   /** term_frequencies: period, source, lang, term, label, term_count, doc_count. */
@@ -69,7 +68,8 @@ public final class TermStats {
     Dataset<Row> perPeriod =
         frequencies
             .groupBy("period", "lang", "term", "label")
-            .agg(sum("term_count").as("count_period"));
+            .agg(sum("term_count").as("count_period"))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> perLang =
         perPeriod.groupBy("lang", "term").agg(sum("count_period").as("count_all"));
     Dataset<Row> periodTotals =
@@ -79,8 +79,8 @@ public final class TermStats {
         perPeriod
             .filter(col("count_period").geq(minCount))
             .join(perLang, new String[] {"lang", "term"})
-            .join(periodTotals, new String[] {"period", "lang"})
-            .join(langTotals, new String[] {"lang"})
+            .join(broadcast(periodTotals), new String[] {"period", "lang"})
+            .join(broadcast(langTotals), new String[] {"lang"})
             .withColumn("count_rest", col("count_all").minus(col("count_period")))
             .withColumn("n_rest", col("n_all").minus(col("n_period")))
             .filter(col("n_rest").gt(0));
@@ -116,21 +116,18 @@ public final class TermStats {
    * P(ab)/(P(a·)P(·b)) over all adjacent pairs) and g2 (Dunning's G² of the pair's 2×2 table).
    */
   public static Dataset<Row> collocations(Dataset<Row> documents, long minCount) {
-    Dataset<Row> forms =
+    // One pass over the documents: counts per (pair, form), then per pair with its most frequent
+    // form. Cached because the marginals and totals read it again.
+    Dataset<Row> pairs =
         counted(documents)
             .select(col("lang"), explode(col("bigrams")).as("g"))
             .groupBy(col("lang"), col("g.a").as("term_a"), col("g.b").as("term_b"), col("g.form").as("form"))
-            .agg(sum("g.n").as("n"));
-    Dataset<Row> pairs =
-        forms.groupBy("lang", "term_a", "term_b").agg(sum("n").cast("long").as("count"));
-    Dataset<Row> label =
-        forms
-            .withColumn(
-                "rk",
-                row_number()
-                    .over(Window.partitionBy("lang", "term_a", "term_b").orderBy(col("n").desc(), col("form"))))
-            .filter(col("rk").equalTo(1))
-            .select(col("lang"), col("term_a"), col("term_b"), col("form").as("label"));
+            .agg(sum("g.n").as("n"))
+            .groupBy("lang", "term_a", "term_b")
+            .agg(
+                sum("n").cast("long").as("count"),
+                min(struct(col("n").multiply(-1), col("form"))).getField("form").as("label"))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> left = pairs.groupBy("lang", "term_a").agg(sum("count").as("count_a"));
     Dataset<Row> right = pairs.groupBy("lang", "term_b").agg(sum("count").as("count_b"));
     Dataset<Row> totals = pairs.groupBy("lang").agg(sum("count").as("n"));
@@ -139,8 +136,7 @@ public final class TermStats {
             .filter(col("count").geq(minCount))
             .join(left, new String[] {"lang", "term_a"})
             .join(right, new String[] {"lang", "term_b"})
-            .join(totals, new String[] {"lang"})
-            .join(label, new String[] {"lang", "term_a", "term_b"});
+            .join(broadcast(totals), new String[] {"lang"});
     Column k11 = col("count").cast("double");
     Column k12 = col("count_a").minus(col("count")).cast("double");
     Column k21 = col("count_b").minus(col("count")).cast("double");
@@ -154,7 +150,7 @@ public final class TermStats {
             .plus(xlogx(k22, k21.plus(k22).multiply(k12.plus(k22)).divide(n))));
     return t.select(
         col("lang"),
-        org.apache.spark.sql.functions.concat_ws(" ", col("term_a"), col("term_b")).as("term"),
+        concat_ws(" ", col("term_a"), col("term_b")).as("term"),
         col("term_a"),
         col("term_b"),
         col("label"),

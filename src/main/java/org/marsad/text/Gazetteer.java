@@ -1,0 +1,79 @@
+package org.marsad.text;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The states Marsad recognises ({@code conf/gazetteer/states.tsv}) and the surface forms that name
+ * them ({@code conf/gazetteer/forms.tsv}): names, adjectives (nisba / demonyms) and capitals, in
+ * Arabic and English. Users extend the files or pass their own.
+ */
+public final class Gazetteer implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** A state: ISO codes and its names. */
+  public record State(String iso2, String iso3, String nameEn, String nameAr, String status)
+      implements Serializable {}
+
+  /** One surface form of a state. */
+  public record Form(String iso2, String lang, String form, String surface) implements Serializable {}
+
+  private final List<State> states;
+  private final List<Form> forms;
+
+  private Gazetteer(List<State> states, List<Form> forms) {
+    this.states = List.copyOf(states);
+    this.forms = List.copyOf(forms);
+  }
+
+  /**
+   * Loads the gazetteer: from {@code dir} (a folder holding {@code states.tsv} and
+   * {@code forms.tsv}) when given, else the packaged {@code conf/gazetteer}.
+   */
+  public static Gazetteer load(String dir) {
+    String statesPath = dir == null ? null : dir + "/states.tsv";
+    String formsPath = dir == null ? null : dir + "/forms.tsv";
+    List<State> states = new ArrayList<>();
+    Map<String, State> byIso = new HashMap<>();
+    List<String> lines = WordLists.lines("gazetteer/states.tsv", statesPath);
+    for (int i = 1; i < lines.size(); i++) {
+      String[] f = lines.get(i).split("\t", -1);
+      if (f.length < 5) {
+        throw new IllegalArgumentException(
+            "Cannot load gazetteer: states.tsv line " + (i + 1) + " has " + f.length + " columns, expected 5");
+      }
+      State s = new State(f[0], f[1], f[2], f[3], f[4]);
+      states.add(s);
+      byIso.put(s.iso2(), s);
+    }
+    List<Form> forms = new ArrayList<>();
+    lines = WordLists.lines("gazetteer/forms.tsv", formsPath);
+    for (int i = 1; i < lines.size(); i++) {
+      String[] f = lines.get(i).split("\t", -1);
+      if (f.length < 4 || !byIso.containsKey(f[0])) {
+        throw new IllegalArgumentException(
+            "Cannot load gazetteer: forms.tsv line " + (i + 1) + " is not 'iso2 lang form surface' with a known iso2");
+      }
+      if (!f[2].equals("name") && !f[2].equals("adjective") && !f[2].equals("capital")) {
+        throw new IllegalArgumentException(
+            "Cannot load gazetteer: forms.tsv line " + (i + 1) + ": form must be name, adjective or capital, not " + f[2]);
+      }
+      forms.add(new Form(f[0], f[1], f[2], f[3]));
+    }
+    return new Gazetteer(states, forms);
+  }
+
+  /** All states, sorted by ISO alpha-2. */
+  public List<State> states() {
+    return states;
+  }
+
+  /** All surface forms. */
+  public List<Form> forms() {
+    return forms;
+  }
+}

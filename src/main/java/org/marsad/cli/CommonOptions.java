@@ -80,6 +80,18 @@ public class CommonOptions {
   @Option(names = "--min-keyness-count", description = "Minimum count of a term in a period for keyness (default: 5).")
   Long minKeynessCount;
 
+  @Option(names = "--forms", description = "Mention forms counted in state counts and co-mentions: name,adjective,capital[,team] (default: name,adjective,capital).")
+  String forms;
+
+  @Option(names = "--scope", description = "Co-mention scope: document, sentence or both (default: both).")
+  String scope;
+
+  @Option(names = "--min-co-docs", description = "Minimum co-mentioning documents (or sentences) for a pair (default: 1).")
+  Long minCoDocs;
+
+  @Option(names = "--gazetteer", paramLabel = "DIR", description = "Folder with states.tsv, forms.tsv and context_rules.tsv replacing conf/gazetteer.")
+  String gazetteer;
+
   private Properties fileProps;
 
   private Properties file() {
@@ -164,6 +176,19 @@ public class CommonOptions {
     long minColl = Long.parseLong(pick(minCollocationCount == null ? null : minCollocationCount.toString(), "min-collocation-count", "5"));
     long minKey = Long.parseLong(pick(minKeynessCount == null ? null : minKeynessCount.toString(), "min-keyness-count", "5"));
     String out = pick(output, "output", defaultOutput);
+    String formsV = pick(forms, "forms", "name,adjective,capital");
+    java.util.Set<String> formSet = new java.util.TreeSet<>();
+    for (String f : formsV.split(",")) {
+      if (!f.isBlank()) {
+        formSet.add(f.strip());
+      }
+    }
+    String scopeV = pick(scope, "scope", "both");
+    if (!java.util.Set.of("document", "sentence", "both").contains(scopeV)) {
+      throw new IllegalArgumentException("Cannot use --scope: unknown scope (" + scopeV + "); use document, sentence or both");
+    }
+    long minCo = Long.parseLong(pick(minCoDocs == null ? null : minCoDocs.toString(), "min-co-docs", "1"));
+    String gazV = pick(gazetteer, "gazetteer");
     Map<String, String> resolved = new LinkedHashMap<>();
     resolved.put("input", String.join(",", inputs));
     resolved.put("output", String.valueOf(out));
@@ -181,7 +206,13 @@ public class CommonOptions {
     resolved.put("protected-words", String.valueOf(pick(protectedWords, "protected-words", "(built-in)")));
     resolved.put("min-collocation-count", Long.toString(minColl));
     resolved.put("min-keyness-count", Long.toString(minKey));
+    resolved.put("forms", String.join(",", formSet));
+    resolved.put("scope", scopeV);
+    resolved.put("min-co-docs", Long.toString(minCo));
+    resolved.put("gazetteer", gazV == null ? "(built-in)" : gazV);
     return new JobConfig(
-        new ArrayList<>(inputs), out, corpus, analysis, fmt.equals("csv"), minColl, minKey, resolved);
+        new ArrayList<>(inputs), out, corpus, analysis, fmt.equals("csv"), minColl, minKey,
+        new org.marsad.text.StateSettings(gazV, analysis), formSet, !scopeV.equals("sentence"),
+        !scopeV.equals("document"), minCo, resolved);
   }
 }

@@ -35,6 +35,7 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       Marsad.Run.class,
       Marsad.Terms.class,
+      Marsad.States.class,
       Marsad.IngestCmd.class,
       Marsad.Analyze.class,
       Marsad.Query.class
@@ -117,6 +118,20 @@ public final class Marsad implements Callable<Integer> {
         throw new CommandLine.ParameterException(new CommandLine(this), "Missing required option: '--input=PATH'");
       }
       return runJob(options, "terms", Set.of(MarsadJob.Stage.TERMS), null, null);
+    }
+  }
+
+  /** The states stage alone. */
+  @Command(name = "states", mixinStandardHelpOptions = true, description = "State mentions, counts, co-mention measures and networks.")
+  static final class States implements Callable<Integer> {
+    @Mixin CommonOptions options;
+
+    @Override
+    public Integer call() {
+      if (options.input == null && options.pick(null, "input") == null) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "Missing required option: '--input=PATH'");
+      }
+      return runJob(options, "states", Set.of(MarsadJob.Stage.STATES), null, null);
     }
   }
 

@@ -28,6 +28,7 @@ public final class TableWriter {
   private final boolean csv;
   private final FileSystem fs;
   private final Map<String, Long> rows = new LinkedHashMap<>();
+  private final java.util.List<String> extraDirs = new java.util.ArrayList<>();
 
   /** A writer for {@code output}; {@code runId} names the staging folder. */
   public TableWriter(SparkSession spark, String output, String runId, boolean csv) {
@@ -69,6 +70,12 @@ public final class TableWriter {
     return n;
   }
 
+  /** A staging folder for output that is not a table (e.g. networks); committed with the tables. */
+  public String stageDir(String name) {
+    extraDirs.add(name);
+    return new Path(staging, name).toString();
+  }
+
   /** Reads back a staged table (for checks before commit). */
   public Dataset<Row> staged(String table) {
     return spark.read().parquet(new Path(staging, table).toString());
@@ -88,6 +95,9 @@ public final class TableWriter {
           fs.mkdirs(new Path(output, "csv"));
           move(new Path(staging, "csv/" + table + ".csv"), new Path(output, "csv/" + table + ".csv"));
         }
+      }
+      for (String d : extraDirs) {
+        move(new Path(staging, d), new Path(output, d));
       }
       fs.delete(new Path(output, "_staging"), true);
     } catch (IOException e) {

@@ -16,6 +16,11 @@ import org.marsad.text.Analysis;
  * @param csv also write CSV copies of the tables
  * @param minCollocationCount minimum count of a pair to be reported as a collocation
  * @param minKeynessCount minimum count of a term in a period to be reported in keyness
+ * @param states gazetteer settings of the states stage
+ * @param forms mention forms counted in state counts and co-mentions
+ * @param documentScope compute co-mentions at document scope
+ * @param sentenceScope compute co-mentions at sentence scope
+ * @param minCoDocs minimum co-mentioning units for a pair to be reported
  * @param resolved every setting with its resolved value, for the log and the manifest
  */
 public record JobConfig(
@@ -26,12 +31,27 @@ public record JobConfig(
     boolean csv,
     long minCollocationCount,
     long minKeynessCount,
+    org.marsad.text.StateSettings states,
+    java.util.Set<String> forms,
+    boolean documentScope,
+    boolean sentenceScope,
+    long minCoDocs,
     Map<String, String> resolved) {
 
   /** Validates the values a user can get wrong. */
   public JobConfig {
     inputs = List.copyOf(inputs);
     resolved = Map.copyOf(resolved);
+    forms = java.util.Set.copyOf(forms);
+    for (String f : forms) {
+      if (!java.util.Set.of("name", "adjective", "capital", "team").contains(f)) {
+        throw new IllegalArgumentException(
+            "Cannot use --forms: unknown form (" + f + "); use name, adjective, capital or team");
+      }
+    }
+    if (!documentScope && !sentenceScope) {
+      throw new IllegalArgumentException("Cannot use --scope: use document, sentence or both");
+    }
     if (output == null || output.isBlank()) {
       throw new IllegalArgumentException("Cannot run: no output folder; set --output DIR");
     }

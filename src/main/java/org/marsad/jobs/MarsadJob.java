@@ -19,6 +19,8 @@ import org.marsad.corpus.Corpus;
 import org.marsad.corpus.CorpusLoader;
 import org.marsad.io.CorpusReader;
 import org.marsad.io.Manifest;
+import org.marsad.io.NetworkWriter;
+import org.marsad.states.StateStats;
 import org.marsad.io.TableWriter;
 import org.marsad.terms.TermStats;
 import org.slf4j.Logger;
@@ -37,7 +39,8 @@ public final class MarsadJob {
 
   /** The capability stages a run can include. */
   public enum Stage {
-    TERMS
+    TERMS,
+    STATES
   }
 
   /** All stages built so far, as {@code run} executes them. */
@@ -115,6 +118,37 @@ public final class MarsadJob {
         LOG.info("[terms] collocations: {} rows", nColl);
         labels.unpersist();
         manifest.stageSeconds("terms", seconds(t1));
+      }
+
+      if (stages.contains(Stage.STATES)) {
+        long t2 = System.nanoTime();
+        spark.sparkContext().setJobGroup("marsad-states", "state mentions and co-mentions", false);
+        Dataset<Row> statesDim = StateStats.states(spark, config.states().gazetteer());
+        writer.stage("states", statesDim.orderBy("iso2").coalesce(1));
+        Dataset<Row> found = StateStats.find(documents, config.states()).persist(StorageLevel.MEMORY_AND_DISK());
+        long nMentions =
+            writer.stage(
+                "state_mentions",
+                sorted(StateStats.mentions(found), "period", "doc_id", "field", "start"),
+                "period");
+        LOG.info("[states] state_mentions: {} rows", nMentions);
+        Dataset<Row> mentions =
+            writer.staged("state_mentions").filter(col("form").isin(config.forms().toArray()));
+        long nCounts =
+            writer.stage("state_counts", sorted(StateStats.counts(mentions, found), "period", "source", "state"), "period");
+        LOG.info("[states] state_counts: {} rows", nCounts);
+        long nCo =
+            writer.stage(
+                "state_comentions",
+                sorted(
+                    StateStats.comentions(mentions, found, config.documentScope(), config.sentenceScope(), config.minCoDocs()),
+                    "period", "scope", "state_a", "state_b"),
+                "period");
+        LOG.info("[states] state_comentions: {} rows", nCo);
+        int graphs = NetworkWriter.write(spark, writer.stageDir("networks"), writer.staged("state_comentions"), statesDim);
+        LOG.info("[states] networks: {} GEXF files", graphs);
+        found.unpersist();
+        manifest.stageSeconds("states", seconds(t2));
       }
 
       writer.commit();

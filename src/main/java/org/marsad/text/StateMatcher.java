@@ -294,7 +294,9 @@ public final class StateMatcher {
         if (e != null) {
           RawToken first = f.raw.get(i);
           RawToken last = f.raw.get(end);
-          int start = first.start() + skipLetters(first.surface(), bestReading.letters());
+          // Through لل the preposition's ل and the article's ل are written as one: keep both.
+          int skip = bestReading.lam() ? bestReading.letters() - 1 : bestReading.letters();
+          int start = first.start() + skipLetters(first.surface(), skip);
           int stop = bestReading.letters() < 0 ? last.end() + bestReading.letters() : last.end();
           String form = e.form();
           if (!form.equals("capital") && f.sportSentences.contains(first.sentence()) && isOpponent(f, i, end)) {

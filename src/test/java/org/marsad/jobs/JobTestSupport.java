@@ -39,7 +39,10 @@ public final class JobTestSupport {
   public static JobConfig config(String input, String output, CorpusOptions corpus) {
     Map<String, String> resolved = new LinkedHashMap<>();
     resolved.put("input", input);
-    return new JobConfig(List.of(input), output, corpus, Analysis.defaults(), false, 2, 2, resolved);
+    Analysis a = Analysis.defaults();
+    return new JobConfig(
+        List.of(input), output, corpus, a, false, 2, 2, new org.marsad.text.StateSettings(null, a),
+        java.util.Set.of("name", "adjective", "capital"), true, true, 1, resolved);
   }
 
   /** Corpus options naming the date column explicitly. */

@@ -23,6 +23,10 @@ import org.marsad.corpus.CorpusOptions;
  */
 class SampleGoldenTest {
 
+  static final List<String> TABLES =
+      List.of("documents", "rejected", "term_frequencies", "term_keyness", "collocations", "states",
+          "state_mentions", "state_counts", "state_comentions");
+
   @TempDir static Path tmp;
   static String out;
   static JobResult result;
@@ -73,6 +77,23 @@ class SampleGoldenTest {
             .select("term", "label", "count", "pmi", "g2")
             .orderBy(org.apache.spark.sql.functions.col("g2").desc(), org.apache.spark.sql.functions.col("term"))
             .limit(20));
+    lines.add("# state counts (all sources)");
+    dump(
+        lines,
+        JobTestSupport.table(out, "state_counts")
+            .groupBy("state")
+            .agg(org.apache.spark.sql.functions.sum("docs").as("docs"), org.apache.spark.sql.functions.sum("mentions").as("mentions"))
+            .orderBy(org.apache.spark.sql.functions.col("docs").desc(), org.apache.spark.sql.functions.col("state"))
+            .limit(25));
+    lines.add("# top co-mentions, period all");
+    dump(
+        lines,
+        JobTestSupport.table(out, "state_comentions")
+            .filter("period = 'all'")
+            .select("scope", "state_a", "state_b", "co_docs", "docs_a", "docs_b", "docs_total", "npmi", "llr")
+            .orderBy(org.apache.spark.sql.functions.col("scope"), org.apache.spark.sql.functions.col("co_docs").desc(),
+                org.apache.spark.sql.functions.col("state_a"), org.apache.spark.sql.functions.col("state_b"))
+            .limit(30));
     Path golden = SharedSpark.repo().resolve("src/test/resources/golden/sample-run.tsv");
     if (Boolean.getBoolean("marsad.regenerate")) {
       Files.createDirectories(golden.getParent());
@@ -92,6 +113,18 @@ class SampleGoldenTest {
     assertThat((String) seed.getAs("source")).isEqualTo("الثورة أون لاين");
     assertThat((Integer) seed.getAs("n_tokens")).isBetween(200, 400);
     assertThat((String) seed.getAs("title")).isNull();
+    // The seed names exactly the seven CSTO states (TJ also as الطاجيكية and دوشنبه): 21 pairs.
+    assertThat(
+            JobTestSupport.table(out, "state_mentions").filter("doc_id = '000_316ae984aebcec15'")
+                .select("state").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+        .containsExactlyInAnyOrder("RU", "CN", "KZ", "TJ", "KG", "AM", "BY");
+    assertThat(
+            JobTestSupport.table(out, "state_mentions")
+                .filter("doc_id = '000_316ae984aebcec15' and state = 'TJ'")
+                .select("form").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+        .containsExactlyInAnyOrder("name", "adjective", "capital");
+    assertThat(JobTestSupport.table(out, "state_comentions").filter("period = '2021-09' and scope = 'document'").count())
+        .isEqualTo(21);
   }
 
   @Test
@@ -99,7 +132,7 @@ class SampleGoldenTest {
     String out2 = tmp.resolve("out2").toString();
     String in = SharedSpark.repo().resolve("sample-data/corpus").toString();
     MarsadJob.run(SharedSpark.get(), JobTestSupport.config(in, out2, sampleOptions()), MarsadJob.ALL, "test");
-    for (String t : List.of("documents", "rejected", "term_frequencies", "term_keyness", "collocations")) {
+    for (String t : TABLES) {
       Dataset<Row> a = JobTestSupport.table(out, t);
       Dataset<Row> b = JobTestSupport.table(out2, t);
       assertThat(a.count()).as(t).isEqualTo(b.count());

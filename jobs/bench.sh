@@ -39,9 +39,28 @@ bytes=$(sed -E 's/.*bytes=([0-9]+).*/\1/' <<<"$line")
 ceil_s=$(sed -E 's/.*seconds=([0-9.]+).*/\1/' <<<"$line")
 cores=2
 
-python3 - "$corpus" "$docs" "$bytes" "$terms_s" "$terms_kb" "$naive_s" "$naive_kb" "$ceil_s" "$cores" > "$report" <<'PY'
+echo "bench: states stage (local[2])" >&2
+read -r states_s states_kb < <(timed "$work/states.log" jobs/marsad states --master 'local[2]' \
+  --input "$corpus" --id-col docno --source-col src --date-col time --output "$work/states-out")
+states_stage_s=$(python3 -c "import json;print(json.load(open('$work/states-out/_manifest.json'))['seconds_per_stage']['states'])")
+states_docs=$(python3 -c "import json;print(json.load(open('$work/states-out/_manifest.json'))['rows']['documents'])")
+echo "bench: state matcher alone (1 thread)" >&2
+"${jvm[@]}" -cp "$cp" org.marsad.bench.MatcherCeiling "$corpus" text title > "$work/matcher.log" 2>&1
+matcher_s=$(grep '^matcher_single_thread' "$work/matcher.log" | sed -E 's/.*seconds=([0-9.]+).*/\1/')
+echo "bench: state accuracy on the dev gold" >&2
+gold="../shared/gold/newsfane-dev.jsonl"
+"${jvm[@]}" -cp "$cp" org.marsad.bench.StateGold "$gold" > "$work/gold.log" 2>&1
+reuters="../shared/corpora/reuters21578-train"
+echo "bench: Reuters places overlap" >&2
+jobs/marsad states --master 'local[2]' --input "$reuters" --id-col newid --text-col body --date-col date \
+  --output "$work/reuters-out" > "$work/reuters.log" 2>&1
+"${jvm[@]}" -cp "$cp" org.marsad.bench.ReutersOverlap "$reuters" "$work/reuters-out" > "$work/overlap.log" 2>&1
+overlap=$(grep '^reuters_overlap' "$work/overlap.log")
+
+python3 - "$corpus" "$docs" "$bytes" "$terms_s" "$terms_kb" "$naive_s" "$naive_kb" "$ceil_s" "$cores" \
+  "$states_s" "$states_kb" "$states_stage_s" "$states_docs" "$matcher_s" "$work/gold.log" "$overlap" > "$report" <<'PY'
 import sys, datetime, subprocess
-corpus, docs, byts, ts, tkb, ns, nkb, cs, cores = sys.argv[1:]
+corpus, docs, byts, ts, tkb, ns, nkb, cs, cores, ss, skb, sstage, sdocs, ms, goldlog, overlap = sys.argv[1:]
 docs, byts, cores = int(docs), int(byts), int(cores)
 ts, ns, cs = float(ts), float(ns), float(cs)
 mb = byts / 1e6
@@ -65,5 +84,28 @@ r2 = ns / ts
 print("| target | measured | met |\n|---|---|---|")
 print(f"| terms stage >= 50% of the analyzer ceiling | {100*r1:.0f}% | {'yes' if r1 >= 0.5 else 'no'} |")
 print(f"| terms job no slower than the naive pipeline | naive/terms wall = {r2:.2f} | {'yes' if r2 >= 1 else 'no'} |")
+ss, sstage, sdocs, ms = float(ss), float(sstage), int(sdocs), float(ms)
+states_dps = sdocs / sstage
+print("\n## States stage\n")
+print("| measure | value |\n|---|---|")
+print(f"| states command wall time (local[2], loads and analyses the corpus, then the states stage) | {ss:.1f} s, peak {int(skb)/1024:.0f} MB |")
+print(f"| states stage alone (manifest seconds_per_stage.states: matching, 4 tables, networks) | {sstage:.1f} s = {states_dps:.0f} docs/s |")
+print(f"| state matcher alone, 1 thread | {docs/ms:.0f} docs/s |")
+print(f"| analyzer ceiling (from above) | {ceil_dps:.0f} docs/s |")
+print(f"\n| target | measured | met |\n|---|---|---|")
+print(f"| states stage >= 50% of the analyzer ceiling | {100*states_dps/ceil_dps:.0f}% | {'yes' if states_dps >= 0.5*ceil_dps else 'no'} |")
+print("\n## State accuracy (../shared/gold/newsfane-dev.jsonl)\n")
+lines = open(goldlog, encoding='utf-8').read().splitlines()
+head = [l for l in lines if l.startswith('state gold')]
+print(head[0].replace('state gold ', 'Micro scores over sentences, name-form states: ') if head else 'not run')
+misses = [l for l in lines if l.startswith('nf-')]
+print(f"\n{len(misses)} sentences with a miss (id, missed, extra, found mentions, text):\n")
+print("```")
+for l in misses:
+    print(l[:400])
+print("```")
+print("\n## Reuters-21578 places overlap\n")
+print("Document-level states (forms name, adjective, capital) against the editor-assigned `places` mapped to ISO codes, over documents with at least one mapped place:\n")
+print("`" + overlap + "`")
 PY
 cat "$report"

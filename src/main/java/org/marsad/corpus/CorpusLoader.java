@@ -222,7 +222,14 @@ public final class CorpusLoader {
             .when(col("date_error").isNotNull(),
                 concat(lit("cannot parse '"), col("raw_date"), lit("' in column '" + dateCol
                     + "'; add a pattern with --date-format")));
-    Dataset<Row> classified = prepared.withColumn("reason", reason).withColumn("detail", detail);
+    // Cached: cleaning and date parsing run once, for the duplicate checks and both outputs.
+    Dataset<Row> classified =
+        prepared
+            .withColumn("reason", reason)
+            .withColumn("detail", detail)
+            .withColumn("text_hash", when(col("reason").isNull(), sha2(col("text"), 256)))
+            .drop("raw_date", "raw_text")
+            .persist(StorageLevel.MEMORY_AND_DISK());
 
     // Among otherwise valid rows, the first occurrence of an id (in input order) wins. Only the
     // ids that repeat are collected (a small table, joined back by broadcast when it fits), so
@@ -245,14 +252,12 @@ public final class CorpusLoader {
     Column dupDetail =
         when(col("is_dup"), lit("id already used by an earlier row; the first occurrence is kept"))
             .otherwise(col("detail"));
-    // Cached: both the documents and the rejected rows come from it, cleaning runs once.
     Dataset<Row> all =
         ranked
             .withColumn("reason", dupReason)
             .withColumn("detail", dupDetail)
-            .withColumn("text_hash", when(col("reason").isNull(), sha2(col("text"), 256)))
-            .drop("raw_date", "raw_text", "dup_id", "first_row", "is_dup")
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            .withColumn("text_hash", when(col("reason").isNull(), col("text_hash")))
+            .drop("dup_id", "first_row", "is_dup");
 
     Dataset<Row> rejected =
         all.filter(col("reason").isNotNull())
@@ -292,7 +297,7 @@ public final class CorpusLoader {
                 col("a.terms").as("terms"),
                 col("a.forms").as("forms"),
                 col("a.bigrams").as("bigrams"));
-    return new Corpus(documents, rejected, all);
+    return new Corpus(documents, rejected, classified);
   }
 
   static Row prepare(

@@ -62,13 +62,43 @@ public final class TextCleaner {
     if (s.indexOf('&') >= 0) {
       s = decodeEntities(s);
     }
-    if (!Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
+    if (mayNeedNfkc(s) && !Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
       s = Normalizer.normalize(s, Normalizer.Form.NFKC);
     }
-    s = URL.matcher(s).replaceAll(" ");
+    if (s.contains("http") || s.contains("www.") || s.contains("ftp:")) {
+      s = URL.matcher(s).replaceAll(" ");
+    }
     s = removeInvisible(s);
-    s = SPACES.matcher(s).replaceAll(" ");
+    if (hasOddSpaces(s)) {
+      s = SPACES.matcher(s).replaceAll(" ");
+    }
     return s.strip();
+  }
+
+  /**
+   * False when every character is ASCII or a basic Arabic letter, digit or punctuation mark
+   * (U+0600–U+06FF), which NFKC leaves as they are (but for the order of stacked diacritics, which
+   * analysis drops anyway): the common case skips a full normalisation pass.
+   */
+  static boolean mayNeedNfkc(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 && (c < '\u0600' || c > '\u06FF') && c != '\u00A0' && (c < '\u2000' || c > '\u206F')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasOddSpaces(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\t' || c == '\u000B' || c == '\f' || c == '\u00A0' || (c >= '\u2000' && c <= '\u200A')
+          || c == '\u202F' || c == '\u205F' || c == '\u3000' || (c == ' ' && i + 1 < s.length() && s.charAt(i + 1) == ' ')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String decodeEntities(String s) {

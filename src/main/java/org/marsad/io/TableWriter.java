@@ -76,6 +76,17 @@ public final class TableWriter {
     return new Path(staging, name).toString();
   }
 
+  /**
+   * Writes an intermediate dataset to the staging folder and reads it back (Parquet handles the
+   * nested per-document arrays better than Spark's in-memory cache); dropped at commit.
+   */
+  public Dataset<Row> intermediate(String name, Dataset<Row> data) {
+    spark.sparkContext().setJobDescription("analyse documents");
+    Path dir = new Path(staging, "_intermediate/" + name);
+    data.write().mode(SaveMode.Overwrite).option("compression", "lz4_raw").parquet(dir.toString());
+    return spark.read().parquet(dir.toString());
+  }
+
   /** Reads back a staged table (for checks before commit). */
   public Dataset<Row> staged(String table) {
     return spark.read().parquet(new Path(staging, table).toString());

@@ -59,7 +59,6 @@ public final class MarsadJob {
     Manifest manifest = new Manifest(VERSION, runId, command, started);
     manifest.config(config.resolved());
     TableWriter writer = new TableWriter(spark, config.output(), runId, config.csv());
-    Dataset<Row> documents = null;
     try {
       long t0 = System.nanoTime();
       spark.sparkContext().setJobGroup("marsad-load", "load corpus", false);
@@ -70,7 +69,12 @@ public final class MarsadJob {
         LOG.warn("[load] the corpus is empty: every table will be empty");
       }
       Corpus corpus = CorpusLoader.load(raw, config.corpus(), config.analysis());
-      documents = corpus.documents().persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> documents;
+      // Fill the cached classification in one pass first: otherwise the broadcast side-jobs of the
+      // duplicate checks each compute it concurrently (four cleaning passes instead of one).
+      spark.sparkContext().setJobDescription("clean and classify input rows");
+      corpus.cached().count();
+      documents = writer.intermediate("documents", corpus.documents());
       long nDocs = writer.stage("documents", sorted(documents.select(cols(Corpus.DOCUMENT_COLUMNS)), "period", "doc_id"), "period");
       long nRejected = writer.stage("rejected", corpus.rejected().orderBy("doc_id", "reason"));
       corpus.release();
@@ -166,9 +170,6 @@ public final class MarsadJob {
       }
       throw e instanceof RuntimeException re ? re : new IllegalStateException("Run failed: " + e, e);
     } finally {
-      if (documents != null) {
-        documents.unpersist();
-      }
       spark.sparkContext().clearJobGroup();
     }
   }

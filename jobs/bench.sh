@@ -28,6 +28,7 @@ timed() {
 echo "bench: terms job (local[2])" >&2
 read -r terms_s terms_kb < <(timed "$work/terms.log" jobs/marsad terms --master 'local[2]' \
   --input "$corpus" --id-col docno --source-col src --date-col time --output "$work/terms-out")
+terms_stage_s=$(python3 -c "import json;m=json.load(open('$work/terms-out/_manifest.json'))['seconds_per_stage'];print(m['load']+m['terms'])")
 echo "bench: naive MLlib pipeline (local[2])" >&2
 read -r naive_s naive_kb < <(timed "$work/naive.log" "${jvm[@]}" -cp "$cp" org.marsad.bench.NaivePipeline \
   "$corpus" text title "$work/naive-out")
@@ -58,9 +59,10 @@ jobs/marsad states --master 'local[2]' --input "$reuters" --id-col newid --text-
 overlap=$(grep '^reuters_overlap' "$work/overlap.log")
 
 python3 - "$corpus" "$docs" "$bytes" "$terms_s" "$terms_kb" "$naive_s" "$naive_kb" "$ceil_s" "$cores" \
-  "$states_s" "$states_kb" "$states_stage_s" "$states_docs" "$matcher_s" "$work/gold.log" "$overlap" > "$report" <<'PY'
+  "$states_s" "$states_kb" "$states_stage_s" "$states_docs" "$matcher_s" "$work/gold.log" "$overlap" "$terms_stage_s" > "$report" <<'PY'
 import sys, datetime, subprocess
-corpus, docs, byts, ts, tkb, ns, nkb, cs, cores, ss, skb, sstage, sdocs, ms, goldlog, overlap = sys.argv[1:]
+corpus, docs, byts, ts, tkb, ns, nkb, cs, cores, ss, skb, sstage, sdocs, ms, goldlog, overlap, tstage = sys.argv[1:]
+tstage = float(tstage)
 docs, byts, cores = int(docs), int(byts), int(cores)
 ts, ns, cs = float(ts), float(ns), float(cs)
 mb = byts / 1e6
@@ -73,16 +75,17 @@ print("## Terms stage\n")
 print("| measure | value |\n|---|---|")
 print(f"| terms job wall time (local[2], whole process incl. JVM and Spark start, writes 5 tables) | {ts:.1f} s |")
 print(f"| terms job throughput | {terms_dps:.0f} docs/s, {mb/ts:.2f} MB/s |")
+print(f"| of which load + terms stages (manifest seconds_per_stage) | {tstage:.1f} s = {docs/tstage:.0f} docs/s |")
 print(f"| terms job peak memory (max RSS) | {int(tkb)/1024:.0f} MB |")
 print(f"| analyzer alone, 1 thread (clean, detect, analyse, count) | {docs/cs:.0f} docs/s, {mb/cs:.2f} MB/s |")
 print(f"| ceiling = 1-thread analyzer x {cores} cores | {ceil_dps:.0f} docs/s |")
 print(f"| naive MLlib pipeline wall time (RegexTokenizer, explode, groupBy count, write) | {ns:.1f} s |")
 print(f"| naive pipeline peak memory (max RSS) | {int(nkb)/1024:.0f} MB |")
 print()
-r1 = terms_dps / ceil_dps
+r1 = (docs / tstage) / ceil_dps
 r2 = ns / ts
 print("| target | measured | met |\n|---|---|---|")
-print(f"| terms stage >= 50% of the analyzer ceiling | {100*r1:.0f}% | {'yes' if r1 >= 0.5 else 'no'} |")
+print(f"| terms stage (load + terms) >= 50% of the analyzer ceiling | {100*r1:.0f}% | {'yes' if r1 >= 0.5 else 'no'} |")
 print(f"| terms job no slower than the naive pipeline | naive/terms wall = {r2:.2f} | {'yes' if r2 >= 1 else 'no'} |")
 ss, sstage, sdocs, ms = float(ss), float(sstage), int(sdocs), float(ms)
 states_dps = sdocs / sstage

@@ -96,6 +96,14 @@ public final class Marsad implements Callable<Integer> {
     return 0;
   }
 
+  /** Runs one stage; its --input is required (on the command line or in --config). */
+  static int runStage(Object command, CommonOptions o, String name, MarsadJob.Stage stage) {
+    if (o.input == null && o.pick(null, "input") == null) {
+      throw new CommandLine.ParameterException(new CommandLine(command), "Missing required option: '--input=PATH'");
+    }
+    return runJob(o, name, Set.of(stage), null, null);
+  }
+
   /** Every stage built so far. */
   @Command(name = "run", mixinStandardHelpOptions = true, description = "Run every stage (default: sample-data/ to ./out).")
   static final class Run implements Callable<Integer> {
@@ -114,10 +122,7 @@ public final class Marsad implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      if (options.input == null && options.pick(null, "input") == null) {
-        throw new CommandLine.ParameterException(new CommandLine(this), "Missing required option: '--input=PATH'");
-      }
-      return runJob(options, "terms", Set.of(MarsadJob.Stage.TERMS), null, null);
+      return runStage(this, options, "terms", MarsadJob.Stage.TERMS);
     }
   }
 
@@ -128,10 +133,7 @@ public final class Marsad implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      if (options.input == null && options.pick(null, "input") == null) {
-        throw new CommandLine.ParameterException(new CommandLine(this), "Missing required option: '--input=PATH'");
-      }
-      return runJob(options, "states", Set.of(MarsadJob.Stage.STATES), null, null);
+      return runStage(this, options, "states", MarsadJob.Stage.STATES);
     }
   }
 

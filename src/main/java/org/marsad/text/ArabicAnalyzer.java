@@ -165,19 +165,7 @@ public final class ArabicAnalyzer implements TextAnalyzer {
     if (letters == 0) {
       return surface;
     }
-    int i = 0;
-    int seen = 0;
-    while (i < surface.length() && seen < letters) {
-      char c = surface.charAt(i);
-      if (!ArabicNormalizer.isDiacritic(c) && c != '\u0640') {
-        seen++;
-      }
-      i++;
-    }
-    while (i < surface.length() && ArabicNormalizer.isDiacritic(surface.charAt(i))) {
-      i++;
-    }
-    String rest = surface.substring(i);
+    String rest = surface.substring(ArabicNormalizer.skipLetters(surface, letters));
     if (articleFromLam) {
       // للرئيس: one ل is the preposition, the other the article's; show الرئيس.
       return "ا" + rest;

@@ -33,6 +33,27 @@ public final class ArabicNormalizer {
         || (c >= '\u0750' && c <= '\u077F');
   }
 
+  /**
+   * The index in {@code surface} just past its first {@code letters} letters (diacritics and
+   * tatweel do not count, and diacritics that follow are passed too): where a word starts once
+   * its clitic letters are removed.
+   */
+  public static int skipLetters(String surface, int letters) {
+    int i = 0;
+    int seen = 0;
+    while (i < surface.length() && seen < letters) {
+      char c = surface.charAt(i);
+      if (!isDiacritic(c) && c != '\u0640') {
+        seen++;
+      }
+      i++;
+    }
+    while (i < surface.length() && isDiacritic(surface.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
   /** Maps one character to its normalised form, or 0 to drop it. */
   static char map(char c) {
     if (c < 0x80) {

@@ -296,7 +296,7 @@ public final class StateMatcher {
           RawToken last = f.raw.get(end);
           // Through لل the preposition's ل and the article's ل are written as one: keep both.
           int skip = bestReading.lam() ? bestReading.letters() - 1 : bestReading.letters();
-          int start = first.start() + skipLetters(first.surface(), skip);
+          int start = first.start() + ArabicNormalizer.skipLetters(first.surface(), Math.max(skip, 0));
           int stop = bestReading.letters() < 0 ? last.end() + bestReading.letters() : last.end();
           String form = e.form();
           if (!form.equals("capital") && f.sportSentences.contains(first.sentence()) && isOpponent(f, i, end)) {
@@ -343,23 +343,6 @@ public final class StateMatcher {
     int after = f.raw.get(end).end();
     String rest = f.text.substring(after, Math.min(f.text.length(), after + 12)).strip();
     return !rest.isEmpty() && (Character.isDigit(rest.charAt(0)) || rest.startsWith("صفر"));
-  }
-
-  /** Characters to skip in {@code surface} to pass {@code letters} clitic letters. */
-  private static int skipLetters(String surface, int letters) {
-    int i = 0;
-    int seen = 0;
-    while (i < surface.length() && seen < Math.max(letters, 0)) {
-      char c = surface.charAt(i);
-      if (!ArabicNormalizer.isDiacritic(c) && c != '\u0640') {
-        seen++;
-      }
-      i++;
-    }
-    while (i < surface.length() && ArabicNormalizer.isDiacritic(surface.charAt(i))) {
-      i++;
-    }
-    return i;
   }
 
   /**

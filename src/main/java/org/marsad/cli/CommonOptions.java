@@ -20,16 +20,23 @@ import picocli.CommandLine.Option;
 
 /**
  * Options shared by the Spark commands. Every option may also be set in a {@code --config}
- * properties file under its long name without dashes ({@code text-col=body}); the command line
- * wins over the file, the file over the defaults. Lists in the file are comma-separated
- * ({@code input}) or {@code ||}-separated ({@code date-format}).
+ * properties file under its long name without dashes ({@code text-col=body}); the command line wins
+ * over the file, the file over the defaults. Lists in the file are comma-separated ({@code input})
+ * or {@code ||}-separated ({@code date-format}).
  */
 public class CommonOptions {
 
-  @Option(names = "--input", arity = "1..*", paramLabel = "PATH", description = "Parquet files, folders or globs (file:, hdfs://, s3a://).")
+  @Option(
+      names = "--input",
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Parquet files, folders or globs (file:, hdfs://, s3a://).")
   List<String> input;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Output folder (default: ./out for run).")
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description = "Output folder (default: ./out for run).")
   String output;
 
   @Option(names = "--id-col", description = "Document id column (default: id).")
@@ -41,55 +48,97 @@ public class CommonOptions {
   @Option(names = "--title-col", description = "Title column (default: title, optional).")
   String titleCol;
 
-  @Option(names = "--date-col", description = "Publication date column (default: published_at; without it every document is in period 'all').")
+  @Option(
+      names = "--date-col",
+      description =
+          "Publication date column (default: published_at; without it every document is in period 'all').")
   String dateCol;
 
-  @Option(names = "--source-col", description = "Outlet column (default: source; absent: 'unknown').")
+  @Option(
+      names = "--source-col",
+      description = "Outlet column (default: source; absent: 'unknown').")
   String sourceCol;
 
-  @Option(names = "--lang-col", description = "Language column (default: lang; absent: detected from script).")
+  @Option(
+      names = "--lang-col",
+      description = "Language column (default: lang; absent: detected from script).")
   String langCol;
 
-  @Option(names = "--date-format", paramLabel = "PATTERN", description = "Extra java.time date pattern, tried in order after the built-in formats (repeatable).")
+  @Option(
+      names = "--date-format",
+      paramLabel = "PATTERN",
+      description =
+          "Extra java.time date pattern, tried in order after the built-in formats (repeatable).")
   List<String> dateFormat;
 
   @Option(names = "--period", description = "day, week, month or year (default: month).")
   String period;
 
-  @Option(names = "--format", description = "parquet, or csv to also write CSV copies with a UTF-8 BOM (default: parquet).")
+  @Option(
+      names = "--format",
+      description = "parquet, or csv to also write CSV copies with a UTF-8 BOM (default: parquet).")
   String format;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Properties file with defaults for these options.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Properties file with defaults for these options.")
   Path config;
 
-  @Option(names = "--master", description = "Spark master URL when not run through spark-submit (default: local[*]).")
+  @Option(
+      names = "--master",
+      description = "Spark master URL when not run through spark-submit (default: local[*]).")
   String master;
 
-  @Option(names = "--stopwords-ar", paramLabel = "FILE", description = "Arabic stop-word list replacing conf/stopwords/ar.txt.")
+  @Option(
+      names = "--stopwords-ar",
+      paramLabel = "FILE",
+      description = "Arabic stop-word list replacing conf/stopwords/ar.txt.")
   String stopwordsAr;
 
-  @Option(names = "--stopwords-en", paramLabel = "FILE", description = "English extra stop words replacing conf/stopwords/en-news.txt.")
+  @Option(
+      names = "--stopwords-en",
+      paramLabel = "FILE",
+      description = "English extra stop words replacing conf/stopwords/en-news.txt.")
   String stopwordsEn;
 
-  @Option(names = "--protected-words", paramLabel = "FILE", description = "Arabic protected words replacing conf/text/ar-protected.txt.")
+  @Option(
+      names = "--protected-words",
+      paramLabel = "FILE",
+      description = "Arabic protected words replacing conf/text/ar-protected.txt.")
   String protectedWords;
 
-  @Option(names = "--min-collocation-count", description = "Minimum count of a collocation (default: 5).")
+  @Option(
+      names = "--min-collocation-count",
+      description = "Minimum count of a collocation (default: 5).")
   Long minCollocationCount;
 
-  @Option(names = "--min-keyness-count", description = "Minimum count of a term in a period for keyness (default: 5).")
+  @Option(
+      names = "--min-keyness-count",
+      description = "Minimum count of a term in a period for keyness (default: 5).")
   Long minKeynessCount;
 
-  @Option(names = "--forms", description = "Mention forms counted in state counts and co-mentions: name,adjective,capital[,team] (default: name,adjective,capital).")
+  @Option(
+      names = "--forms",
+      description =
+          "Mention forms counted in state counts and co-mentions: name,adjective,capital[,team] (default: name,adjective,capital).")
   String forms;
 
-  @Option(names = "--scope", description = "Co-mention scope: document, sentence or both (default: both).")
+  @Option(
+      names = "--scope",
+      description = "Co-mention scope: document, sentence or both (default: both).")
   String scope;
 
-  @Option(names = "--min-co-docs", description = "Minimum co-mentioning documents (or sentences) for a pair (default: 1).")
+  @Option(
+      names = "--min-co-docs",
+      description = "Minimum co-mentioning documents (or sentences) for a pair (default: 1).")
   Long minCoDocs;
 
-  @Option(names = "--gazetteer", paramLabel = "DIR", description = "Folder with states.tsv, forms.tsv and context_rules.tsv replacing conf/gazetteer.")
+  @Option(
+      names = "--gazetteer",
+      paramLabel = "DIR",
+      description =
+          "Folder with states.tsv, forms.tsv and context_rules.tsv replacing conf/gazetteer.")
   String gazetteer;
 
   private Properties fileProps;
@@ -101,7 +150,8 @@ public class CommonOptions {
         try (Reader r = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
           fileProps.load(r);
         } catch (IOException e) {
-          throw new UncheckedIOException("Cannot read --config " + config + ": " + e.getMessage(), e);
+          throw new UncheckedIOException(
+              "Cannot read --config " + config + ": " + e.getMessage(), e);
         }
       }
     }
@@ -141,7 +191,10 @@ public class CommonOptions {
     }
     List<String> formats = dateFormat;
     if (formats == null && file().getProperty("date-format") != null) {
-      formats = Arrays.stream(file().getProperty("date-format").split("\\|\\|")).map(String::strip).toList();
+      formats =
+          Arrays.stream(file().getProperty("date-format").split("\\|\\|"))
+              .map(String::strip)
+              .toList();
     }
     if (formats == null) {
       formats = List.of();
@@ -166,15 +219,26 @@ public class CommonOptions {
             Period.parse(pick(period, "period", "month")));
     String fmt = pick(format, "format", "parquet");
     if (!fmt.equals("parquet") && !fmt.equals("csv")) {
-      throw new IllegalArgumentException("Cannot use --format: unknown format (" + fmt + "); use parquet or csv");
+      throw new IllegalArgumentException(
+          "Cannot use --format: unknown format (" + fmt + "); use parquet or csv");
     }
     Analysis analysis =
         new Analysis(
             pick(stopwordsAr, "stopwords-ar"),
             pick(stopwordsEn, "stopwords-en"),
             pick(protectedWords, "protected-words"));
-    long minColl = Long.parseLong(pick(minCollocationCount == null ? null : minCollocationCount.toString(), "min-collocation-count", "5"));
-    long minKey = Long.parseLong(pick(minKeynessCount == null ? null : minKeynessCount.toString(), "min-keyness-count", "5"));
+    long minColl =
+        Long.parseLong(
+            pick(
+                minCollocationCount == null ? null : minCollocationCount.toString(),
+                "min-collocation-count",
+                "5"));
+    long minKey =
+        Long.parseLong(
+            pick(
+                minKeynessCount == null ? null : minKeynessCount.toString(),
+                "min-keyness-count",
+                "5"));
     String out = pick(output, "output", defaultOutput);
     String formsV = pick(forms, "forms", "name,adjective,capital");
     java.util.Set<String> formSet = new java.util.TreeSet<>();
@@ -185,9 +249,11 @@ public class CommonOptions {
     }
     String scopeV = pick(scope, "scope", "both");
     if (!java.util.Set.of("document", "sentence", "both").contains(scopeV)) {
-      throw new IllegalArgumentException("Cannot use --scope: unknown scope (" + scopeV + "); use document, sentence or both");
+      throw new IllegalArgumentException(
+          "Cannot use --scope: unknown scope (" + scopeV + "); use document, sentence or both");
     }
-    long minCo = Long.parseLong(pick(minCoDocs == null ? null : minCoDocs.toString(), "min-co-docs", "1"));
+    long minCo =
+        Long.parseLong(pick(minCoDocs == null ? null : minCoDocs.toString(), "min-co-docs", "1"));
     String gazV = pick(gazetteer, "gazetteer");
     Map<String, String> resolved = new LinkedHashMap<>();
     resolved.put("input", String.join(",", inputs));
@@ -203,7 +269,8 @@ public class CommonOptions {
     resolved.put("format", fmt);
     resolved.put("stopwords-ar", String.valueOf(pick(stopwordsAr, "stopwords-ar", "(built-in)")));
     resolved.put("stopwords-en", String.valueOf(pick(stopwordsEn, "stopwords-en", "(built-in)")));
-    resolved.put("protected-words", String.valueOf(pick(protectedWords, "protected-words", "(built-in)")));
+    resolved.put(
+        "protected-words", String.valueOf(pick(protectedWords, "protected-words", "(built-in)")));
     resolved.put("min-collocation-count", Long.toString(minColl));
     resolved.put("min-keyness-count", Long.toString(minKey));
     resolved.put("forms", String.join(",", formSet));
@@ -211,8 +278,18 @@ public class CommonOptions {
     resolved.put("min-co-docs", Long.toString(minCo));
     resolved.put("gazetteer", gazV == null ? "(built-in)" : gazV);
     return new JobConfig(
-        new ArrayList<>(inputs), out, corpus, analysis, fmt.equals("csv"), minColl, minKey,
-        new org.marsad.text.StateSettings(gazV, analysis), formSet, !scopeV.equals("sentence"),
-        !scopeV.equals("document"), minCo, resolved);
+        new ArrayList<>(inputs),
+        out,
+        corpus,
+        analysis,
+        fmt.equals("csv"),
+        minColl,
+        minKey,
+        new org.marsad.text.StateSettings(gazV, analysis),
+        formSet,
+        !scopeV.equals("sentence"),
+        !scopeV.equals("document"),
+        minCo,
+        resolved);
   }
 }

@@ -51,11 +51,14 @@ public final class Marsad implements Callable<Integer> {
   /** Runs the command line and returns the exit code. */
   public static int execute(String... args) {
     return execute(
-        new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+        new java.io.PrintWriter(
+            new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
         args);
   }
 
-  /** Runs the command line, writing errors to {@code err}, and returns the exit code (for tests). */
+  /**
+   * Runs the command line, writing errors to {@code err}, and returns the exit code (for tests).
+   */
   public static int execute(java.io.PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Marsad());
     cl.setErr(err);
@@ -86,7 +89,12 @@ public final class Marsad implements Callable<Integer> {
   }
 
   /** Runs a Spark command with a session built from the options. */
-  static int runJob(CommonOptions o, String command, Set<MarsadJob.Stage> stages, List<String> defaultInputs, String defaultOutput) {
+  static int runJob(
+      CommonOptions o,
+      String command,
+      Set<MarsadJob.Stage> stages,
+      List<String> defaultInputs,
+      String defaultOutput) {
     JobConfig config = o.toConfig(defaultInputs, defaultOutput);
     SparkSession spark = Sessions.create("marsad " + command, o.master());
     JobResult r = MarsadJob.run(spark, config, stages, command);
@@ -99,13 +107,17 @@ public final class Marsad implements Callable<Integer> {
   /** Runs one stage; its --input is required (on the command line or in --config). */
   static int runStage(Object command, CommonOptions o, String name, MarsadJob.Stage stage) {
     if (o.input == null && o.pick(null, "input") == null) {
-      throw new CommandLine.ParameterException(new CommandLine(command), "Missing required option: '--input=PATH'");
+      throw new CommandLine.ParameterException(
+          new CommandLine(command), "Missing required option: '--input=PATH'");
     }
     return runJob(o, name, Set.of(stage), null, null);
   }
 
   /** Every stage built so far. */
-  @Command(name = "run", mixinStandardHelpOptions = true, description = "Run every stage (default: sample-data/ to ./out).")
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description = "Run every stage (default: sample-data/ to ./out).")
   static final class Run implements Callable<Integer> {
     @Mixin CommonOptions options;
 
@@ -116,7 +128,10 @@ public final class Marsad implements Callable<Integer> {
   }
 
   /** The term stage alone. */
-  @Command(name = "terms", mixinStandardHelpOptions = true, description = "Term frequencies, keyness and collocations.")
+  @Command(
+      name = "terms",
+      mixinStandardHelpOptions = true,
+      description = "Term frequencies, keyness and collocations.")
   static final class Terms implements Callable<Integer> {
     @Mixin CommonOptions options;
 
@@ -127,7 +142,10 @@ public final class Marsad implements Callable<Integer> {
   }
 
   /** The states stage alone. */
-  @Command(name = "states", mixinStandardHelpOptions = true, description = "State mentions, counts, co-mention measures and networks.")
+  @Command(
+      name = "states",
+      mixinStandardHelpOptions = true,
+      description = "State mentions, counts, co-mention measures and networks.")
   static final class States implements Callable<Integer> {
     @Mixin CommonOptions options;
 
@@ -138,11 +156,20 @@ public final class Marsad implements Callable<Integer> {
   }
 
   /** Turns .txt/.jsonl/.csv articles into a Parquet corpus. */
-  @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Turn .txt articles (first line 'Outlet:', then the body), .jsonl or .csv into a Parquet corpus.")
+  @Command(
+      name = "ingest",
+      mixinStandardHelpOptions = true,
+      description =
+          "Turn .txt articles (first line 'Outlet:', then the body), .jsonl or .csv into a Parquet corpus.")
   static final class IngestCmd implements Callable<Integer> {
-    @Option(names = "--input", arity = "1..*", required = true, paramLabel = "PATH") List<String> input;
-    @Option(names = "--output", required = true, paramLabel = "PATH") String output;
-    @Option(names = "--master") String master;
+    @Option(names = "--input", arity = "1..*", required = true, paramLabel = "PATH")
+    List<String> input;
+
+    @Option(names = "--output", required = true, paramLabel = "PATH")
+    String output;
+
+    @Option(names = "--master")
+    String master;
 
     @Override
     public Integer call() {
@@ -154,26 +181,41 @@ public final class Marsad implements Callable<Integer> {
   }
 
   /** Prints how each word of a text is analysed. */
-  @Command(name = "analyze", mixinStandardHelpOptions = true, description = "Print surface<TAB>term for each kept token of TEXT (or stdin); stop words are omitted.")
+  @Command(
+      name = "analyze",
+      mixinStandardHelpOptions = true,
+      description =
+          "Print surface<TAB>term for each kept token of TEXT (or stdin); stop words are omitted.")
   static final class Analyze implements Callable<Integer> {
-    @Option(names = "--lang", description = "ar or en (default: detected from script).") String lang;
-    @Option(names = "--stopwords-ar", paramLabel = "FILE") String stopwordsAr;
-    @Option(names = "--stopwords-en", paramLabel = "FILE") String stopwordsEn;
-    @Option(names = "--protected-words", paramLabel = "FILE") String protectedWords;
-    @Parameters(arity = "0..*", paramLabel = "TEXT") List<String> text;
+    @Option(names = "--lang", description = "ar or en (default: detected from script).")
+    String lang;
+
+    @Option(names = "--stopwords-ar", paramLabel = "FILE")
+    String stopwordsAr;
+
+    @Option(names = "--stopwords-en", paramLabel = "FILE")
+    String stopwordsEn;
+
+    @Option(names = "--protected-words", paramLabel = "FILE")
+    String protectedWords;
+
+    @Parameters(arity = "0..*", paramLabel = "TEXT")
+    List<String> text;
 
     @Override
     public Integer call() throws Exception {
       String input;
       if (text == null || text.isEmpty()) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
           input = r.lines().collect(Collectors.joining("\n"));
         }
       } else {
         input = String.join(" ", text);
       }
       if (lang != null && !lang.equals("ar") && !lang.equals("en")) {
-        throw new CommandLine.ParameterException(new CommandLine(this), "--lang must be ar or en, not " + lang);
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--lang must be ar or en, not " + lang);
       }
       String clean = TextCleaner.clean(input);
       String l = lang != null ? lang : LanguageDetector.detect(clean);
@@ -187,12 +229,23 @@ public final class Marsad implements Callable<Integer> {
   }
 
   /** Runs Spark SQL over the tables of an output folder. */
-  @Command(name = "query", mixinStandardHelpOptions = true, description = "Run a Spark SQL query over the tables in --output (each table is a view of its name).")
+  @Command(
+      name = "query",
+      mixinStandardHelpOptions = true,
+      description =
+          "Run a Spark SQL query over the tables in --output (each table is a view of its name).")
   static final class Query implements Callable<Integer> {
-    @Option(names = "--output", required = true, paramLabel = "DIR") String output;
-    @Option(names = "--master") String master;
-    @Option(names = "--limit", defaultValue = "50") int limit;
-    @Parameters(arity = "1", paramLabel = "SQL") String sql;
+    @Option(names = "--output", required = true, paramLabel = "DIR")
+    String output;
+
+    @Option(names = "--master")
+    String master;
+
+    @Option(names = "--limit", defaultValue = "50")
+    int limit;
+
+    @Parameters(arity = "1", paramLabel = "SQL")
+    String sql;
 
     @Override
     public Integer call() {
@@ -202,8 +255,11 @@ public final class Marsad implements Callable<Integer> {
         throw new IllegalArgumentException("Cannot query: no such folder (" + output + ")");
       }
       for (java.io.File d : dirs) {
-        if (!d.getName().startsWith("_") && !d.getName().equals("csv") && !d.getName().equals("report")
-            && !d.getName().equals("models") && !d.getName().equals("networks")) {
+        if (!d.getName().startsWith("_")
+            && !d.getName().equals("csv")
+            && !d.getName().equals("report")
+            && !d.getName().equals("models")
+            && !d.getName().equals("networks")) {
           spark.read().parquet(d.getPath()).createOrReplaceTempView(d.getName());
         }
       }

@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.struct;
@@ -174,7 +174,9 @@ public final class CorpusLoader {
                 .as("raw_title"),
             dateStr.as("raw_date"),
             (hasSource
-                    ? coalesce(nullif(trim(col(quote(options.sourceCol())).cast("string")), lit("")), lit("unknown"))
+                    ? coalesce(
+                        nullif(trim(col(quote(options.sourceCol())).cast("string")), lit("")),
+                        lit("unknown"))
                     : lit("unknown"))
                 .as("source"),
             (hasLang ? col(quote(options.langCol())).cast("string") : lit(null).cast("string"))
@@ -189,12 +191,15 @@ public final class CorpusLoader {
     UserDefinedFunction prepare =
         functions.udf(
             (UDF4<String, String, String, String, Row>)
-                (text, title, date, lang) -> prepare(text, title, date, lang, hasDate, dateCol, dates, period),
+                (text, title, date, lang) ->
+                    prepare(text, title, date, lang, hasDate, dateCol, dates, period),
             PREPARED);
 
     Dataset<Row> prepared =
         mapped
-            .withColumn("p", prepare.apply(col("raw_text"), col("raw_title"), col("raw_date"), col("raw_lang")))
+            .withColumn(
+                "p",
+                prepare.apply(col("raw_text"), col("raw_title"), col("raw_date"), col("raw_lang")))
             .select(
                 col("doc_id"),
                 col("source"),
@@ -212,16 +217,22 @@ public final class CorpusLoader {
             .when(col("text").equalTo(""), lit("empty_text"))
             .when(col("date_error").isNotNull(), col("date_error"));
     Column detail =
-        when(col("doc_id").isNull().or(col("doc_id").equalTo("")),
+        when(
+                col("doc_id").isNull().or(col("doc_id").equalTo("")),
                 lit("column '" + options.idCol() + "' is null or blank"))
             .when(col("raw_text").isNull(), lit("column '" + textCol + "' is null"))
-            .when(col("text").equalTo(""),
+            .when(
+                col("text").equalTo(""),
                 lit("column '" + textCol + "' is blank after cleaning (HTML, URLs, spaces)"))
-            .when(col("date_error").equalTo("missing_date"),
+            .when(
+                col("date_error").equalTo("missing_date"),
                 lit("column '" + dateCol + "' is null or blank"))
-            .when(col("date_error").isNotNull(),
-                concat(lit("cannot parse '"), col("raw_date"), lit("' in column '" + dateCol
-                    + "'; add a pattern with --date-format")));
+            .when(
+                col("date_error").isNotNull(),
+                concat(
+                    lit("cannot parse '"),
+                    col("raw_date"),
+                    lit("' in column '" + dateCol + "'; add a pattern with --date-format")));
     // Cached: cleaning and date parsing run once, for the duplicate checks and both outputs.
     Dataset<Row> classified =
         prepared
@@ -247,7 +258,10 @@ public final class CorpusLoader {
             .join(repeatedIds, classified.col("doc_id").equalTo(repeatedIds.col("dup_id")), "left")
             .withColumn(
                 "is_dup",
-                col("reason").isNull().and(col("first_row").isNotNull()).and(order.notEqual(col("first_row"))));
+                col("reason")
+                    .isNull()
+                    .and(col("first_row").isNotNull())
+                    .and(order.notEqual(col("first_row"))));
     Column dupReason = when(col("is_dup"), lit("duplicate_id")).otherwise(col("reason"));
     Column dupDetail =
         when(col("is_dup"), lit("id already used by an earlier row; the first occurrence is kept"))
@@ -268,18 +282,25 @@ public final class CorpusLoader {
     Dataset<Row> repeatedTexts =
         valid
             .groupBy("text_hash")
-            .agg(min(struct(col(FILE_COL), col(ROW_COL), col("doc_id"))).as("first"), count(lit(1)).as("n"))
+            .agg(
+                min(struct(col(FILE_COL), col(ROW_COL), col("doc_id"))).as("first"),
+                count(lit(1)).as("n"))
             .filter(col("n").gt(1))
             .select(col("text_hash").as("dup_hash"), col("first.doc_id").as("first_id"));
     Dataset<Row> accepted =
         valid
-            .join(repeatedTexts, valid.col("text_hash").equalTo(repeatedTexts.col("dup_hash")), "left")
-            .withColumn("duplicate_of", when(col("first_id").notEqual(col("doc_id")), col("first_id")))
+            .join(
+                repeatedTexts,
+                valid.col("text_hash").equalTo(repeatedTexts.col("dup_hash")),
+                "left")
+            .withColumn(
+                "duplicate_of", when(col("first_id").notEqual(col("doc_id")), col("first_id")))
             .drop("first_id", "dup_hash", "text_hash");
 
     UserDefinedFunction analyze =
         functions.udf(
-            (UDF3<String, String, String, Row>) (lang, title, text) -> analyze(analysis, lang, title, text),
+            (UDF3<String, String, String, Row>)
+                (lang, title, text) -> analyze(analysis, lang, title, text),
             ANALYSIS);
     Dataset<Row> documents =
         accepted
@@ -301,8 +322,14 @@ public final class CorpusLoader {
   }
 
   static Row prepare(
-      String text, String title, String date, String lang, boolean hasDate, String dateCol,
-      DateParser dates, Period period) {
+      String text,
+      String title,
+      String date,
+      String lang,
+      boolean hasDate,
+      String dateCol,
+      DateParser dates,
+      Period period) {
     String cleanText = TextCleaner.clean(text);
     String cleanTitle = TextCleaner.clean(title);
     if (cleanTitle != null && cleanTitle.isEmpty()) {
@@ -331,7 +358,9 @@ public final class CorpusLoader {
     return RowFactory.create(cleanText, cleanTitle, ts, label, l == null ? "ar" : l, error);
   }
 
-  /** Maps language values such as {@code Arabic}, {@code ara}, {@code en-US} to ar/en, else null. */
+  /**
+   * Maps language values such as {@code Arabic}, {@code ara}, {@code en-US} to ar/en, else null.
+   */
   static String normalizeLang(String lang) {
     if (lang == null) {
       return null;

@@ -38,7 +38,17 @@ public record CorpusOptions(
   /** Defaults: columns {@code id text title published_at source lang}, monthly periods. */
   public static CorpusOptions defaults() {
     return new CorpusOptions(
-        "id", "text", "title", "published_at", "source", "lang", false, false, false, false,
-        List.of(), Period.MONTH);
+        "id",
+        "text",
+        "title",
+        "published_at",
+        "source",
+        "lang",
+        false,
+        false,
+        false,
+        false,
+        List.of(),
+        Period.MONTH);
   }
 }

@@ -95,7 +95,14 @@ public final class DateParser implements Serializable {
     }
     for (DateTimeFormatter f : formatters()) {
       try {
-        Instant i = toInstant(f.parseBest(s, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from, LocalDate::from));
+        Instant i =
+            toInstant(
+                f.parseBest(
+                    s,
+                    ZonedDateTime::from,
+                    OffsetDateTime::from,
+                    LocalDateTime::from,
+                    LocalDate::from));
         if (i != null) {
           return i;
         }

@@ -33,12 +33,15 @@ public enum Period {
     }
     ZonedDateTime z = t.atZone(ZoneOffset.UTC);
     return switch (this) {
-      case DAY -> String.format(Locale.ROOT, "%04d-%02d-%02d", z.getYear(), z.getMonthValue(), z.getDayOfMonth());
-      case WEEK -> String.format(
-          Locale.ROOT,
-          "%04d-W%02d",
-          z.get(IsoFields.WEEK_BASED_YEAR),
-          z.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      case DAY ->
+          String.format(
+              Locale.ROOT, "%04d-%02d-%02d", z.getYear(), z.getMonthValue(), z.getDayOfMonth());
+      case WEEK ->
+          String.format(
+              Locale.ROOT,
+              "%04d-W%02d",
+              z.get(IsoFields.WEEK_BASED_YEAR),
+              z.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
       case MONTH -> String.format(Locale.ROOT, "%04d-%02d", z.getYear(), z.getMonthValue());
       case YEAR -> String.format(Locale.ROOT, "%04d", z.getYear());
     };

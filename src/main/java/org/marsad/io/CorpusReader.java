@@ -44,7 +44,8 @@ public final class CorpusReader {
               "Cannot read corpus: no such file or folder (" + in + "); check --input");
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read corpus: cannot list " + in + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "Cannot read corpus: cannot list " + in + ": " + e.getMessage(), e);
       }
     }
     Dataset<Row> df;

@@ -76,11 +76,14 @@ public final class Ingest {
     }
     int kinds = (txt.isEmpty() ? 0 : 1) + (jsonl.isEmpty() ? 0 : 1) + (csv.isEmpty() ? 0 : 1);
     if (kinds == 0) {
-      throw new IllegalArgumentException("Cannot ingest: no .txt, .jsonl or .csv files in " + inputs);
+      throw new IllegalArgumentException(
+          "Cannot ingest: no .txt, .jsonl or .csv files in " + inputs);
     }
     if (kinds > 1) {
       throw new IllegalArgumentException(
-          "Cannot ingest: mixed file kinds (.txt, .jsonl, .csv) in " + inputs + "; ingest each kind separately");
+          "Cannot ingest: mixed file kinds (.txt, .jsonl, .csv) in "
+              + inputs
+              + "; ingest each kind separately");
     }
     Dataset<Row> df;
     if (!txt.isEmpty()) {
@@ -93,7 +96,13 @@ public final class Ingest {
     } else if (!jsonl.isEmpty()) {
       df = spark.read().option("mode", "FAILFAST").json(jsonl.toArray(new String[0]));
     } else {
-      df = spark.read().option("header", true).option("multiLine", true).option("escape", "\"").csv(csv.toArray(new String[0]));
+      df =
+          spark
+              .read()
+              .option("header", true)
+              .option("multiLine", true)
+              .option("escape", "\"")
+              .csv(csv.toArray(new String[0]));
     }
     df.coalesce(1).write().mode(SaveMode.Overwrite).option("compression", "zstd").parquet(output);
     return spark.read().parquet(output).count();

@@ -32,7 +32,8 @@ public final class Manifest {
   }
 
   /** Records inputs and row counts. */
-  public void inputs(List<String> inputs, List<String> files, long rowsIn, long documents, long rejected) {
+  public void inputs(
+      List<String> inputs, List<String> files, long rowsIn, long documents, long rejected) {
     root.put("inputs", inputs);
     root.put("input_files", files);
     Map<String, Long> rows = new LinkedHashMap<>();

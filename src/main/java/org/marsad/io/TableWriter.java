@@ -15,10 +15,10 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Writes output tables whole or not at all: every table is first written under
- * {@code <output>/_staging/<run id>/}, and only {@link #commit()} moves the staged tables into
- * place (replacing older versions). With CSV enabled each table is also written as one
- * {@code <output>/csv/<table>.csv} with a UTF-8 byte-order mark, so Excel shows Arabic.
+ * Writes output tables whole or not at all: every table is first written under {@code
+ * <output>/_staging/<run id>/}, and only {@link #commit()} moves the staged tables into place
+ * (replacing older versions). With CSV enabled each table is also written as one {@code
+ * <output>/csv/<table>.csv} with a UTF-8 byte-order mark, so Excel shows Arabic.
  */
 public final class TableWriter {
 
@@ -59,10 +59,16 @@ public final class TableWriter {
     if (csv) {
       Path csvDir = new Path(staging, "csv/" + table);
       String[] cols = data.columns();
-      spark.read().parquet(dir.toString())
+      spark
+          .read()
+          .parquet(dir.toString())
           .selectExpr(java.util.Arrays.stream(cols).map(c -> "`" + c + "`").toArray(String[]::new))
           .coalesce(1)
-          .write().mode(SaveMode.Overwrite).option("header", true).option("escape", "\"").csv(csvDir.toString());
+          .write()
+          .mode(SaveMode.Overwrite)
+          .option("header", true)
+          .option("escape", "\"")
+          .csv(csvDir.toString());
       mergeCsv(csvDir, new Path(staging, "csv/" + table + ".csv"));
     }
     long n = spark.read().parquet(dir.toString()).count();
@@ -104,7 +110,9 @@ public final class TableWriter {
         move(new Path(staging, table), new Path(output, table));
         if (csv) {
           fs.mkdirs(new Path(output, "csv"));
-          move(new Path(staging, "csv/" + table + ".csv"), new Path(output, "csv/" + table + ".csv"));
+          move(
+              new Path(staging, "csv/" + table + ".csv"),
+              new Path(output, "csv/" + table + ".csv"));
         }
       }
       for (String d : extraDirs) {
@@ -112,7 +120,8 @@ public final class TableWriter {
       }
       fs.delete(new Path(output, "_staging"), true);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot commit output tables to " + output + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot commit output tables to " + output + ": " + e.getMessage(), e);
     }
   }
 

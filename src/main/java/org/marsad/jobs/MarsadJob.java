@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -20,15 +19,15 @@ import org.marsad.corpus.CorpusLoader;
 import org.marsad.io.CorpusReader;
 import org.marsad.io.Manifest;
 import org.marsad.io.NetworkWriter;
-import org.marsad.states.StateStats;
 import org.marsad.io.TableWriter;
+import org.marsad.states.StateStats;
 import org.marsad.terms.TermStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Marsad batch job: reads a corpus, loads and analyses it, runs the requested stages and
- * writes their tables (whole or not at all) with a manifest.
+ * The Marsad batch job: reads a corpus, loads and analyses it, runs the requested stages and writes
+ * their tables (whole or not at all) with a manifest.
  */
 public final class MarsadJob {
 
@@ -49,7 +48,8 @@ public final class MarsadJob {
   private MarsadJob() {}
 
   /** Runs {@code stages} on the corpus of {@code config}. */
-  public static JobResult run(SparkSession spark, JobConfig config, Set<Stage> stages, String command) {
+  public static JobResult run(
+      SparkSession spark, JobConfig config, Set<Stage> stages, String command) {
     Instant started = Instant.now();
     String runId =
         DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
@@ -75,7 +75,11 @@ public final class MarsadJob {
       spark.sparkContext().setJobDescription("clean and classify input rows");
       corpus.cached().count();
       documents = writer.intermediate("documents", corpus.documents());
-      long nDocs = writer.stage("documents", sorted(documents.select(cols(Corpus.DOCUMENT_COLUMNS)), "period", "doc_id"), "period");
+      long nDocs =
+          writer.stage(
+              "documents",
+              sorted(documents.select(cols(Corpus.DOCUMENT_COLUMNS)), "period", "doc_id"),
+              "period");
       long nRejected = writer.stage("rejected", corpus.rejected().orderBy("doc_id", "reason"));
       corpus.release();
       LOG.info("[load] {} documents accepted, {} rows rejected", nDocs, nRejected);
@@ -93,7 +97,12 @@ public final class MarsadJob {
       for (Row r : writer.staged("rejected").groupBy("reason").count().collectAsList()) {
         byReason.put(r.getString(0), r.getLong(1));
       }
-      manifest.inputs(config.inputs(), CorpusReader.listFiles(spark, config.inputs()), rowsIn, nDocs, nRejected);
+      manifest.inputs(
+          config.inputs(),
+          CorpusReader.listFiles(spark, config.inputs()),
+          rowsIn,
+          nDocs,
+          nRejected);
       manifest.rejectedByReason(byReason);
       manifest.stageSeconds("load", seconds(t0));
 
@@ -104,7 +113,8 @@ public final class MarsadJob {
         long nTf =
             writer.stage(
                 "term_frequencies",
-                sorted(TermStats.frequencies(documents, labels), "period", "source", "lang", "term"),
+                sorted(
+                    TermStats.frequencies(documents, labels), "period", "source", "lang", "term"),
                 "period");
         LOG.info("[terms] term_frequencies: {} rows", nTf);
         Dataset<Row> tf = writer.staged("term_frequencies");
@@ -129,7 +139,8 @@ public final class MarsadJob {
         spark.sparkContext().setJobGroup("marsad-states", "state mentions and co-mentions", false);
         Dataset<Row> statesDim = StateStats.states(spark, config.states().gazetteer());
         writer.stage("states", statesDim.orderBy("iso2").coalesce(1));
-        Dataset<Row> found = StateStats.find(documents, config.states()).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> found =
+            StateStats.find(documents, config.states()).persist(StorageLevel.MEMORY_AND_DISK());
         long nMentions =
             writer.stage(
                 "state_mentions",
@@ -139,17 +150,30 @@ public final class MarsadJob {
         Dataset<Row> mentions =
             writer.staged("state_mentions").filter(col("form").isin(config.forms().toArray()));
         long nCounts =
-            writer.stage("state_counts", sorted(StateStats.counts(mentions, found), "period", "source", "state"), "period");
+            writer.stage(
+                "state_counts",
+                sorted(StateStats.counts(mentions, found), "period", "source", "state"),
+                "period");
         LOG.info("[states] state_counts: {} rows", nCounts);
         long nCo =
             writer.stage(
                 "state_comentions",
                 sorted(
-                    StateStats.comentions(mentions, found, config.documentScope(), config.sentenceScope(), config.minCoDocs()),
-                    "period", "scope", "state_a", "state_b"),
+                    StateStats.comentions(
+                        mentions,
+                        found,
+                        config.documentScope(),
+                        config.sentenceScope(),
+                        config.minCoDocs()),
+                    "period",
+                    "scope",
+                    "state_a",
+                    "state_b"),
                 "period");
         LOG.info("[states] state_comentions: {} rows", nCo);
-        int graphs = NetworkWriter.write(spark, writer.stageDir("networks"), writer.staged("state_comentions"), statesDim);
+        int graphs =
+            NetworkWriter.write(
+                spark, writer.stageDir("networks"), writer.staged("state_comentions"), statesDim);
         LOG.info("[states] networks: {} GEXF files", graphs);
         found.unpersist();
         manifest.stageSeconds("states", seconds(t2));
@@ -168,7 +192,9 @@ public final class MarsadJob {
       if (CorpusReader.isReadFailure(e)) {
         throw CorpusReader.readFailure(config.inputs(), e);
       }
-      throw e instanceof RuntimeException re ? re : new IllegalStateException("Run failed: " + e, e);
+      throw e instanceof RuntimeException re
+          ? re
+          : new IllegalStateException("Run failed: " + e, e);
     } finally {
       spark.sparkContext().clearJobGroup();
     }
@@ -194,5 +220,4 @@ public final class MarsadJob {
   private static double seconds(long t0) {
     return (System.nanoTime() - t0) / 1e9;
   }
-
 }

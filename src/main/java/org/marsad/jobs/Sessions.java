@@ -20,7 +20,8 @@ public final class Sessions {
       b = b.master("local[*]");
     }
     String effective = master != null ? master : System.getProperty("spark.master", "local[*]");
-    if (effective.startsWith("local") && System.getProperty("spark.sql.shuffle.partitions") == null) {
+    if (effective.startsWith("local")
+        && System.getProperty("spark.sql.shuffle.partitions") == null) {
       b = b.config("spark.sql.shuffle.partitions", "8");
     }
     return b.config("spark.sql.session.timeZone", "UTC")

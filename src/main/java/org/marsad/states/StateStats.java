@@ -30,9 +30,9 @@ import org.marsad.text.StateSettings;
 import org.marsad.text.Tokenizer;
 
 /**
- * State mentions and co-mention statistics as pure transformations (no I/O): mentions per
- * document, counts per period and source, and association measures between pairs of states at
- * document and sentence scope. Co-mentions are aggregated in Spark, never collected.
+ * State mentions and co-mention statistics as pure transformations (no I/O): mentions per document,
+ * counts per period and source, and association measures between pairs of states at document and
+ * sentence scope. Co-mentions are aggregated in Spark, never collected.
  */
 public final class StateStats {
 
@@ -78,21 +78,37 @@ public final class StateStats {
   public static Dataset<Row> find(Dataset<Row> documents, StateSettings settings) {
     UserDefinedFunction udf =
         functions.udf(
-            (UDF2<String, String, Row>) (title, text) -> find(settings.matcher(), title, text), FOUND);
+            (UDF2<String, String, Row>) (title, text) -> find(settings.matcher(), title, text),
+            FOUND);
     return documents
         .filter(col("duplicate_of").isNull())
-        .select(col("doc_id"), col("period"), col("source"), udf.apply(col("title"), col("text")).as("f"))
-        .select(col("doc_id"), col("period"), col("source"), col("f.n_sentences").as("n_sentences"), col("f.mentions").as("mentions"));
+        .select(
+            col("doc_id"),
+            col("period"),
+            col("source"),
+            udf.apply(col("title"), col("text")).as("f"))
+        .select(
+            col("doc_id"),
+            col("period"),
+            col("source"),
+            col("f.n_sentences").as("n_sentences"),
+            col("f.mentions").as("mentions"));
   }
 
   static Row find(StateMatcher matcher, String title, String text) {
     int titleSentences = title == null || title.isBlank() ? 0 : sentences(title);
     List<Row> out = new ArrayList<>();
-    for (StateMatcher.Mention m : matcher.find(title == null ? "" : title, text == null ? "" : text)) {
+    for (StateMatcher.Mention m :
+        matcher.find(title == null ? "" : title, text == null ? "" : text)) {
       boolean inTitle = m.field() == 0;
       out.add(
           RowFactory.create(
-              m.iso2(), m.form(), m.surface(), inTitle ? "title" : "text", m.start(), m.end(),
+              m.iso2(),
+              m.form(),
+              m.surface(),
+              inTitle ? "title" : "text",
+              m.start(),
+              m.end(),
               inTitle ? m.sentence() : titleSentences + m.sentence()));
     }
     return RowFactory.create(out, titleSentences + (text == null ? 0 : sentences(text)));
@@ -108,9 +124,16 @@ public final class StateStats {
     return found
         .select(col("doc_id"), col("period"), col("source"), explode(col("mentions")).as("m"))
         .select(
-            col("doc_id"), col("period"), col("source"), col("m.state").as("state"), col("m.form").as("form"),
-            col("m.surface").as("surface"), col("m.field").as("field"), col("m.start").as("start"),
-            col("m.end").as("end"), col("m.sentence").as("sentence"));
+            col("doc_id"),
+            col("period"),
+            col("source"),
+            col("m.state").as("state"),
+            col("m.form").as("form"),
+            col("m.surface").as("surface"),
+            col("m.field").as("field"),
+            col("m.start").as("start"),
+            col("m.end").as("end"),
+            col("m.sentence").as("sentence"));
   }
 
   /**
@@ -134,19 +157,30 @@ public final class StateStats {
    * measures (see the README for the formulas). At sentence scope the units are sentences.
    */
   public static Dataset<Row> comentions(
-      Dataset<Row> mentions, Dataset<Row> found, boolean document, boolean sentence, long minCoDocs) {
-    Dataset<Row> docTotals = found.groupBy("period").agg(count(lit(1)).as("units"), sum("n_sentences").as("sentences"));
-    boolean severalPeriods = docTotals.select("period").distinct().limit(2).count() > 1
-        || docTotals.filter(col("period").notEqual(lit("all"))).limit(1).count() > 0;
+      Dataset<Row> mentions,
+      Dataset<Row> found,
+      boolean document,
+      boolean sentence,
+      long minCoDocs) {
+    Dataset<Row> docTotals =
+        found.groupBy("period").agg(count(lit(1)).as("units"), sum("n_sentences").as("sentences"));
+    boolean severalPeriods =
+        docTotals.select("period").distinct().limit(2).count() > 1
+            || docTotals.filter(col("period").notEqual(lit("all"))).limit(1).count() > 0;
     Dataset<Row> result = null;
     if (document) {
-      Dataset<Row> units = mentions.groupBy("period", "doc_id").agg(array_distinct(collect_set("state")).as("states"));
+      Dataset<Row> units =
+          mentions
+              .groupBy("period", "doc_id")
+              .agg(array_distinct(collect_set("state")).as("states"));
       Dataset<Row> totals = docTotals.select(col("period"), col("units").as("docs_total"));
       result = union(result, measures(units, totals, severalPeriods, "document", minCoDocs));
     }
     if (sentence) {
       Dataset<Row> units =
-          mentions.groupBy("period", "doc_id", "sentence").agg(array_distinct(collect_set("state")).as("states"));
+          mentions
+              .groupBy("period", "doc_id", "sentence")
+              .agg(array_distinct(collect_set("state")).as("states"));
       Dataset<Row> totals = docTotals.select(col("period"), col("sentences").as("docs_total"));
       result = union(result, measures(units, totals, severalPeriods, "sentence", minCoDocs));
     }
@@ -162,7 +196,12 @@ public final class StateStats {
     Dataset<Row> u = units.select(col("period"), col("states"));
     if (withAll) {
       u = u.unionByName(u.withColumn("period", lit("all")));
-      totals = totals.unionByName(totals.agg(sum("docs_total").as("docs_total")).withColumn("period", lit("all")).select("period", "docs_total"));
+      totals =
+          totals.unionByName(
+              totals
+                  .agg(sum("docs_total").as("docs_total"))
+                  .withColumn("period", lit("all"))
+                  .select("period", "docs_total"));
     }
     Dataset<Row> single = u.select(col("period"), explode(col("states")).as("state"));
     Dataset<Row> marg = single.groupBy("period", "state").agg(count(lit(1)).as("docs"));
@@ -173,8 +212,10 @@ public final class StateStats {
             .groupBy("period", "state_a", "state_b")
             .agg(count(lit(1)).as("co_docs"))
             .filter(col("co_docs").geq(minCoDocs));
-    Dataset<Row> ma = marg.select(col("period"), col("state").as("state_a"), col("docs").as("docs_a"));
-    Dataset<Row> mb = marg.select(col("period"), col("state").as("state_b"), col("docs").as("docs_b"));
+    Dataset<Row> ma =
+        marg.select(col("period"), col("state").as("state_a"), col("docs").as("docs_a"));
+    Dataset<Row> mb =
+        marg.select(col("period"), col("state").as("state_b"), col("docs").as("docs_b"));
     Dataset<Row> t =
         pairs
             .join(ma, new String[] {"period", "state_a"})

@@ -1,13 +1,13 @@
 package org.marsad.terms;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -19,9 +19,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Term statistics from analysed documents, as pure transformations (no I/O): frequencies per
- * period and source, keyness of each period against the rest, and collocations. Documents flagged
- * as exact duplicates ({@code duplicate_of} set) are not counted.
+ * Term statistics from analysed documents, as pure transformations (no I/O): frequencies per period
+ * and source, keyness of each period against the rest, and collocations. Documents flagged as exact
+ * duplicates ({@code duplicate_of} set) are not counted.
  */
 public final class TermStats {
 
@@ -61,8 +61,8 @@ public final class TermStats {
   /**
    * term_keyness: for each period and language, every term seen at least {@code minCount} times in
    * the period, compared with all other periods: count_period, count_rest, Dunning's G² and the log
-   * ratio (log2 of the relative-frequency ratio, 0.5 added to zero counts). Positive log_ratio:
-   * the term is over-used in the period. Empty when the corpus has a single period.
+   * ratio (log2 of the relative-frequency ratio, 0.5 added to zero counts). Positive log_ratio: the
+   * term is over-used in the period. Empty when the corpus has a single period.
    */
   public static Dataset<Row> keyness(Dataset<Row> frequencies, long minCount) {
     Dataset<Row> perPeriod =
@@ -111,9 +111,10 @@ public final class TermStats {
   }
 
   /**
-   * collocations: adjacent term pairs seen at least {@code minCount} times: lang, term (the two keys
-   * separated by a space), term_a, term_b, label (most frequent surface pair), count, pmi (log2
-   * P(ab)/(P(a·)P(·b)) over all adjacent pairs) and g2 (Dunning's G² of the pair's 2×2 table).
+   * collocations: adjacent term pairs seen at least {@code minCount} times: lang, term (the two
+   * keys separated by a space), term_a, term_b, label (most frequent surface pair), count, pmi
+   * (log2 P(ab)/(P(a·)P(·b)) over all adjacent pairs) and g2 (Dunning's G² of the pair's 2×2
+   * table).
    */
   public static Dataset<Row> collocations(Dataset<Row> documents, long minCount) {
     // One pass over the documents: counts per (pair, form), then per pair with its most frequent
@@ -121,7 +122,11 @@ public final class TermStats {
     Dataset<Row> pairs =
         counted(documents)
             .select(col("lang"), explode(col("bigrams")).as("g"))
-            .groupBy(col("lang"), col("g.a").as("term_a"), col("g.b").as("term_b"), col("g.form").as("form"))
+            .groupBy(
+                col("lang"),
+                col("g.a").as("term_a"),
+                col("g.b").as("term_b"),
+                col("g.form").as("form"))
             .agg(sum("g.n").as("n"))
             .groupBy("lang", "term_a", "term_b")
             .agg(
@@ -142,12 +147,18 @@ public final class TermStats {
     Column k21 = col("count_b").minus(col("count")).cast("double");
     Column n = col("n").cast("double");
     Column k22 = n.minus(k11).minus(k12).minus(k21);
-    Column pmi = log(2.0, k11.multiply(n).divide(col("count_a").cast("double").multiply(col("count_b").cast("double"))));
-    Column g2 = lit(2.0).multiply(
-        xlogx(k11, k11.plus(k12).multiply(k11.plus(k21)).divide(n))
-            .plus(xlogx(k12, k11.plus(k12).multiply(k12.plus(k22)).divide(n)))
-            .plus(xlogx(k21, k21.plus(k22).multiply(k11.plus(k21)).divide(n)))
-            .plus(xlogx(k22, k21.plus(k22).multiply(k12.plus(k22)).divide(n))));
+    Column pmi =
+        log(
+            2.0,
+            k11.multiply(n)
+                .divide(col("count_a").cast("double").multiply(col("count_b").cast("double"))));
+    Column g2 =
+        lit(2.0)
+            .multiply(
+                xlogx(k11, k11.plus(k12).multiply(k11.plus(k21)).divide(n))
+                    .plus(xlogx(k12, k11.plus(k12).multiply(k12.plus(k22)).divide(n)))
+                    .plus(xlogx(k21, k21.plus(k22).multiply(k11.plus(k21)).divide(n)))
+                    .plus(xlogx(k22, k21.plus(k22).multiply(k12.plus(k22)).divide(n))));
     return t.select(
         col("lang"),
         concat_ws(" ", col("term_a"), col("term_b")).as("term"),

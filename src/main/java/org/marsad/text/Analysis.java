@@ -53,8 +53,10 @@ public final class Analysis implements Serializable {
   }
 
   private Analysers build() {
-    Set<String> arStop = WordLists.set("stopwords/ar.txt", arStopWords, ArabicNormalizer::normalize);
-    Set<String> radical = WordLists.set("text/ar-protected.txt", protectedWords, ArabicNormalizer::normalize);
+    Set<String> arStop =
+        WordLists.set("stopwords/ar.txt", arStopWords, ArabicNormalizer::normalize);
+    Set<String> radical =
+        WordLists.set("text/ar-protected.txt", protectedWords, ArabicNormalizer::normalize);
     Set<String> names = new HashSet<>(GazetteerNames.arabicNames());
     Set<String> enStop =
         WordLists.set("stopwords/en-news.txt", enStopWords, s -> s.toLowerCase(Locale.ROOT));

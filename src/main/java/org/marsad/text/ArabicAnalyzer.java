@@ -11,8 +11,8 @@ import java.util.Set;
  * <p>Unlike Lucene's light stemmer it (a) strips proclitic combinations (و ف + ب ك ل + ال, and لل)
  * before looking words up, so وبروسيا and لروسيا reach روسيا; (b) never strips the ان ending (dual
  * and name endings collide: لبنان، إيران، إعلان), nor a suffix that would leave fewer than three
- * letters; (c) keeps protected words (gazetteer names and words whose first letter is radical,
- * e.g. وزير، فريق، بيان) whole. Suffixes are removed in at most two rounds (مخططاتها → مخطط).
+ * letters; (c) keeps protected words (gazetteer names and words whose first letter is radical, e.g.
+ * وزير، فريق، بيان) whole. Suffixes are removed in at most two rounds (مخططاتها → مخطط).
  */
 public final class ArabicAnalyzer implements TextAnalyzer {
 
@@ -117,8 +117,8 @@ public final class ArabicAnalyzer implements TextAnalyzer {
   }
 
   /**
-   * The key of a reading that must not be stripped further: a name as it is, a radical-initial
-   * word (or an inflection of one) as its stem; else null.
+   * The key of a reading that must not be stripped further: a name as it is, a radical-initial word
+   * (or an inflection of one) as its stem; else null.
    */
   private String protectedKey(String w) {
     if (names.contains(w)) {

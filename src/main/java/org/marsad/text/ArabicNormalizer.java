@@ -9,8 +9,8 @@ public final class ArabicNormalizer {
   private ArabicNormalizer() {}
 
   /**
-   * Normalises one token: drops diacritics and tatweel, unifies alef forms (أ إ آ ٱ → ا), ى → ي, ة →
-   * ه, ؤ → و, ئ → ي, Persian/Urdu letter forms to Arabic ones, Arabic-Indic digits to ASCII, and
+   * Normalises one token: drops diacritics and tatweel, unifies alef forms (أ إ آ ٱ → ا), ى → ي, ة
+   * → ه, ؤ → و, ئ → ي, Persian/Urdu letter forms to Arabic ones, Arabic-Indic digits to ASCII, and
    * lower-cases Latin letters.
    */
   public static String normalize(CharSequence s) {
@@ -35,8 +35,8 @@ public final class ArabicNormalizer {
 
   /**
    * The index in {@code surface} just past its first {@code letters} letters (diacritics and
-   * tatweel do not count, and diacritics that follow are passed too): where a word starts once
-   * its clitic letters are removed.
+   * tatweel do not count, and diacritics that follow are passed too): where a word starts once its
+   * clitic letters are removed.
    */
   public static int skipLetters(String surface, int letters) {
     int i = 0;

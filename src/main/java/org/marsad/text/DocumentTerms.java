@@ -9,8 +9,8 @@ import java.util.TreeMap;
 /**
  * The per-document counts that term statistics are built from: how often each term occurs, how
  * often each surface (display) form of it occurs, and adjacent term pairs (bigrams) for
- * collocations. Pairs are only counted across tokens that were adjacent in the text with no
- * removed word and no sentence boundary between them.
+ * collocations. Pairs are only counted across tokens that were adjacent in the text with no removed
+ * word and no sentence boundary between them.
  */
 public final class DocumentTerms {
 
@@ -28,7 +28,8 @@ public final class DocumentTerms {
   private final List<FormCount> forms;
   private final List<Bigram> bigrams;
 
-  private DocumentTerms(int nTokens, List<TermCount> terms, List<FormCount> forms, List<Bigram> bigrams) {
+  private DocumentTerms(
+      int nTokens, List<TermCount> terms, List<FormCount> forms, List<Bigram> bigrams) {
     this.nTokens = nTokens;
     this.terms = terms;
     this.forms = forms;
@@ -47,8 +48,12 @@ public final class DocumentTerms {
       for (Token t : tokens) {
         n++;
         termCounts.merge(t.term(), 1, Integer::sum);
-        formCounts.computeIfAbsent(t.term(), k -> new TreeMap<>()).merge(t.display(), 1, Integer::sum);
-        if (prev != null && prev.position() + 1 == t.position() && prev.sentence() == t.sentence()) {
+        formCounts
+            .computeIfAbsent(t.term(), k -> new TreeMap<>())
+            .merge(t.display(), 1, Integer::sum);
+        if (prev != null
+            && prev.position() + 1 == t.position()
+            && prev.sentence() == t.sentence()) {
           String key = prev.term() + '\t' + t.term();
           bigramCounts.computeIfAbsent(key, k -> new int[1])[0]++;
           bigramForms.putIfAbsent(key, prev.display() + ' ' + t.display());
@@ -64,7 +69,8 @@ public final class DocumentTerms {
     bigramCounts.forEach(
         (k, v) -> {
           int tab = k.indexOf('\t');
-          bigrams.add(new Bigram(k.substring(0, tab), k.substring(tab + 1), bigramForms.get(k), v[0]));
+          bigrams.add(
+              new Bigram(k.substring(0, tab), k.substring(tab + 1), bigramForms.get(k), v[0]));
         });
     return new DocumentTerms(n, terms, forms, bigrams);
   }

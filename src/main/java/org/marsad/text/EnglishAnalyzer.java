@@ -29,7 +29,8 @@ public final class EnglishAnalyzer implements TextAnalyzer {
   /** Creates the analyser; {@code extraStopWords} are added to Lucene's English stop set. */
   public EnglishAnalyzer(Set<String> extraStopWords) {
     CharArraySet stops =
-        new CharArraySet(org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+        new CharArraySet(
+            org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
     stops.addAll(extraStopWords);
     CharArraySet stopSet = CharArraySet.unmodifiableSet(stops);
     this.lucene =
@@ -120,5 +121,4 @@ public final class EnglishAnalyzer implements TextAnalyzer {
     }
     return lo;
   }
-
 }

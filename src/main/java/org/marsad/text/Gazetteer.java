@@ -20,7 +20,8 @@ public final class Gazetteer implements Serializable {
       implements Serializable {}
 
   /** One surface form of a state. */
-  public record Form(String iso2, String lang, String form, String surface) implements Serializable {}
+  public record Form(String iso2, String lang, String form, String surface)
+      implements Serializable {}
 
   private final List<State> states;
   private final List<Form> forms;
@@ -31,8 +32,8 @@ public final class Gazetteer implements Serializable {
   }
 
   /**
-   * Loads the gazetteer: from {@code dir} (a folder holding {@code states.tsv} and
-   * {@code forms.tsv}) when given, else the packaged {@code conf/gazetteer}.
+   * Loads the gazetteer: from {@code dir} (a folder holding {@code states.tsv} and {@code
+   * forms.tsv}) when given, else the packaged {@code conf/gazetteer}.
    */
   public static Gazetteer load(String dir) {
     String statesPath = dir == null ? null : dir + "/states.tsv";
@@ -44,7 +45,11 @@ public final class Gazetteer implements Serializable {
       String[] f = lines.get(i).split("\t", -1);
       if (f.length < 5) {
         throw new IllegalArgumentException(
-            "Cannot load gazetteer: states.tsv line " + (i + 1) + " has " + f.length + " columns, expected 5");
+            "Cannot load gazetteer: states.tsv line "
+                + (i + 1)
+                + " has "
+                + f.length
+                + " columns, expected 5");
       }
       State s = new State(f[0], f[1], f[2], f[3], f[4]);
       states.add(s);
@@ -56,11 +61,16 @@ public final class Gazetteer implements Serializable {
       String[] f = lines.get(i).split("\t", -1);
       if (f.length < 4 || !byIso.containsKey(f[0])) {
         throw new IllegalArgumentException(
-            "Cannot load gazetteer: forms.tsv line " + (i + 1) + " is not 'iso2 lang form surface' with a known iso2");
+            "Cannot load gazetteer: forms.tsv line "
+                + (i + 1)
+                + " is not 'iso2 lang form surface' with a known iso2");
       }
       if (!f[2].equals("name") && !f[2].equals("adjective") && !f[2].equals("capital")) {
         throw new IllegalArgumentException(
-            "Cannot load gazetteer: forms.tsv line " + (i + 1) + ": form must be name, adjective or capital, not " + f[2]);
+            "Cannot load gazetteer: forms.tsv line "
+                + (i + 1)
+                + ": form must be name, adjective or capital, not "
+                + f[2]);
       }
       forms.add(new Form(f[0], f[1], f[2], f[3]));
     }

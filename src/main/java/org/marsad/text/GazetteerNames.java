@@ -22,7 +22,10 @@ public final class GazetteerNames {
       List<String> lines = WordLists.lines("gazetteer/forms.tsv", null);
       for (String line : lines.subList(1, lines.size())) {
         String[] f = line.split("\t", -1);
-        if (f.length >= 4 && "ar".equals(f[1]) && !"adjective".equals(f[2]) && f[3].indexOf(' ') < 0) {
+        if (f.length >= 4
+            && "ar".equals(f[1])
+            && !"adjective".equals(f[2])
+            && f[3].indexOf(' ') < 0) {
           out.add(ArabicNormalizer.normalize(f[3]));
         }
       }

@@ -33,7 +33,8 @@ public final class StateMatcher {
    * @param end offset in the field (exclusive)
    * @param sentence sentence index within the field
    */
-  public record Mention(String iso2, String form, String surface, int field, int start, int end, int sentence) {}
+  public record Mention(
+      String iso2, String form, String surface, int field, int start, int end, int sentence) {}
 
   private record Entry(String iso2, String form, String lang, String[] surfaceTokens) {}
 
@@ -46,29 +47,120 @@ public final class StateMatcher {
 
   private static final Set<String> PLACE_WORDS =
       norm(
-          "في", "إلى", "الى", "من", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "جمهورية",
-          "دولة", "رئيس", "حكومة", "عاصمة", "سفارة", "سفير", "حدود", "مع", "بين", "داخل", "أنحاء",
-          "in", "to", "from", "of", "northern", "southern", "eastern", "western", "central", "with");
-  private static final Set<String> CAPITAL_CUES = norm("العاصمة", "عاصمة", "مدينة", "ولاية", "بلدية", "city");
+          "في",
+          "إلى",
+          "الى",
+          "من",
+          "شمال",
+          "جنوب",
+          "شرق",
+          "غرب",
+          "وسط",
+          "شمالي",
+          "جنوبي",
+          "جمهورية",
+          "دولة",
+          "رئيس",
+          "حكومة",
+          "عاصمة",
+          "سفارة",
+          "سفير",
+          "حدود",
+          "مع",
+          "بين",
+          "داخل",
+          "أنحاء",
+          "in",
+          "to",
+          "from",
+          "of",
+          "northern",
+          "southern",
+          "eastern",
+          "western",
+          "central",
+          "with");
+  private static final Set<String> CAPITAL_CUES =
+      norm("العاصمة", "عاصمة", "مدينة", "ولاية", "بلدية", "city");
   private static final Set<String> GEO_FEATURES =
-      norm("نهر", "بحيرة", "بحيرات", "حوض", "دلتا", "جبال", "جبل", "غور", "وادي", "هضبة", "صحراء", "خليج",
-          "lake", "river", "mount", "gulf", "basin");
+      norm(
+          "نهر", "بحيرة", "بحيرات", "حوض", "دلتا", "جبال", "جبل", "غور", "وادي", "هضبة", "صحراء",
+          "خليج", "lake", "river", "mount", "gulf", "basin");
   // Sentences about a match: a state's name there is its national team (recorded as form "team").
   private static final Set<String> SPORT_STRONG =
-      norm("منتخب", "المنتخب", "منتخبات", "المنتخبات", "مباراة", "المباراة", "مباراتي", "مباريات", "المباريات",
-          "التصفيات", "تصفيات", "مرمى", "الشوط", "الدوري", "ملعب", "الملعب", "الفيفا", "المونديال", "كأس",
-          "match", "striker", "goalkeeper", "midfielder", "stadium", "fifa", "qualifier", "qualifiers");
+      norm(
+          "منتخب",
+          "المنتخب",
+          "منتخبات",
+          "المنتخبات",
+          "مباراة",
+          "المباراة",
+          "مباراتي",
+          "مباريات",
+          "المباريات",
+          "التصفيات",
+          "تصفيات",
+          "مرمى",
+          "الشوط",
+          "الدوري",
+          "ملعب",
+          "الملعب",
+          "الفيفا",
+          "المونديال",
+          "كأس",
+          "match",
+          "striker",
+          "goalkeeper",
+          "midfielder",
+          "stadium",
+          "fifa",
+          "qualifier",
+          "qualifiers");
   private static final Set<String> SPORT_WEAK =
-      norm("هدف", "أهداف", "هدفين", "بهدف", "تعادل", "فوز", "فاز", "خسارة", "لاعب", "لاعبي", "اللاعب", "اللاعبين",
-          "مدرب", "المدرب", "بطولة", "البطولة", "المجموعة", "نقاط", "النقاط", "الفريق", "فريق", "ركلة", "جزاء",
-          "goal", "goals", "coach", "league", "cup", "team", "scored", "draw", "tournament");
+      norm(
+          "هدف",
+          "أهداف",
+          "هدفين",
+          "بهدف",
+          "تعادل",
+          "فوز",
+          "فاز",
+          "خسارة",
+          "لاعب",
+          "لاعبي",
+          "اللاعب",
+          "اللاعبين",
+          "مدرب",
+          "المدرب",
+          "بطولة",
+          "البطولة",
+          "المجموعة",
+          "نقاط",
+          "النقاط",
+          "الفريق",
+          "فريق",
+          "ركلة",
+          "جزاء",
+          "goal",
+          "goals",
+          "coach",
+          "league",
+          "cup",
+          "team",
+          "scored",
+          "draw",
+          "tournament");
   private static final String SOUTH_AFRICA = norm1("جنوب") + " " + norm1("أفريقيا");
   private static final Set<String> COMPASS = norm("شرق", "غرب", "شمال", "وسط", "الشرق", "الغرب");
   private static final Set<String> AFRICA = norm("أفريقيا", "إفريقيا", "افريقيا");
-  private static final Set<String> LANGUAGE_CUES = norm("اللغة", "لغة", "باللغة", "اللغات", "بلغة", "language");
-  private static final Set<String> JO_CONTEXT = norm("الأردن", "الأردني", "الأردنية", "أردني", "أردنية", "الأردنيين", "الهاشمية");
-  private static final Set<String> OM_CONTEXT = norm("السلطنة", "مسقط", "العماني", "العمانية", "عماني", "عمانية", "قابوس", "العمانيين");
-  private static final Set<String> KP_CONTEXT = norm("الشمالية", "بيونغ", "بيونغيانغ", "بيونج", "north", "pyongyang");
+  private static final Set<String> LANGUAGE_CUES =
+      norm("اللغة", "لغة", "باللغة", "اللغات", "بلغة", "language");
+  private static final Set<String> JO_CONTEXT =
+      norm("الأردن", "الأردني", "الأردنية", "أردني", "أردنية", "الأردنيين", "الهاشمية");
+  private static final Set<String> OM_CONTEXT =
+      norm("السلطنة", "مسقط", "العماني", "العمانية", "عماني", "عمانية", "قابوس", "العمانيين");
+  private static final Set<String> KP_CONTEXT =
+      norm("الشمالية", "بيونغ", "بيونغيانغ", "بيونج", "north", "pyongyang");
   private static final Set<String> KR_CONTEXT = norm("الجنوبية", "سيول", "south", "seoul");
   private static final Set<String> CG_CONTEXT = norm("برازافيل", "brazzaville");
   private static final Set<String> PERSON_NAME_STATES = norm("jordan", "chad", "georgia");
@@ -92,7 +184,9 @@ public final class StateMatcher {
         continue;
       }
       add(toks, new Entry(f.iso2(), f.form(), f.lang(), toks));
-      if (f.lang().equals("ar") && f.form().equals("adjective") && !norm1(toks[0]).startsWith("ال")) {
+      if (f.lang().equals("ar")
+          && f.form().equals("adjective")
+          && !norm1(toks[0]).startsWith("ال")) {
         String[] def = toks.clone();
         def[0] = "ال" + toks[0];
         add(def, new Entry(f.iso2(), f.form(), f.lang(), def));
@@ -104,24 +198,30 @@ public final class StateMatcher {
     for (String line : contextRules) {
       String[] f = line.split("\t", -1);
       if (f.length < 3) {
-        throw new IllegalArgumentException("Cannot load context rules: expected 'surface<TAB>rule<TAB>words': " + line);
+        throw new IllegalArgumentException(
+            "Cannot load context rules: expected 'surface<TAB>rule<TAB>words': " + line);
       }
       if (!Set.of("not_after", "not_before", "needs_context").contains(f[1])) {
-        throw new IllegalArgumentException("Cannot load context rules: unknown rule " + f[1] + " in: " + line);
+        throw new IllegalArgumentException(
+            "Cannot load context rules: unknown rule " + f[1] + " in: " + line);
       }
       List<String[]> words = new ArrayList<>();
       for (String w : f[2].split(",")) {
         String s = w.strip();
         words.add(s.equals("@place") ? new String[] {"@place"} : normTokens(s));
       }
-      rules.computeIfAbsent(String.join(" ", normTokens(f[0])), k -> new ArrayList<>()).add(new Rule(f[1], words));
+      rules
+          .computeIfAbsent(String.join(" ", normTokens(f[0])), k -> new ArrayList<>())
+          .add(new Rule(f[1], words));
     }
   }
 
   /** The matcher over the packaged gazetteer, rules and stop words. */
   public static StateMatcher defaults(Analysis analysis) {
     return new StateMatcher(
-        Gazetteer.load(null), WordLists.lines("gazetteer/context_rules.tsv", null), analysis.arabicStopWords());
+        Gazetteer.load(null),
+        WordLists.lines("gazetteer/context_rules.tsv", null),
+        analysis.arabicStopWords());
   }
 
   private void add(String[] toks, Entry e) {
@@ -196,11 +296,12 @@ public final class StateMatcher {
           }
         }
       }
-      cues.forEach((sentence, c) -> {
-        if (c[0] > 0 || c[1] >= 2) {
-          sportSentences.add(sentence);
-        }
-      });
+      cues.forEach(
+          (sentence, c) -> {
+            if (c[0] > 0 || c[1] >= 2) {
+              sportSentences.add(sentence);
+            }
+          });
     }
   }
 
@@ -230,7 +331,9 @@ public final class StateMatcher {
       }
       if (w.startsWith("لل")) {
         out.add(new Reading("ا" + w.substring(1), b.letters() + 1, true, b.clitics() + "ل"));
-      } else if (w.charAt(0) == 'ب' || w.charAt(0) == 'ل' || (w.charAt(0) == 'ك' && w.startsWith("ال", 1))) {
+      } else if (w.charAt(0) == 'ب'
+          || w.charAt(0) == 'ل'
+          || (w.charAt(0) == 'ك' && w.startsWith("ال", 1))) {
         // ك ("like") before a name without the article is rare; كلاوس is Klaus, not ك + لاوس.
         out.add(new Reading(w.substring(1), b.letters() + 1, false, b.clitics() + w.charAt(0)));
       }
@@ -268,7 +371,9 @@ public final class StateMatcher {
           int lastEnd = node.entries.isEmpty() ? -1 : i;
           Node lastNode = node.entries.isEmpty() ? null : node;
           Node cur = node;
-          while (!cur.next.isEmpty() && j + 1 < f.raw.size() && f.raw.get(j + 1).sentence() == f.raw.get(i).sentence()) {
+          while (!cur.next.isEmpty()
+              && j + 1 < f.raw.size()
+              && f.raw.get(j + 1).sentence() == f.raw.get(i).sentence()) {
             Node nx = cur.next.get(f.norm[j + 1]);
             if (nx == null) {
               break;
@@ -296,13 +401,24 @@ public final class StateMatcher {
           RawToken last = f.raw.get(end);
           // Through لل the preposition's ل and the article's ل are written as one: keep both.
           int skip = bestReading.lam() ? bestReading.letters() - 1 : bestReading.letters();
-          int start = first.start() + ArabicNormalizer.skipLetters(first.surface(), Math.max(skip, 0));
+          int start =
+              first.start() + ArabicNormalizer.skipLetters(first.surface(), Math.max(skip, 0));
           int stop = bestReading.letters() < 0 ? last.end() + bestReading.letters() : last.end();
           String form = e.form();
-          if (!form.equals("capital") && f.sportSentences.contains(first.sentence()) && isOpponent(f, i, end)) {
+          if (!form.equals("capital")
+              && f.sportSentences.contains(first.sentence())
+              && isOpponent(f, i, end)) {
             form = "team";
           }
-          out.add(new Mention(e.iso2(), form, f.text.substring(start, stop), fi, start, stop, first.sentence()));
+          out.add(
+              new Mention(
+                  e.iso2(),
+                  form,
+                  f.text.substring(start, stop),
+                  fi,
+                  start,
+                  stop,
+                  first.sentence()));
         }
         i = end + 1;
       }
@@ -313,9 +429,40 @@ public final class StateMatcher {
   // In a match report, a state named as the opponent ("أمام كوريا", "الفوز على أوزبكستان", "لقاء
   // تايلاند", "2 - صفر") is the national team.
   private static final Set<String> OPPONENT_CUES =
-      norm("أمام", "ضد", "لقاء", "مباراة", "مواجهة", "ومواجهة", "بمواجهة", "مع", "على", "ضيفه", "مضيفه",
-          "ضيفته", "مضيفته", "فريق", "نادي", "حارس", "مدرب", "لاعبي", "لاعب", "جماهير", "شباك", "مرمى",
-          "هزم", "تغلب", "against", "versus", "vs", "beat", "beating", "defeated", "drew", "play", "face");
+      norm(
+          "أمام",
+          "ضد",
+          "لقاء",
+          "مباراة",
+          "مواجهة",
+          "ومواجهة",
+          "بمواجهة",
+          "مع",
+          "على",
+          "ضيفه",
+          "مضيفه",
+          "ضيفته",
+          "مضيفته",
+          "فريق",
+          "نادي",
+          "حارس",
+          "مدرب",
+          "لاعبي",
+          "لاعب",
+          "جماهير",
+          "شباك",
+          "مرمى",
+          "هزم",
+          "تغلب",
+          "against",
+          "versus",
+          "vs",
+          "beat",
+          "beating",
+          "defeated",
+          "drew",
+          "play",
+          "face");
 
   private static boolean isOpponent(Field f, int i, int end) {
     if (i > 0 && f.raw.get(i - 1).sentence() == f.raw.get(i).sentence()) {
@@ -346,30 +493,38 @@ public final class StateMatcher {
   }
 
   /**
-   * Chooses the entry a match stands for, or null when context says it is no state. Built-in
-   * rules, after the editable ones: English forms must be capitalised as in the gazetteer (unless
-   * the field is in capitals) and a capitalised word next to them makes them a person's name
-   * (Michael Jordan); عمان is Amman (Jordan's capital) after العاصمة, in a dateline, or in a
-   * document about Jordan and not Oman, else Oman; كوريا/Korea alone is North Korea when only
-   * North Korean cues (الشمالية، بيونغ يانغ) are in the document, no mention when both kinds are,
-   * else South Korea; الكونغو/Congo alone is the Republic of the Congo when the document names
-   * Brazzaville, else the DR Congo; a form that is a state's name and its capital (تونس، الجزائر،
-   * الكويت) is the capital after العاصمة/مدينة/ولاية; a definite form that is a name and an
-   * adjective (السعودية) is the adjective after a definite noun (الحكومة السعودية), and an
-   * indefinite one (سورية) is the name; an adjective after اللغة, or as بال…ية (بالتركية),
-   * is a language, not a state.
+   * Chooses the entry a match stands for, or null when context says it is no state. Built-in rules,
+   * after the editable ones: English forms must be capitalised as in the gazetteer (unless the
+   * field is in capitals) and a capitalised word next to them makes them a person's name (Michael
+   * Jordan); عمان is Amman (Jordan's capital) after العاصمة, in a dateline, or in a document about
+   * Jordan and not Oman, else Oman; كوريا/Korea alone is North Korea when only North Korean cues
+   * (الشمالية، بيونغ يانغ) are in the document, no mention when both kinds are, else South Korea;
+   * الكونغو/Congo alone is the Republic of the Congo when the document names Brazzaville, else the
+   * DR Congo; a form that is a state's name and its capital (تونس، الجزائر، الكويت) is the capital
+   * after العاصمة/مدينة/ولاية; a definite form that is a name and an adjective (السعودية) is the
+   * adjective after a definite noun (الحكومة السعودية), and an indefinite one (سورية) is the name;
+   * an adjective after اللغة, or as بال…ية (بالتركية), is a language, not a state.
    */
-  private Entry resolve(Field f, int i, int end, List<Entry> entries, Reading reading, Set<String> context) {
+  private Entry resolve(
+      Field f, int i, int end, List<Entry> entries, Reading reading, Set<String> context) {
     String key = joined(f, i, end, reading);
-    String prev = i > 0 && f.raw.get(i - 1).sentence() == f.raw.get(i).sentence() ? f.norm[i - 1] : null;
-    String next = end + 1 < f.raw.size() && f.raw.get(end + 1).sentence() == f.raw.get(end).sentence() ? f.norm[end + 1] : null;
+    String prev =
+        i > 0 && f.raw.get(i - 1).sentence() == f.raw.get(i).sentence() ? f.norm[i - 1] : null;
+    String next =
+        end + 1 < f.raw.size() && f.raw.get(end + 1).sentence() == f.raw.get(end).sentence()
+            ? f.norm[end + 1]
+            : null;
     Set<String> prevReadings = new HashSet<>();
     if (prev != null) {
       for (Reading r : readings(prev)) {
         prevReadings.add(r.key());
       }
     }
-    if (reading.letters() == 0 && prev != null && prev.length() == 1 && "وفبلك".indexOf(prev.charAt(0)) >= 0 && i > 1) {
+    if (reading.letters() == 0
+        && prev != null
+        && prev.length() == 1
+        && "وفبلك".indexOf(prev.charAt(0)) >= 0
+        && i > 1) {
       // Pre-tokenised text with clitics split off ("و روسيا"): look through the clitic.
       prevReadings.add(f.norm[i - 2]);
     }
@@ -447,7 +602,9 @@ public final class StateMatcher {
       return new Entry(kp ? "KP" : "KR", "name", first.lang(), first.surfaceTokens());
     }
     if ((key.equals("الكونغو") || key.equals("congo")) && isos.equals(Set.of("CG"))) {
-      return anyIn(context, CG_CONTEXT) ? first : new Entry("CD", "name", first.lang(), first.surfaceTokens());
+      return anyIn(context, CG_CONTEXT)
+          ? first
+          : new Entry("CD", "name", first.lang(), first.surfaceTokens());
     }
     Set<String> forms = new HashSet<>();
     for (Entry e : entries) {
@@ -482,7 +639,10 @@ public final class StateMatcher {
   private static boolean compassAfrica(Field f, int i) {
     int sentence = f.raw.get(i).sentence();
     for (int k = 0; k + 1 < f.raw.size(); k++) {
-      if (k != i - 1 && k != i && f.raw.get(k).sentence() == sentence && COMPASS.contains(stripConj(f.norm[k]))
+      if (k != i - 1
+          && k != i
+          && f.raw.get(k).sentence() == sentence
+          && COMPASS.contains(stripConj(f.norm[k]))
           && AFRICA.contains(f.norm[k + 1])) {
         return true;
       }
@@ -528,7 +688,10 @@ public final class StateMatcher {
     }
     int after = f.raw.get(end).end();
     String rest = f.text.substring(after, Math.min(f.text.length(), after + 4)).strip();
-    return rest.startsWith("(") || rest.startsWith("-") || rest.startsWith("–") || rest.startsWith(":");
+    return rest.startsWith("(")
+        || rest.startsWith("-")
+        || rest.startsWith("–")
+        || rest.startsWith(":");
   }
 
   private static boolean capitalised(Field f, int i, int end, Entry e) {
@@ -542,7 +705,10 @@ public final class StateMatcher {
       if (w.isEmpty() || got.isEmpty()) {
         continue;
       }
-      boolean wantAllCaps = w.length() > 1 && w.equals(w.toUpperCase(Locale.ROOT)) && !w.equals(w.toLowerCase(Locale.ROOT));
+      boolean wantAllCaps =
+          w.length() > 1
+              && w.equals(w.toUpperCase(Locale.ROOT))
+              && !w.equals(w.toLowerCase(Locale.ROOT));
       if (wantAllCaps && !got.startsWith(w)) {
         return false;
       }
@@ -560,8 +726,11 @@ public final class StateMatcher {
     }
     if (i > 0 && f.raw.get(i - 1).sentence() == f.raw.get(i).sentence()) {
       String p = f.raw.get(i - 1).surface();
-      boolean sentenceStart = i - 1 == 0 || f.raw.get(i - 2).sentence() != f.raw.get(i - 1).sentence();
-      if (!sentenceStart && Character.isUpperCase(p.charAt(0)) && !PLACE_WORDS.contains(norm1(p))
+      boolean sentenceStart =
+          i - 1 == 0 || f.raw.get(i - 2).sentence() != f.raw.get(i - 1).sentence();
+      if (!sentenceStart
+          && Character.isUpperCase(p.charAt(0))
+          && !PLACE_WORDS.contains(norm1(p))
           && f.text.substring(f.raw.get(i - 1).end(), f.raw.get(i).start()).isBlank()) {
         return true;
       }

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public record StateSettings(String gazetteerDir, Analysis analysis) implements Serializable {
 
-  private static final ConcurrentHashMap<StateSettings, StateMatcher> CACHE = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<StateSettings, StateMatcher> CACHE =
+      new ConcurrentHashMap<>();
 
   /** The matcher of these settings, built once per JVM. */
   public StateMatcher matcher() {
@@ -23,7 +24,9 @@ public record StateSettings(String gazetteerDir, Analysis analysis) implements S
         s ->
             new StateMatcher(
                 gazetteer(),
-                WordLists.lines("gazetteer/context_rules.tsv", s.gazetteerDir == null ? null : s.gazetteerDir + "/context_rules.tsv"),
+                WordLists.lines(
+                    "gazetteer/context_rules.tsv",
+                    s.gazetteerDir == null ? null : s.gazetteerDir + "/context_rules.tsv"),
                 s.analysis.arabicStopWords()));
   }
 
@@ -34,7 +37,9 @@ public record StateSettings(String gazetteerDir, Analysis analysis) implements S
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof StateSettings s && Objects.equals(gazetteerDir, s.gazetteerDir) && analysis.equals(s.analysis);
+    return o instanceof StateSettings s
+        && Objects.equals(gazetteerDir, s.gazetteerDir)
+        && analysis.equals(s.analysis);
   }
 
   @Override

@@ -13,10 +13,12 @@ public final class TextCleaner {
 
   private static final Pattern TAG =
       Pattern.compile("(?is)<(script|style)[^>]*>.*?</\\1\\s*>|<!--.*?-->|</?[a-z][^<>]*>");
-  private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+  private static final Pattern ENTITY =
+      Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
   private static final Pattern URL =
       Pattern.compile("(?i)\\b(?:https?://|ftp://|www\\.)[^\\s<>\"'«»]+");
-  private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
+  private static final Pattern SPACES =
+      Pattern.compile("[ \\t\\x0B\\f\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
 
   private static final Map<String, String> NAMED =
       Map.ofEntries(
@@ -83,7 +85,10 @@ public final class TextCleaner {
   static boolean mayNeedNfkc(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c >= 0x80 && (c < '\u0600' || c > '\u06FF') && c != '\u00A0' && (c < '\u2000' || c > '\u206F')) {
+      if (c >= 0x80
+          && (c < '\u0600' || c > '\u06FF')
+          && c != '\u00A0'
+          && (c < '\u2000' || c > '\u206F')) {
         return true;
       }
     }
@@ -93,8 +98,15 @@ public final class TextCleaner {
   private static boolean hasOddSpaces(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\t' || c == '\u000B' || c == '\f' || c == '\u00A0' || (c >= '\u2000' && c <= '\u200A')
-          || c == '\u202F' || c == '\u205F' || c == '\u3000' || (c == ' ' && i + 1 < s.length() && s.charAt(i + 1) == ' ')) {
+      if (c == '\t'
+          || c == '\u000B'
+          || c == '\f'
+          || c == '\u00A0'
+          || (c >= '\u2000' && c <= '\u200A')
+          || c == '\u202F'
+          || c == '\u205F'
+          || c == '\u3000'
+          || (c == ' ' && i + 1 < s.length() && s.charAt(i + 1) == ' ')) {
         return true;
       }
     }

@@ -27,15 +27,22 @@ public final class AnalyzerCeiling {
 
   /** Entry point. */
   public static void main(String[] args) {
-    SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false").getOrCreate();
+    SparkSession spark =
+        SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false").getOrCreate();
     List<String[]> docs = new ArrayList<>();
     long bytes = 0;
-    for (Row r : spark.read().parquet(args[0]).select(col(args[2]).cast("string"), col(args[1]).cast("string")).collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .parquet(args[0])
+            .select(col(args[2]).cast("string"), col(args[1]).cast("string"))
+            .collectAsList()) {
       String title = r.getString(0);
       String text = r.getString(1);
       docs.add(new String[] {title, text});
-      bytes += (title == null ? 0 : title.getBytes(StandardCharsets.UTF_8).length)
-          + (text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length);
+      bytes +=
+          (title == null ? 0 : title.getBytes(StandardCharsets.UTF_8).length)
+              + (text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length);
     }
     spark.stop();
     Analysis analysis = Analysis.defaults();
@@ -48,7 +55,13 @@ public final class AnalyzerCeiling {
       sink += work(analysis, d);
     }
     double s = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ROOT, "ceiling_single_thread docs=%d bytes=%d seconds=%.3f tokens=%d%n", docs.size(), bytes, s, sink);
+    System.out.printf(
+        Locale.ROOT,
+        "ceiling_single_thread docs=%d bytes=%d seconds=%.3f tokens=%d%n",
+        docs.size(),
+        bytes,
+        s,
+        sink);
   }
 
   static long work(Analysis analysis, String[] d) {

@@ -19,22 +19,37 @@ public final class MatcherCeiling {
 
   /** Entry point: MatcherCeiling PATH TEXT_COL TITLE_COL. */
   public static void main(String[] args) {
-    SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false").getOrCreate();
+    SparkSession spark =
+        SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false").getOrCreate();
     List<String[]> docs = new ArrayList<>();
-    for (Row r : spark.read().parquet(args[0]).select(col(args[2]).cast("string"), col(args[1]).cast("string")).collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .parquet(args[0])
+            .select(col(args[2]).cast("string"), col(args[1]).cast("string"))
+            .collectAsList()) {
       docs.add(new String[] {TextCleaner.clean(r.getString(0)), TextCleaner.clean(r.getString(1))});
     }
     spark.stop();
     StateMatcher m = new StateSettings(null, Analysis.defaults()).matcher();
     long sink = 0;
     for (int i = 0; i < Math.min(3000, docs.size()); i++) {
-      sink += m.find(docs.get(i)[0] == null ? "" : docs.get(i)[0], docs.get(i)[1] == null ? "" : docs.get(i)[1]).size();
+      sink +=
+          m.find(
+                  docs.get(i)[0] == null ? "" : docs.get(i)[0],
+                  docs.get(i)[1] == null ? "" : docs.get(i)[1])
+              .size();
     }
     long t0 = System.nanoTime();
     for (String[] d : docs) {
       sink += m.find(d[0] == null ? "" : d[0], d[1] == null ? "" : d[1]).size();
     }
     double s = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ROOT, "matcher_single_thread docs=%d seconds=%.3f mentions=%d%n", docs.size(), s, sink);
+    System.out.printf(
+        Locale.ROOT,
+        "matcher_single_thread docs=%d seconds=%.3f mentions=%d%n",
+        docs.size(),
+        s,
+        sink);
   }
 }

@@ -24,14 +24,26 @@ public final class NaivePipeline {
   /** Entry point. */
   public static void main(String[] args) {
     SparkSession spark =
-        SparkSession.builder().master("local[2]").config("spark.sql.shuffle.partitions", "8").getOrCreate();
+        SparkSession.builder()
+            .master("local[2]")
+            .config("spark.sql.shuffle.partitions", "8")
+            .getOrCreate();
     Dataset<Row> docs =
-        spark.read().parquet(args[0])
-            .select(concat_ws(" ", coalesce(col(args[2]), lit("")), coalesce(col(args[1]), lit(""))).as("t"));
+        spark
+            .read()
+            .parquet(args[0])
+            .select(
+                concat_ws(" ", coalesce(col(args[2]), lit("")), coalesce(col(args[1]), lit("")))
+                    .as("t"));
     Dataset<Row> tokens =
         new RegexTokenizer().setInputCol("t").setOutputCol("w").setPattern("\\s+").transform(docs);
-    tokens.select(explode(col("w")).as("word")).groupBy("word").count()
-        .write().mode(SaveMode.Overwrite).parquet(args[3]);
+    tokens
+        .select(explode(col("w")).as("word"))
+        .groupBy("word")
+        .count()
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(args[3]);
     System.out.println("naive rows=" + spark.read().parquet(args[3]).count());
     spark.stop();
   }

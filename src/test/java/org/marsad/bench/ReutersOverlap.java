@@ -18,9 +18,9 @@ import org.apache.spark.sql.SparkSession;
 import org.marsad.text.WordLists;
 
 /**
- * Benchmark: overlap of Marsad's document-level states with Reuters-21578's editor-assigned
- * {@code places} (mapped to ISO codes with conf/gazetteer/reuters_places.tsv), over documents
- * whose places map to at least one state. Usage: ReutersOverlap CORPUS MARSAD_OUTPUT.
+ * Benchmark: overlap of Marsad's document-level states with Reuters-21578's editor-assigned {@code
+ * places} (mapped to ISO codes with conf/gazetteer/reuters_places.tsv), over documents whose places
+ * map to at least one state. Usage: ReutersOverlap CORPUS MARSAD_OUTPUT.
  */
 public final class ReutersOverlap {
 
@@ -28,7 +28,8 @@ public final class ReutersOverlap {
 
   /** Entry point. */
   public static void main(String[] args) {
-    SparkSession spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
+    SparkSession spark =
+        SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
     Map<String, String> map = new HashMap<>();
     List<String> lines = WordLists.lines("gazetteer/reuters_places.tsv", null);
     for (String l : lines.subList(1, lines.size())) {
@@ -38,20 +39,31 @@ public final class ReutersOverlap {
       }
     }
     Dataset<Row> corpus = spark.read().parquet(args[0]);
-    boolean isArray = corpus.schema().apply("places").dataType() instanceof org.apache.spark.sql.types.ArrayType;
+    boolean isArray =
+        corpus.schema().apply("places").dataType() instanceof org.apache.spark.sql.types.ArrayType;
     Dataset<Row> places =
         corpus
             .select(
                 col("newid").cast("string").as("doc_id"),
                 explode(isArray ? col("places") : split(col("places"), "[,;| ]+")).as("p"))
             .filter(trim(col("p")).notEqual(""))
-            .groupBy("doc_id").agg(collect_set(trim(col("p"))).as("places"));
+            .groupBy("doc_id")
+            .agg(collect_set(trim(col("p"))).as("places"));
     Dataset<Row> found =
-        spark.read().parquet(args[1] + "/state_mentions")
+        spark
+            .read()
+            .parquet(args[1] + "/state_mentions")
             .filter(col("form").isin("name", "adjective", "capital"))
-            .groupBy("doc_id").agg(collect_set("state").as("states"));
-    Dataset<Row> docs = spark.read().parquet(args[1] + "/documents").filter(col("duplicate_of").isNull()).select("doc_id");
-    List<Row> rows = docs.join(places, "doc_id").join(found, new String[] {"doc_id"}, "left").collectAsList();
+            .groupBy("doc_id")
+            .agg(collect_set("state").as("states"));
+    Dataset<Row> docs =
+        spark
+            .read()
+            .parquet(args[1] + "/documents")
+            .filter(col("duplicate_of").isNull())
+            .select("doc_id");
+    List<Row> rows =
+        docs.join(places, "doc_id").join(found, new String[] {"doc_id"}, "left").collectAsList();
     long n = 0;
     long tp = 0;
     long fp = 0;
@@ -86,9 +98,13 @@ public final class ReutersOverlap {
     }
     double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
     double rc = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "reuters_overlap docs=%d places_covered_by_marsad=%.4f marsad_states_in_places=%.4f exact_docs=%.4f%n",
-        n, rc, p, (double) exact / Math.max(1, n));
+        n,
+        rc,
+        p,
+        (double) exact / Math.max(1, n));
     spark.stop();
   }
 }

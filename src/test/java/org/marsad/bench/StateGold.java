@@ -16,8 +16,8 @@ import org.marsad.text.StateMatcher;
 
 /**
  * Scores the state matcher on a gold file of sentences (NewsFANE-derived JSONL: id, text, states):
- * per sentence, the set of states named by a name-form mention vs the gold set; micro P/R/F1.
- * Also a command: {@code StateGold FILE} prints the scores and every miss.
+ * per sentence, the set of states named by a name-form mention vs the gold set; micro P/R/F1. Also
+ * a command: {@code StateGold FILE} prints the scores and every miss.
  */
 public final class StateGold {
 
@@ -39,7 +39,15 @@ public final class StateGold {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "P=%.4f R=%.4f F1=%.4f (tp=%d fp=%d fn=%d)", precision(), recall(), f1(), tp, fp, fn);
+      return String.format(
+          Locale.ROOT,
+          "P=%.4f R=%.4f F1=%.4f (tp=%d fp=%d fn=%d)",
+          precision(),
+          recall(),
+          f1(),
+          tp,
+          fp,
+          fn);
     }
   }
 
@@ -76,7 +84,16 @@ public final class StateGold {
       fn += missing.size();
       fp += extra.size();
       if (!missing.isEmpty() || !extra.isEmpty()) {
-        misses.add(n.get("id").asText() + "\tmissed " + missing + "\textra " + extra + "\tfound " + all + "\t" + text);
+        misses.add(
+            n.get("id").asText()
+                + "\tmissed "
+                + missing
+                + "\textra "
+                + extra
+                + "\tfound "
+                + all
+                + "\t"
+                + text);
       }
     }
     return new Score(tp, fp, fn, misses);

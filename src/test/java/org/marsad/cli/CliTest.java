@@ -36,8 +36,10 @@ class CliTest {
 
   @Test
   void missingColumnExitsOneNamingItTheColumnsAndTheOption() {
-    String in = JobTestSupport.writeCorpus(tmp, new String[] {"docno", "body"}, new Object[] {"1", "نص"});
-    Result r = run("terms", "--input", in, "--output", tmp.resolve("o").toString(), "--id-col", "docno");
+    String in =
+        JobTestSupport.writeCorpus(tmp, new String[] {"docno", "body"}, new Object[] {"1", "نص"});
+    Result r =
+        run("terms", "--input", in, "--output", tmp.resolve("o").toString(), "--id-col", "docno");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
         .contains("Cannot read corpus: no column 'text'; available: [docno, body]; set --text-col");
@@ -45,8 +47,10 @@ class CliTest {
 
   @Test
   void explicitDateColumnMustExist() {
-    String in = JobTestSupport.writeCorpus(tmp, new String[] {"id", "text"}, new Object[] {"1", "نص"});
-    Result r = run("terms", "--input", in, "--output", tmp.resolve("o").toString(), "--date-col", "time");
+    String in =
+        JobTestSupport.writeCorpus(tmp, new String[] {"id", "text"}, new Object[] {"1", "نص"});
+    Result r =
+        run("terms", "--input", in, "--output", tmp.resolve("o").toString(), "--date-col", "time");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("no column 'time'").contains("--date-col");
   }
@@ -64,7 +68,13 @@ class CliTest {
 
   @Test
   void missingInputPathExitsOne() {
-    Result r = run("terms", "--input", tmp.resolve("nowhere").toString(), "--output", tmp.resolve("o").toString());
+    Result r =
+        run(
+            "terms",
+            "--input",
+            tmp.resolve("nowhere").toString(),
+            "--output",
+            tmp.resolve("o").toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("no such file or folder").contains("nowhere");
   }
@@ -84,7 +94,8 @@ class CliTest {
   void usageErrorsExitTwo() {
     assertThat(run("terms", "--no-such-option").code()).isEqualTo(2);
     assertThat(run("terms").code()).isEqualTo(2);
-    assertThat(run("terms", "--input", "x", "--period", "fortnight", "--output", "o").code()).isEqualTo(1);
+    assertThat(run("terms", "--input", "x", "--period", "fortnight", "--output", "o").code())
+        .isEqualTo(1);
   }
 
   @Test
@@ -96,12 +107,16 @@ class CliTest {
 
   @Test
   void csvFormatWritesBomPrefixedFiles() throws Exception {
-    String in = JobTestSupport.writeCorpus(tmp, new String[] {"id", "text"}, new Object[] {"1", "روسيا والصين"});
+    String in =
+        JobTestSupport.writeCorpus(
+            tmp, new String[] {"id", "text"}, new Object[] {"1", "روسيا والصين"});
     String out = tmp.resolve("o").toString();
     assertThat(run("terms", "--input", in, "--output", out, "--format", "csv").code()).isZero();
     byte[] b = Files.readAllBytes(Path.of(out, "csv", "term_frequencies.csv"));
     assertThat(b[0]).isEqualTo((byte) 0xEF);
     String csv = new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
-    assertThat(csv).startsWith("period,source,lang,term,label,term_count,doc_count").contains("روسيا");
+    assertThat(csv)
+        .startsWith("period,source,lang,term,label,term_count,doc_count")
+        .contains("روسيا");
   }
 }

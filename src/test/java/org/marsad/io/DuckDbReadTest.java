@@ -26,7 +26,11 @@ class DuckDbReadTest {
   static void run() {
     out = tmp.resolve("out").toString();
     String in = SharedSpark.repo().resolve("sample-data/corpus").toString();
-    MarsadJob.run(SharedSpark.get(), JobTestSupport.config(in, out, CorpusOptions.defaults()), MarsadJob.ALL, "test");
+    MarsadJob.run(
+        SharedSpark.get(),
+        JobTestSupport.config(in, out, CorpusOptions.defaults()),
+        MarsadJob.ALL,
+        "test");
   }
 
   @Test
@@ -35,17 +39,22 @@ class DuckDbReadTest {
         Statement s = c.createStatement()) {
       try (ResultSet r =
           s.executeQuery(
-              "SELECT published_at, period FROM read_parquet('" + out + "/documents/*/*.parquet', hive_partitioning = true)"
+              "SELECT published_at, period FROM read_parquet('"
+                  + out
+                  + "/documents/*/*.parquet', hive_partitioning = true)"
                   + " WHERE doc_id = '000_316ae984aebcec15'")) {
         assertThat(r.next()).isTrue();
-        assertThat(r.getMetaData().getColumnType(1)).isIn(Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE);
+        assertThat(r.getMetaData().getColumnType(1))
+            .isIn(Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE);
         assertThat(r.getTimestamp(1).toInstant().toString()).isEqualTo("2021-09-16T00:00:00Z");
         assertThat(r.getString(2)).isEqualTo("2021-09");
       }
       try (ResultSet r =
           s.executeQuery(
-              "SELECT count(*), min(c.npmi) >= -1, max(c.npmi) <= 1 FROM read_parquet('" + out
-                  + "/state_comentions/*/*.parquet', hive_partitioning = true) c JOIN read_parquet('" + out
+              "SELECT count(*), min(c.npmi) >= -1, max(c.npmi) <= 1 FROM read_parquet('"
+                  + out
+                  + "/state_comentions/*/*.parquet', hive_partitioning = true) c JOIN read_parquet('"
+                  + out
                   + "/states/*.parquet') a ON a.iso2 = c.state_a WHERE c.period = '2021-09' AND c.scope = 'document'")) {
         assertThat(r.next()).isTrue();
         assertThat(r.getLong(1)).isEqualTo(21);
@@ -54,7 +63,9 @@ class DuckDbReadTest {
       }
       try (ResultSet r =
           s.executeQuery(
-              "SELECT label FROM read_parquet('" + out + "/term_frequencies/*/*.parquet', hive_partitioning = true)"
+              "SELECT label FROM read_parquet('"
+                  + out
+                  + "/term_frequencies/*/*.parquet', hive_partitioning = true)"
                   + " GROUP BY label ORDER BY sum(term_count) DESC, label LIMIT 1")) {
         assertThat(r.next()).isTrue();
         assertThat(r.getString(1)).isEqualTo("تونس");

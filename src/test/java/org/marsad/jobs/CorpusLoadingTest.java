@@ -27,7 +27,13 @@ class CorpusLoadingTest {
         writeCorpus(
             tmp,
             new String[] {"id", "title", "text", "published_at", "source"},
-            new Object[] {"a1", "ﺍﻟﺨﺮﻃﻮﻡ", "قال الوزير إن روسيا والصين تعاونتا.", "Sun, 18 Feb 2018 21:35:43 +0400", "skynews"},
+            new Object[] {
+              "a1",
+              "ﺍﻟﺨﺮﻃﻮﻡ",
+              "قال الوزير إن روسيا والصين تعاونتا.",
+              "Sun, 18 Feb 2018 21:35:43 +0400",
+              "skynews"
+            },
             new Object[] {"a2", null, null, "2018-02-19", "skynews"},
             new Object[] {"a3", null, "  <p> </p> https://x.org ", "2018-02-19", "skynews"},
             new Object[] {"a4", null, "نص عن الاقتصاد", "yesterday", "bbc"},
@@ -35,20 +41,35 @@ class CorpusLoadingTest {
             new Object[] {"a1", null, "نص مكرر المعرف", "2018-03-01", "bbc"},
             new Object[] {"a6", null, "قال الوزير إن روسيا والصين تعاونتا.", "22/03/2018", null},
             new Object[] {null, null, "بلا معرف", "2018-03-01", "bbc"},
-            new Object[] {"a7", "Oil", "Oil prices rose in London as Russia cut output.", "2018-03-02", "reuters"});
+            new Object[] {
+              "a7",
+              "Oil",
+              "Oil prices rose in London as Russia cut output.",
+              "2018-03-02",
+              "reuters"
+            });
     String out = tmp.resolve("out").toString();
-    JobResult r = MarsadJob.run(SharedSpark.get(), config(in, out, withDate("published_at")), MarsadJob.ALL, "test");
+    JobResult r =
+        MarsadJob.run(
+            SharedSpark.get(), config(in, out, withDate("published_at")), MarsadJob.ALL, "test");
 
     assertThat(r.rowsIn()).isEqualTo(9);
     assertThat(r.documents() + r.rejected()).isEqualTo(r.rowsIn());
     Map<String, String> reasons = new HashMap<>();
     for (Row row : table(out, "rejected").collectAsList()) {
-      reasons.put(String.valueOf((Object) row.getAs("doc_id")) + "/" + row.getAs("reason"), row.getAs("detail"));
+      reasons.put(
+          String.valueOf((Object) row.getAs("doc_id")) + "/" + row.getAs("reason"),
+          row.getAs("detail"));
       assertThat((String) row.getAs("raw")).startsWith("{");
     }
     assertThat(reasons)
         .containsOnlyKeys(
-            "a2/missing_text", "a3/empty_text", "a4/bad_date", "a5/missing_date", "a1/duplicate_id", "null/missing_id");
+            "a2/missing_text",
+            "a3/empty_text",
+            "a4/bad_date",
+            "a5/missing_date",
+            "a1/duplicate_id",
+            "null/missing_id");
     assertThat(reasons.get("a4/bad_date")).contains("'yesterday'").contains("--date-format");
 
     List<Row> docs = table(out, "documents").orderBy("doc_id").collectAsList();
@@ -77,9 +98,13 @@ class CorpusLoadingTest {
   void withoutDateOrSourceColumnsEverythingIsPeriodAllAndSourceUnknown() {
     String in =
         writeCorpus(
-            tmp, new String[] {"id", "text"}, new Object[] {"x", "روسيا والصين"}, new Object[] {"y", "الصين"});
+            tmp,
+            new String[] {"id", "text"},
+            new Object[] {"x", "روسيا والصين"},
+            new Object[] {"y", "الصين"});
     String out = tmp.resolve("out").toString();
-    MarsadJob.run(SharedSpark.get(), config(in, out, CorpusOptions.defaults()), MarsadJob.ALL, "test");
+    MarsadJob.run(
+        SharedSpark.get(), config(in, out, CorpusOptions.defaults()), MarsadJob.ALL, "test");
     List<Row> docs = table(out, "documents").collectAsList();
     assertThat(docs).extracting(d -> (String) d.getAs("period")).containsOnly("all");
     assertThat(docs).extracting(d -> (String) d.getAs("source")).containsOnly("unknown");

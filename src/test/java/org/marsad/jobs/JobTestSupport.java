@@ -41,16 +41,37 @@ public final class JobTestSupport {
     resolved.put("input", input);
     Analysis a = Analysis.defaults();
     return new JobConfig(
-        List.of(input), output, corpus, a, false, 2, 2, new org.marsad.text.StateSettings(null, a),
-        java.util.Set.of("name", "adjective", "capital"), true, true, 1, resolved);
+        List.of(input),
+        output,
+        corpus,
+        a,
+        false,
+        2,
+        2,
+        new org.marsad.text.StateSettings(null, a),
+        java.util.Set.of("name", "adjective", "capital"),
+        true,
+        true,
+        1,
+        resolved);
   }
 
   /** Corpus options naming the date column explicitly. */
   public static CorpusOptions withDate(String dateCol) {
     CorpusOptions d = CorpusOptions.defaults();
     return new CorpusOptions(
-        d.idCol(), d.textCol(), d.titleCol(), dateCol, d.sourceCol(), d.langCol(), false, true, false,
-        false, List.of(), Period.MONTH);
+        d.idCol(),
+        d.textCol(),
+        d.titleCol(),
+        dateCol,
+        d.sourceCol(),
+        d.langCol(),
+        false,
+        true,
+        false,
+        false,
+        List.of(),
+        Period.MONTH);
   }
 
   /** Reads an output table. */

@@ -18,14 +18,22 @@ import org.marsad.SharedSpark;
 import org.marsad.corpus.CorpusOptions;
 
 /**
- * Tier 3: the whole run on sample-data/ against reviewed golden outputs. Regenerate on purpose
- * with {@code mvn test -Dtest=SampleGoldenTest -Dmarsad.regenerate=true} and review the diff.
+ * Tier 3: the whole run on sample-data/ against reviewed golden outputs. Regenerate on purpose with
+ * {@code mvn test -Dtest=SampleGoldenTest -Dmarsad.regenerate=true} and review the diff.
  */
 class SampleGoldenTest {
 
   static final List<String> TABLES =
-      List.of("documents", "rejected", "term_frequencies", "term_keyness", "collocations", "states",
-          "state_mentions", "state_counts", "state_comentions");
+      List.of(
+          "documents",
+          "rejected",
+          "term_frequencies",
+          "term_keyness",
+          "collocations",
+          "states",
+          "state_mentions",
+          "state_counts",
+          "state_comentions");
 
   @TempDir static Path tmp;
   static String out;
@@ -35,7 +43,12 @@ class SampleGoldenTest {
   static void runOnSample() {
     out = tmp.resolve("out").toString();
     String in = SharedSpark.repo().resolve("sample-data/corpus").toString();
-    result = MarsadJob.run(SharedSpark.get(), JobTestSupport.config(in, out, sampleOptions()), MarsadJob.ALL, "test");
+    result =
+        MarsadJob.run(
+            SharedSpark.get(),
+            JobTestSupport.config(in, out, sampleOptions()),
+            MarsadJob.ALL,
+            "test");
   }
 
   static CorpusOptions sampleOptions() {
@@ -46,7 +59,11 @@ class SampleGoldenTest {
   void everyRowIsAccountedFor() {
     assertThat(result.rowsIn()).isEqualTo(301);
     assertThat(result.documents() + result.rejected()).isEqualTo(301);
-    assertThat(JobTestSupport.table(out, "rejected").select("reason").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+    assertThat(
+            JobTestSupport.table(out, "rejected")
+                .select("reason")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
         .containsExactly("empty_text");
   }
 
@@ -54,45 +71,75 @@ class SampleGoldenTest {
   void tablesMatchTheGoldenOutputs() throws IOException {
     List<String> lines = new ArrayList<>();
     lines.add("# documents per period and lang");
-    dump(lines, JobTestSupport.table(out, "documents").groupBy("period", "lang").count().orderBy("period", "lang"));
+    dump(
+        lines,
+        JobTestSupport.table(out, "documents")
+            .groupBy("period", "lang")
+            .count()
+            .orderBy("period", "lang"));
     lines.add("# top terms");
     dump(
         lines,
         JobTestSupport.table(out, "term_frequencies")
             .groupBy("lang", "term", "label")
-            .agg(org.apache.spark.sql.functions.sum("term_count").as("n"), org.apache.spark.sql.functions.sum("doc_count").as("d"))
-            .orderBy(org.apache.spark.sql.functions.col("n").desc(), org.apache.spark.sql.functions.col("term"))
+            .agg(
+                org.apache.spark.sql.functions.sum("term_count").as("n"),
+                org.apache.spark.sql.functions.sum("doc_count").as("d"))
+            .orderBy(
+                org.apache.spark.sql.functions.col("n").desc(),
+                org.apache.spark.sql.functions.col("term"))
             .limit(40));
     lines.add("# top keyness");
     dump(
         lines,
         JobTestSupport.table(out, "term_keyness")
             .select("period", "term", "label", "count_period", "count_rest", "g2", "log_ratio")
-            .orderBy(org.apache.spark.sql.functions.col("g2").desc(), org.apache.spark.sql.functions.col("period"), org.apache.spark.sql.functions.col("term"))
+            .orderBy(
+                org.apache.spark.sql.functions.col("g2").desc(),
+                org.apache.spark.sql.functions.col("period"),
+                org.apache.spark.sql.functions.col("term"))
             .limit(20));
     lines.add("# top collocations");
     dump(
         lines,
         JobTestSupport.table(out, "collocations")
             .select("term", "label", "count", "pmi", "g2")
-            .orderBy(org.apache.spark.sql.functions.col("g2").desc(), org.apache.spark.sql.functions.col("term"))
+            .orderBy(
+                org.apache.spark.sql.functions.col("g2").desc(),
+                org.apache.spark.sql.functions.col("term"))
             .limit(20));
     lines.add("# state counts (all sources)");
     dump(
         lines,
         JobTestSupport.table(out, "state_counts")
             .groupBy("state")
-            .agg(org.apache.spark.sql.functions.sum("docs").as("docs"), org.apache.spark.sql.functions.sum("mentions").as("mentions"))
-            .orderBy(org.apache.spark.sql.functions.col("docs").desc(), org.apache.spark.sql.functions.col("state"))
+            .agg(
+                org.apache.spark.sql.functions.sum("docs").as("docs"),
+                org.apache.spark.sql.functions.sum("mentions").as("mentions"))
+            .orderBy(
+                org.apache.spark.sql.functions.col("docs").desc(),
+                org.apache.spark.sql.functions.col("state"))
             .limit(25));
     lines.add("# top co-mentions, period all");
     dump(
         lines,
         JobTestSupport.table(out, "state_comentions")
             .filter("period = 'all'")
-            .select("scope", "state_a", "state_b", "co_docs", "docs_a", "docs_b", "docs_total", "npmi", "llr")
-            .orderBy(org.apache.spark.sql.functions.col("scope"), org.apache.spark.sql.functions.col("co_docs").desc(),
-                org.apache.spark.sql.functions.col("state_a"), org.apache.spark.sql.functions.col("state_b"))
+            .select(
+                "scope",
+                "state_a",
+                "state_b",
+                "co_docs",
+                "docs_a",
+                "docs_b",
+                "docs_total",
+                "npmi",
+                "llr")
+            .orderBy(
+                org.apache.spark.sql.functions.col("scope"),
+                org.apache.spark.sql.functions.col("co_docs").desc(),
+                org.apache.spark.sql.functions.col("state_a"),
+                org.apache.spark.sql.functions.col("state_b"))
             .limit(30));
     Path golden = SharedSpark.repo().resolve("src/test/resources/golden/sample-run.tsv");
     if (Boolean.getBoolean("marsad.regenerate")) {
@@ -108,22 +155,33 @@ class SampleGoldenTest {
 
   @Test
   void theSeedArticleIsAnalysed() {
-    Row seed = JobTestSupport.table(out, "documents").filter("doc_id = '000_316ae984aebcec15'").first();
+    Row seed =
+        JobTestSupport.table(out, "documents").filter("doc_id = '000_316ae984aebcec15'").first();
     assertThat((String) seed.getAs("period")).isEqualTo("2021-09");
     assertThat((String) seed.getAs("source")).isEqualTo("الثورة أون لاين");
     assertThat((Integer) seed.getAs("n_tokens")).isBetween(200, 400);
     assertThat((String) seed.getAs("title")).isNull();
     // The seed names exactly the seven CSTO states (TJ also as الطاجيكية and دوشنبه): 21 pairs.
     assertThat(
-            JobTestSupport.table(out, "state_mentions").filter("doc_id = '000_316ae984aebcec15'")
-                .select("state").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+            JobTestSupport.table(out, "state_mentions")
+                .filter("doc_id = '000_316ae984aebcec15'")
+                .select("state")
+                .distinct()
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
         .containsExactlyInAnyOrder("RU", "CN", "KZ", "TJ", "KG", "AM", "BY");
     assertThat(
             JobTestSupport.table(out, "state_mentions")
                 .filter("doc_id = '000_316ae984aebcec15' and state = 'TJ'")
-                .select("form").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+                .select("form")
+                .distinct()
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
         .containsExactlyInAnyOrder("name", "adjective", "capital");
-    assertThat(JobTestSupport.table(out, "state_comentions").filter("period = '2021-09' and scope = 'document'").count())
+    assertThat(
+            JobTestSupport.table(out, "state_comentions")
+                .filter("period = '2021-09' and scope = 'document'")
+                .count())
         .isEqualTo(21);
   }
 
@@ -131,7 +189,8 @@ class SampleGoldenTest {
   void aRerunGivesTheSameTables() {
     String out2 = tmp.resolve("out2").toString();
     String in = SharedSpark.repo().resolve("sample-data/corpus").toString();
-    MarsadJob.run(SharedSpark.get(), JobTestSupport.config(in, out2, sampleOptions()), MarsadJob.ALL, "test");
+    MarsadJob.run(
+        SharedSpark.get(), JobTestSupport.config(in, out2, sampleOptions()), MarsadJob.ALL, "test");
     for (String t : TABLES) {
       Dataset<Row> a = JobTestSupport.table(out, t);
       Dataset<Row> b = JobTestSupport.table(out2, t);
@@ -146,7 +205,8 @@ class SampleGoldenTest {
       for (int i = 0; i < r.length(); i++) {
         Object v = r.get(i);
         s.append(i == 0 ? "" : "\t")
-            .append(v instanceof Double x ? String.format(Locale.ROOT, "%.6f", x) : String.valueOf(v));
+            .append(
+                v instanceof Double x ? String.format(Locale.ROOT, "%.6f", x) : String.valueOf(v));
       }
       lines.add(s.toString());
     }
@@ -161,7 +221,9 @@ class SampleGoldenTest {
       if (e[i].matches("-?\\d+\\.\\d+")) {
         double x = Double.parseDouble(a[i]);
         double y = Double.parseDouble(e[i]);
-        assertThat(Math.abs(x - y)).as("%s vs %s", actual, expected).isLessThanOrEqualTo(1e-6 * Math.max(1, Math.abs(y)));
+        assertThat(Math.abs(x - y))
+            .as("%s vs %s", actual, expected)
+            .isLessThanOrEqualTo(1e-6 * Math.max(1, Math.abs(y)));
       } else {
         assertThat(a[i]).as("%s vs %s", actual, expected).isEqualTo(e[i]);
       }

@@ -38,8 +38,18 @@ class SharedCorporaTest {
 
   private static CorpusOptions options(String id, String text, String date, String source) {
     return new CorpusOptions(
-        id, text, "title", date, source == null ? "source" : source, "lang", false, true, source != null,
-        false, List.of(), Period.MONTH);
+        id,
+        text,
+        "title",
+        date,
+        source == null ? "source" : source,
+        "lang",
+        false,
+        true,
+        source != null,
+        false,
+        List.of(),
+        Period.MONTH);
   }
 
   private static Map<String, Long> load(String name, CorpusOptions o, long expectedRows) {
@@ -65,13 +75,20 @@ class SharedCorporaTest {
 
   @Test
   void reutersWithNumericIdsAndEnglishText() {
-    Map<String, Long> r = load("reuters21578-train", options("newid", "body", "date", null), 14_668);
+    Map<String, Long> r =
+        load("reuters21578-train", options("newid", "body", "date", null), 14_668);
     // Dates such as "27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM" parse; at most 0.1% stay unparsable.
     assertThat(r.getOrDefault("bad_date", 0L)).isLessThanOrEqualTo(14);
     Dataset<Row> raw = CorpusReader.read(SharedSpark.get(), List.of(corpus("reuters21578-train")));
-    Dataset<Row> docs = CorpusLoader.load(raw, options("newid", "body", "date", null), Analysis.defaults()).documents();
+    Dataset<Row> docs =
+        CorpusLoader.load(raw, options("newid", "body", "date", null), Analysis.defaults())
+            .documents();
     assertThat(docs.filter("lang = 'en'").count()).isEqualTo(r.get("documents"));
-    assertThat(docs.select("source").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+    assertThat(
+            docs.select("source")
+                .distinct()
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
         .containsExactly("unknown");
   }
 
@@ -81,13 +98,17 @@ class SharedCorporaTest {
     String out = tmp.resolve("ant").toString();
     CorpusOptions o = options("docno", "text", "time", "src");
     JobConfig config = JobTestSupport.config(corpus("ant-multisource"), out, o);
-    JobResult result = MarsadJob.run(SharedSpark.get(), config, Set.of(MarsadJob.Stage.TERMS), "test");
+    JobResult result =
+        MarsadJob.run(SharedSpark.get(), config, Set.of(MarsadJob.Stage.TERMS), "test");
     assertThat(result.rowsIn()).isEqualTo(31_525);
     assertThat(result.documents() + result.rejected()).isEqualTo(31_525);
     long badDates =
-        JobTestSupport.table(out, "rejected").filter("reason in ('bad_date', 'missing_date')").count();
+        JobTestSupport.table(out, "rejected")
+            .filter("reason in ('bad_date', 'missing_date')")
+            .count();
     assertThat((double) badDates / result.rowsIn()).isLessThanOrEqualTo(0.001);
-    assertThat(JobTestSupport.table(out, "documents").filter("duplicate_of is not null").count()).isPositive();
+    assertThat(JobTestSupport.table(out, "documents").filter("duplicate_of is not null").count())
+        .isPositive();
 
     List<String> top =
         JobTestSupport.table(out, "term_frequencies")
@@ -101,9 +122,11 @@ class SharedCorporaTest {
     assertThat(top).hasSize(20);
     // Function words an Arabic term list must never lead with (in any spelling).
     Set<String> function =
-        Set.of("في", "من", "على", "علي", "أن", "ان", "إن", "إلى", "الى", "عن", "مع", "التي", "الذي", "هذا",
-            "هذه", "كان", "قال", "وقال", "بعد", "قبل", "كما", "أو", "او", "ما", "لا", "لم", "و", "ذلك", "بين",
-            "حيث", "كل", "عند", "خلال", "إلا", "أي", "هو", "هي", "وفي", "ومن", "أنه", "انه", "فيه", "به");
+        Set.of(
+            "في", "من", "على", "علي", "أن", "ان", "إن", "إلى", "الى", "عن", "مع", "التي", "الذي",
+            "هذا", "هذه", "كان", "قال", "وقال", "بعد", "قبل", "كما", "أو", "او", "ما", "لا", "لم",
+            "و", "ذلك", "بين", "حيث", "كل", "عند", "خلال", "إلا", "أي", "هو", "هي", "وفي", "ومن",
+            "أنه", "انه", "فيه", "به");
     assertThat(top).doesNotContainAnyElementsOf(function);
   }
 }

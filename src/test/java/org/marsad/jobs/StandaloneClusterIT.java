@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.marsad.SharedSpark;
 
 /**
- * A real standalone Spark cluster on loopback: a Master and a Worker started from the Spark jars
- * (a folder of links to the Maven classpath serves as SPARK_HOME), the shaded job jar submitted
+ * A real standalone Spark cluster on loopback: a Master and a Worker started from the Spark jars (a
+ * folder of links to the Maven classpath serves as SPARK_HOME), the shaded job jar submitted
  * through SparkSubmit against it, and its tables compared with a local-mode run.
  */
 class StandaloneClusterIT {
@@ -35,24 +35,46 @@ class StandaloneClusterIT {
   @BeforeAll
   static void startCluster() throws Exception {
     // Under target/ rather than a JUnit temp dir: the SPARK_HOME links point into ~/.m2.
-    tmp = Files.createDirectories(SharedSpark.repo().resolve("target/it-cluster-" + System.currentTimeMillis()));
+    tmp =
+        Files.createDirectories(
+            SharedSpark.repo().resolve("target/it-cluster-" + System.currentTimeMillis()));
     sparkHome = Files.createDirectories(tmp.resolve("spark-home"));
     Path jars = Files.createDirectories(sparkHome.resolve("jars"));
     for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
       Path p = Path.of(e);
-      if (e.endsWith(".jar") && Files.isRegularFile(p) && !Files.exists(jars.resolve(p.getFileName()))) {
+      if (e.endsWith(".jar")
+          && Files.isRegularFile(p)
+          && !Files.exists(jars.resolve(p.getFileName()))) {
         Files.createSymbolicLink(jars.resolve(p.getFileName()), p.toAbsolutePath());
       }
     }
     masterPort = freePort();
     daemons.add(
-        start("master", "org.apache.spark.deploy.master.Master",
-            "--host", "127.0.0.1", "--port", Integer.toString(masterPort), "--webui-port", Integer.toString(freePort())));
+        start(
+            "master",
+            "org.apache.spark.deploy.master.Master",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            Integer.toString(masterPort),
+            "--webui-port",
+            Integer.toString(freePort())));
     waitForPort(masterPort, 120);
     daemons.add(
-        start("worker", "org.apache.spark.deploy.worker.Worker",
-            "spark://127.0.0.1:" + masterPort, "--host", "127.0.0.1", "--cores", "2", "--memory", "2g",
-            "--webui-port", Integer.toString(freePort()), "--work-dir", tmp.resolve("work").toString()));
+        start(
+            "worker",
+            "org.apache.spark.deploy.worker.Worker",
+            "spark://127.0.0.1:" + masterPort,
+            "--host",
+            "127.0.0.1",
+            "--cores",
+            "2",
+            "--memory",
+            "2g",
+            "--webui-port",
+            Integer.toString(freePort()),
+            "--work-dir",
+            tmp.resolve("work").toString()));
   }
 
   @AfterAll
@@ -70,17 +92,33 @@ class StandaloneClusterIT {
     String sample = SharedSpark.repo().resolve("sample-data/corpus").toString();
     String clusterOut = tmp.resolve("cluster-out").toString();
     Process submit =
-        start("submit", "org.apache.spark.deploy.SparkSubmit",
-            "--master", "spark://127.0.0.1:" + masterPort,
-            "--conf", "spark.driver.host=127.0.0.1",
-            "--conf", "spark.driver.bindAddress=127.0.0.1",
-            "--conf", "spark.executor.memory=1g",
-            "--conf", "spark.sql.shuffle.partitions=4",
-            "--conf", "spark.ui.enabled=false",
-            "--class", "org.marsad.cli.Marsad",
+        start(
+            "submit",
+            "org.apache.spark.deploy.SparkSubmit",
+            "--master",
+            "spark://127.0.0.1:" + masterPort,
+            "--conf",
+            "spark.driver.host=127.0.0.1",
+            "--conf",
+            "spark.driver.bindAddress=127.0.0.1",
+            "--conf",
+            "spark.executor.memory=1g",
+            "--conf",
+            "spark.sql.shuffle.partitions=4",
+            "--conf",
+            "spark.ui.enabled=false",
+            "--class",
+            "org.marsad.cli.Marsad",
             jobJar.toString(),
-            "run", "--input", sample, "--output", clusterOut,
-            "--min-collocation-count", "2", "--min-keyness-count", "2");
+            "run",
+            "--input",
+            sample,
+            "--output",
+            clusterOut,
+            "--min-collocation-count",
+            "2",
+            "--min-keyness-count",
+            "2");
     boolean done = submit.waitFor(15, TimeUnit.MINUTES);
     String log = Files.readString(tmp.resolve("submit.log"), StandardCharsets.UTF_8);
     assertThat(done).as("spark-submit finished; log:\n%s", log).isTrue();
@@ -91,7 +129,11 @@ class StandaloneClusterIT {
     }
 
     String localOut = tmp.resolve("local-out").toString();
-    MarsadJob.run(SharedSpark.get(), JobTestSupport.config(sample, localOut, org.marsad.corpus.CorpusOptions.defaults()), MarsadJob.ALL, "local");
+    MarsadJob.run(
+        SharedSpark.get(),
+        JobTestSupport.config(sample, localOut, org.marsad.corpus.CorpusOptions.defaults()),
+        MarsadJob.ALL,
+        "local");
     for (String t : SampleGoldenTest.TABLES) {
       Dataset<Row> a = JobTestSupport.table(clusterOut, t);
       Dataset<Row> b = JobTestSupport.table(localOut, t);
@@ -111,7 +153,10 @@ class StandaloneClusterIT {
     cmd.add(sparkHome.resolve("jars") + File.separator + "*");
     cmd.add(mainClass);
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve(name + ".log").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve(name + ".log").toFile());
     Map<String, String> env = pb.environment();
     env.put("SPARK_HOME", sparkHome.toString());
     env.put("SPARK_SCALA_VERSION", "2.13");

@@ -26,7 +26,8 @@ class TermStatsTest {
     assertThat((String) a1.getAs("term")).isEqualTo("a");
     assertThat((Long) a1.getAs("count_period")).isEqualTo(10L);
     assertThat((Long) a1.getAs("count_rest")).isEqualTo(5L);
-    // E1 = 100*15/300 = 5, E2 = 10: G2 = 2(10 ln 2 + 5 ln 0.5) = 6.9314718; log2((10/100)/(5/200)) = 2
+    // E1 = 100*15/300 = 5, E2 = 10: G2 = 2(10 ln 2 + 5 ln 0.5) = 6.9314718; log2((10/100)/(5/200))
+    // = 2
     assertThat((Double) a1.getAs("g2")).isCloseTo(6.931471805599453, within(1e-9));
     assertThat((Double) a1.getAs("log_ratio")).isCloseTo(2.0, within(1e-9));
     Row z1 = rows.get(1);

@@ -12,8 +12,12 @@ class EnglishAnalyzerTest {
   @Test
   void stemsDropsStopWordsAndKeepsSurfaceForms() {
     List<Token> t = EN.analyze("The Russian officials said exports were rising in March.");
-    assertThat(t).extracting(Token::term).containsExactly("russian", "offici", "export", "rise", "march");
-    assertThat(t).extracting(Token::surface).containsExactly("Russian", "officials", "exports", "rising", "March");
+    assertThat(t)
+        .extracting(Token::term)
+        .containsExactly("russian", "offici", "export", "rise", "march");
+    assertThat(t)
+        .extracting(Token::surface)
+        .containsExactly("Russian", "officials", "exports", "rising", "March");
   }
 
   @Test

@@ -9,14 +9,17 @@ import org.junit.jupiter.api.Test;
 import org.marsad.SharedSpark;
 import org.marsad.bench.StateGold;
 
-/** Accuracy of the state matcher on the NewsFANE-derived dev gold (name-form states per sentence). */
+/**
+ * Accuracy of the state matcher on the NewsFANE-derived dev gold (name-form states per sentence).
+ */
 class StateGoldTest {
 
   @Test
   void microF1OnTheDevGoldIsAtLeast095() throws Exception {
     Path gold = SharedSpark.shared().resolve("gold/newsfane-dev.jsonl");
     assumeTrue(Files.exists(gold), "../shared/gold is absent");
-    StateGold.Score s = StateGold.score(new StateSettings(null, Analysis.defaults()).matcher(), gold);
+    StateGold.Score s =
+        StateGold.score(new StateSettings(null, Analysis.defaults()).matcher(), gold);
     System.out.println("state gold (newsfane-dev): " + s);
     assertThat(s.tp() + s.fn()).as("gold states").isGreaterThan(900);
     assertThat(s.f1()).as(s.toString()).isGreaterThanOrEqualTo(0.95);

@@ -24,11 +24,16 @@ class StateMatcherTest {
 
   @Test
   void theSeedArticleNamesExactlyTheSevenCstoStates() throws Exception {
-    String seed = Files.readString(SharedSpark.repo().resolve("sample-data/seed/000_316ae984aebcec15.txt"), StandardCharsets.UTF_8);
+    String seed =
+        Files.readString(
+            SharedSpark.repo().resolve("sample-data/seed/000_316ae984aebcec15.txt"),
+            StandardCharsets.UTF_8);
     List<StateMatcher.Mention> m = M.find(seed);
     assertThat(m.stream().map(StateMatcher.Mention::iso2).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("RU", "CN", "KZ", "TJ", "KG", "AM", "BY");
-    assertThat(found(seed)).contains("TJ:adjective:الطاجيكية", "TJ:capital:دوشنبه", "KG:name:قرغيزستان", "BY:name:بيلاروس");
+    assertThat(found(seed))
+        .contains(
+            "TJ:adjective:الطاجيكية", "TJ:capital:دوشنبه", "KG:name:قرغيزستان", "BY:name:بيلاروس");
     for (StateMatcher.Mention x : m) {
       assertThat(seed.substring(x.start(), x.end())).isEqualTo(x.surface());
     }
@@ -38,21 +43,24 @@ class StateMatcherTest {
   void stripsCliticsOnlyToReachAnEntry() {
     assertThat(found("وبروسيا والصين")).containsExactly("RU:name:روسيا", "CN:name:الصين");
     assertThat(found("فالصين")).containsExactly("CN:name:الصين");
-    assertThat(found("دعم للولايات المتحدة الأمريكية")).containsExactly("US:name:للولايات المتحدة الأمريكية");
+    assertThat(found("دعم للولايات المتحدة الأمريكية"))
+        .containsExactly("US:name:للولايات المتحدة الأمريكية");
     assertThat(found("وزير")).isEmpty();
   }
 
   @Test
   void longestMatchWinsAndFragmentsNeverMatch() {
     assertThat(found("زار روسيا البيضاء")).containsExactly("BY:name:روسيا البيضاء");
-    assertThat(found("كوريا الجنوبية وكوريا الشمالية")).containsExactly("KR:name:كوريا الجنوبية", "KP:name:كوريا الشمالية");
+    assertThat(found("كوريا الجنوبية وكوريا الشمالية"))
+        .containsExactly("KR:name:كوريا الجنوبية", "KP:name:كوريا الشمالية");
     assertThat(found("الأمم المتحدة والمملكة المتحدة")).containsExactly("GB:name:المملكة المتحدة");
     assertThat(found("المتحدة")).isEmpty();
   }
 
   @Test
   void normalisedSpellingsMatch() {
-    assertThat(states("اسرائيل والمانيا وأميركا وسورية وقيرغيزستان")).containsExactlyInAnyOrder("IL", "DE", "US", "SY", "KG");
+    assertThat(states("اسرائيل والمانيا وأميركا وسورية وقيرغيزستان"))
+        .containsExactlyInAnyOrder("IL", "DE", "US", "SY", "KG");
   }
 
   @Test
@@ -87,11 +95,14 @@ class StateMatcherTest {
 
   @Test
   void englishNeedsCapitalsAndTellsPeopleFromStates() {
-    assertThat(found("Turkey and the U.S. agreed; Russia's exports fell.")).containsExactly("TR:name:Turkey", "US:name:U.S", "RU:name:Russia");
+    assertThat(found("Turkey and the U.S. agreed; Russia's exports fell."))
+        .containsExactly("TR:name:Turkey", "US:name:U.S", "RU:name:Russia");
     assertThat(found("We ate turkey with us.")).isEmpty();
     assertThat(found("Fans cheered as Michael Jordan scored.")).isEmpty();
-    assertThat(found("Trade between Jordan and Egypt.")).containsExactly("JO:name:Jordan", "EG:name:Egypt");
-    assertThat(found("Russian officials met British diplomats in Moscow.")).containsExactly("RU:adjective:Russian", "GB:adjective:British", "RU:capital:Moscow");
+    assertThat(found("Trade between Jordan and Egypt."))
+        .containsExactly("JO:name:Jordan", "EG:name:Egypt");
+    assertThat(found("Russian officials met British diplomats in Moscow."))
+        .containsExactly("RU:adjective:Russian", "GB:adjective:British", "RU:capital:Moscow");
   }
 
   @Test

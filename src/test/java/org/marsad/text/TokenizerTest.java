@@ -10,7 +10,8 @@ class TokenizerTest {
   @Test
   void cutsOnPunctuationAndKeepsDiacriticsInsideWords() {
     List<RawToken> t = Tokenizer.tokenize("عاملاً أساسياً، (روسيا) U.S. co-operation 3.5");
-    assertThat(t).extracting(RawToken::surface)
+    assertThat(t)
+        .extracting(RawToken::surface)
         .containsExactly("عاملاً", "أساسياً", "روسيا", "U", "S", "co-operation", "3", "5");
   }
 

@@ -19,7 +19,10 @@ public final class MakeSample {
   /** Entry point. */
   public static void main(String[] args) {
     SparkSession spark =
-        SparkSession.builder().master("local[2]").config("spark.sql.session.timeZone", "UTC").getOrCreate();
+        SparkSession.builder()
+            .master("local[2]")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate();
     Dataset<Row> jw = spark.read().parquet(args[0]);
     // A deterministic ~3% slice across categories and dates, plus every row that shows a
     // rejection reason (blank text, unparsable date) so the sample exercises the rejected table.
@@ -36,7 +39,9 @@ public final class MakeSample {
                 col("cat").as("category"),
                 col("url"));
     Dataset<Row> seed =
-        spark.read().parquet(args[1])
+        spark
+            .read()
+            .parquet(args[1])
             .select(
                 col("id"),
                 col("source"),

@@ -119,4 +119,48 @@ class CliTest {
         .startsWith("period,source,lang,term,label,term_count,doc_count")
         .contains("روسيا");
   }
+
+  @Test
+  void ingestTurnsSeedShapedTextJsonlAndCsvIntoParquet() throws Exception {
+    Path txt = Files.createDirectories(tmp.resolve("txt"));
+    Files.copy(
+        SharedSpark.repo().resolve("sample-data/seed/000_316ae984aebcec15.txt"),
+        txt.resolve("000_316ae984aebcec15.txt"));
+    Files.writeString(txt.resolve("a2.txt"), "جريدة:\nنص ثان عن روسيا", StandardCharsets.UTF_8);
+    String out = tmp.resolve("txt.parquet").toString();
+    assertThat(run("ingest", "--input", txt.toString(), "--output", out).code()).isZero();
+    var rows = SharedSpark.get().read().parquet(out).orderBy("id").collectAsList();
+    assertThat(rows).hasSize(2);
+    assertThat((String) rows.get(0).getAs("id")).isEqualTo("000_316ae984aebcec15");
+    assertThat((String) rows.get(0).getAs("source")).isEqualTo("الثورة أون لاين");
+    assertThat((String) rows.get(0).getAs("text")).startsWith("أدانت منظمة معاهدة الأمن الجماعي");
+    assertThat((String) rows.get(1).getAs("source")).isEqualTo("جريدة");
+
+    Path jsonl = Files.createDirectories(tmp.resolve("jsonl")).resolve("a.jsonl");
+    Files.writeString(
+        jsonl,
+        "{\"id\": \"j1\", \"text\": \"روسيا\"}\n{\"id\": \"j2\", \"text\": \"الصين\"}\n",
+        StandardCharsets.UTF_8);
+    String outJ = tmp.resolve("j.parquet").toString();
+    assertThat(run("ingest", "--input", jsonl.toString(), "--output", outJ).code()).isZero();
+    assertThat(SharedSpark.get().read().parquet(outJ).count()).isEqualTo(2);
+
+    Path csv = Files.createDirectories(tmp.resolve("csv")).resolve("a.csv");
+    Files.writeString(csv, "id,text\nc1,\"روسيا، والصين\"\n", StandardCharsets.UTF_8);
+    String outC = tmp.resolve("c.parquet").toString();
+    assertThat(run("ingest", "--input", csv.toString(), "--output", outC).code()).isZero();
+    assertThat(SharedSpark.get().read().parquet(outC).first().<String>getAs("text"))
+        .isEqualTo("روسيا، والصين");
+
+    Result mixed =
+        run(
+            "ingest",
+            "--input",
+            txt.toString(),
+            jsonl.toString(),
+            "--output",
+            tmp.resolve("m").toString());
+    assertThat(mixed.code()).isEqualTo(1);
+    assertThat(mixed.err()).contains("mixed file kinds");
+  }
 }

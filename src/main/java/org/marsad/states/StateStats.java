@@ -1,6 +1,5 @@
 package org.marsad.states;
 
-import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
@@ -164,25 +163,18 @@ public final class StateStats {
       long minCoDocs) {
     Dataset<Row> docTotals =
         found.groupBy("period").agg(count(lit(1)).as("units"), sum("n_sentences").as("sentences"));
-    boolean severalPeriods =
-        docTotals.select("period").distinct().limit(2).count() > 1
-            || docTotals.filter(col("period").notEqual(lit("all"))).limit(1).count() > 0;
     Dataset<Row> result = null;
     if (document) {
       Dataset<Row> units =
-          mentions
-              .groupBy("period", "doc_id")
-              .agg(array_distinct(collect_set("state")).as("states"));
+          mentions.groupBy("period", "doc_id").agg(collect_set("state").as("states"));
       Dataset<Row> totals = docTotals.select(col("period"), col("units").as("docs_total"));
-      result = union(result, measures(units, totals, severalPeriods, "document", minCoDocs));
+      result = union(result, measures(units, totals, "document", minCoDocs));
     }
     if (sentence) {
       Dataset<Row> units =
-          mentions
-              .groupBy("period", "doc_id", "sentence")
-              .agg(array_distinct(collect_set("state")).as("states"));
+          mentions.groupBy("period", "doc_id", "sentence").agg(collect_set("state").as("states"));
       Dataset<Row> totals = docTotals.select(col("period"), col("sentences").as("docs_total"));
-      result = union(result, measures(units, totals, severalPeriods, "sentence", minCoDocs));
+      result = union(result, measures(units, totals, "sentence", minCoDocs));
     }
     return result;
   }
@@ -192,17 +184,19 @@ public final class StateStats {
   }
 
   private static Dataset<Row> measures(
-      Dataset<Row> units, Dataset<Row> totals, boolean withAll, String scope, long minCoDocs) {
+      Dataset<Row> units, Dataset<Row> totals, String scope, long minCoDocs) {
+    // Period "all" aggregates the dated periods; a corpus without dates already is all "all".
+    Column dated = col("period").notEqual(lit("all"));
     Dataset<Row> u = units.select(col("period"), col("states"));
-    if (withAll) {
-      u = u.unionByName(u.withColumn("period", lit("all")));
-      totals =
-          totals.unionByName(
-              totals
-                  .agg(sum("docs_total").as("docs_total"))
-                  .withColumn("period", lit("all"))
-                  .select("period", "docs_total"));
-    }
+    u = u.unionByName(u.filter(dated).withColumn("period", lit("all")));
+    totals =
+        totals.unionByName(
+            totals
+                .filter(dated)
+                .agg(sum("docs_total").as("docs_total"))
+                .filter(col("docs_total").isNotNull())
+                .withColumn("period", lit("all"))
+                .select("period", "docs_total"));
     Dataset<Row> single = u.select(col("period"), explode(col("states")).as("state"));
     Dataset<Row> marg = single.groupBy("period", "state").agg(count(lit(1)).as("docs"));
     Dataset<Row> pairs =

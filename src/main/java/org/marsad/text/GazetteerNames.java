@@ -1,7 +1,6 @@
 package org.marsad.text;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,14 +18,11 @@ public final class GazetteerNames {
     Set<String> s = arabic;
     if (s == null) {
       Set<String> out = new HashSet<>();
-      List<String> lines = WordLists.lines("gazetteer/forms.tsv", null);
-      for (String line : lines.subList(1, lines.size())) {
-        String[] f = line.split("\t", -1);
-        if (f.length >= 4
-            && "ar".equals(f[1])
-            && !"adjective".equals(f[2])
-            && f[3].indexOf(' ') < 0) {
-          out.add(ArabicNormalizer.normalize(f[3]));
+      for (Gazetteer.Form f : Gazetteer.load(null).forms()) {
+        if (f.lang().equals("ar")
+            && !f.form().equals("adjective")
+            && f.surface().indexOf(' ') < 0) {
+          out.add(ArabicNormalizer.normalize(f.surface()));
         }
       }
       s = Set.copyOf(out);

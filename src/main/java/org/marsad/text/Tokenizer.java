@@ -45,7 +45,9 @@ public final class Tokenizer {
     return out;
   }
 
-  /** Index of the sentence containing each character offset, for callers that match on raw text. */
+  /**
+   * True when the character at {@code i} ends a sentence (a dot between word characters does not).
+   */
   public static boolean isSentenceEnd(String text, int i) {
     char c = text.charAt(i);
     switch (c) {

@@ -141,6 +141,55 @@ public class CommonOptions {
           "Folder with states.tsv, forms.tsv and context_rules.tsv replacing conf/gazetteer.")
   String gazetteer;
 
+  @Option(
+      names = "--k",
+      description = "Number of topics, or auto to sweep --k-sweep and keep the best (default: 20).")
+  String k;
+
+  @Option(
+      names = "--k-sweep",
+      description = "k values tried by --k auto, comma-separated (default: 10,20,30,40).")
+  String kSweep;
+
+  @Option(names = "--vocab-size", description = "Largest topic vocabulary (default: 10000).")
+  Integer vocabSize;
+
+  @Option(
+      names = "--min-df",
+      description = "A topic term occurs in at least this many documents (default: 5).")
+  Long minDf;
+
+  @Option(
+      names = "--max-df",
+      description = "A topic term occurs in at most this share of documents (default: 0.5).")
+  Double maxDf;
+
+  @Option(names = "--optimizer", description = "LDA optimizer: online or em (default: online).")
+  String optimizer;
+
+  @Option(names = "--max-iter", description = "LDA iterations (default: 100).")
+  Integer maxIter;
+
+  @Option(names = "--seed", description = "Random seed of the topic model (default: 1).")
+  Long seed;
+
+  @Option(
+      names = "--subsampling",
+      description = "Share of documents per online LDA mini-batch (default: 0.05).")
+  Double subsampling;
+
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      description =
+          "Infer topic mixtures with a saved model (an earlier run's <output>/models/topics) instead of fitting one.")
+  String model;
+
+  @Option(
+      names = "--min-topic-state-docs",
+      description = "Minimum documents naming a state for a topic_states row (default: 5).")
+  Long minTopicStateDocs;
+
   private Properties fileProps;
 
   private Properties file() {
@@ -170,6 +219,10 @@ public class CommonOptions {
   private String pick(String cli, String key, String def) {
     String v = pick(cli, key);
     return v == null ? def : v;
+  }
+
+  private String str(Object cli, String key, Object def) {
+    return pick(cli == null ? null : cli.toString(), key, String.valueOf(def));
   }
 
   /** The Spark master the user asked for, or null to leave it to spark-submit/the default. */
@@ -255,6 +308,30 @@ public class CommonOptions {
     long minCo =
         Long.parseLong(pick(minCoDocs == null ? null : minCoDocs.toString(), "min-co-docs", "1"));
     String gazV = pick(gazetteer, "gazetteer");
+    org.marsad.topics.TopicSettings td = org.marsad.topics.TopicSettings.defaults();
+    String kV = pick(k, "k", Integer.toString(td.k()));
+    String sweepV = pick(kSweep, "k-sweep", "10,20,30,40");
+    org.marsad.topics.TopicSettings topics;
+    try {
+      topics =
+          new org.marsad.topics.TopicSettings(
+              kV.equals("auto") ? 0 : Integer.parseInt(kV),
+              Arrays.stream(sweepV.split(",")).map(String::strip).map(Integer::valueOf).toList(),
+              Integer.parseInt(str(vocabSize, "vocab-size", td.vocabSize())),
+              Long.parseLong(str(minDf, "min-df", td.minDf())),
+              Double.parseDouble(str(maxDf, "max-df", td.maxDf())),
+              pick(optimizer, "optimizer", td.optimizer()),
+              Integer.parseInt(str(maxIter, "max-iter", td.maxIter())),
+              Long.parseLong(str(seed, "seed", td.seed())),
+              Double.parseDouble(str(subsampling, "subsampling", td.subsampling())),
+              pick(model, "model"));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "Cannot use the topic options: not a number ("
+              + e.getMessage()
+              + "); --k takes a number or auto, --k-sweep numbers separated by commas");
+    }
+    long minTsd = Long.parseLong(str(minTopicStateDocs, "min-topic-state-docs", 5));
     Map<String, String> resolved = new LinkedHashMap<>();
     resolved.put("input", String.join(",", inputs));
     resolved.put("output", String.valueOf(out));
@@ -277,6 +354,17 @@ public class CommonOptions {
     resolved.put("scope", scopeV);
     resolved.put("min-co-docs", Long.toString(minCo));
     resolved.put("gazetteer", gazV == null ? "(built-in)" : gazV);
+    resolved.put("k", topics.k() == 0 ? "auto" : Integer.toString(topics.k()));
+    resolved.put("k-sweep", sweepV);
+    resolved.put("vocab-size", Integer.toString(topics.vocabSize()));
+    resolved.put("min-df", Long.toString(topics.minDf()));
+    resolved.put("max-df", Double.toString(topics.maxDf()));
+    resolved.put("optimizer", topics.optimizer());
+    resolved.put("max-iter", Integer.toString(topics.maxIter()));
+    resolved.put("seed", Long.toString(topics.seed()));
+    resolved.put("subsampling", Double.toString(topics.subsampling()));
+    resolved.put("model", topics.model() == null ? "(fit)" : topics.model());
+    resolved.put("min-topic-state-docs", Long.toString(minTsd));
     return new JobConfig(
         new ArrayList<>(inputs),
         out,
@@ -290,6 +378,8 @@ public class CommonOptions {
         !scopeV.equals("sentence"),
         !scopeV.equals("document"),
         minCo,
+        topics,
+        minTsd,
         resolved);
   }
 }

@@ -36,6 +36,7 @@ import picocli.CommandLine.Parameters;
       Marsad.Run.class,
       Marsad.Terms.class,
       Marsad.States.class,
+      Marsad.Topics.class,
       Marsad.IngestCmd.class,
       Marsad.Analyze.class,
       Marsad.Query.class
@@ -152,6 +153,21 @@ public final class Marsad implements Callable<Integer> {
     @Override
     public Integer call() {
       return runStage(this, options, "states", MarsadJob.Stage.STATES);
+    }
+  }
+
+  /** The topics stage alone. */
+  @Command(
+      name = "topics",
+      mixinStandardHelpOptions = true,
+      description =
+          "Topics (LDA): topics, topic_summary, document_topics, topic_trends; --model to infer with a saved model.")
+  static final class Topics implements Callable<Integer> {
+    @Mixin CommonOptions options;
+
+    @Override
+    public Integer call() {
+      return runStage(this, options, "topics", MarsadJob.Stage.TOPICS);
     }
   }
 

@@ -167,6 +167,7 @@ public final class TableWriter {
     if (fs.exists(to)) {
       fs.delete(to, true);
     }
+    fs.mkdirs(to.getParent());
     if (!fs.rename(from, to)) {
       throw new IOException("rename " + from + " -> " + to + " failed");
     }

@@ -21,6 +21,8 @@ import org.marsad.text.Analysis;
  * @param documentScope compute co-mentions at document scope
  * @param sentenceScope compute co-mentions at sentence scope
  * @param minCoDocs minimum co-mentioning units for a pair to be reported
+ * @param topics settings of the topics stage
+ * @param minTopicStateDocs minimum documents naming a state for a topic_states row
  * @param resolved every setting with its resolved value, for the log and the manifest
  */
 public record JobConfig(
@@ -36,6 +38,8 @@ public record JobConfig(
     boolean documentScope,
     boolean sentenceScope,
     long minCoDocs,
+    org.marsad.topics.TopicSettings topics,
+    long minTopicStateDocs,
     Map<String, String> resolved) {
 
   /** Validates the values a user can get wrong. */

@@ -39,7 +39,8 @@ public final class MarsadJob {
   /** The capability stages a run can include. */
   public enum Stage {
     TERMS,
-    STATES
+    STATES,
+    TOPICS
   }
 
   /** All stages built so far, as {@code run} executes them. */
@@ -106,10 +107,12 @@ public final class MarsadJob {
       manifest.rejectedByReason(byReason);
       manifest.stageSeconds("load", seconds(t0));
 
+      Dataset<Row> labels = null;
+      Dataset<Row> stateMentions = null;
       if (stages.contains(Stage.TERMS)) {
         long t1 = System.nanoTime();
         spark.sparkContext().setJobGroup("marsad-terms", "term statistics", false);
-        Dataset<Row> labels = TermStats.labels(documents).persist(StorageLevel.MEMORY_AND_DISK());
+        labels = TermStats.labels(documents).persist(StorageLevel.MEMORY_AND_DISK());
         long nTf =
             writer.stage(
                 "term_frequencies",
@@ -130,7 +133,6 @@ public final class MarsadJob {
                 TermStats.collocations(documents, config.minCollocationCount())
                     .orderBy(col("lang"), col("g2").desc(), col("term")));
         LOG.info("[terms] collocations: {} rows", nColl);
-        labels.unpersist();
         manifest.stageSeconds("terms", seconds(t1));
       }
 
@@ -149,6 +151,7 @@ public final class MarsadJob {
         LOG.info("[states] state_mentions: {} rows", nMentions);
         Dataset<Row> mentions =
             writer.staged("state_mentions").filter(col("form").isin(config.forms().toArray()));
+        stateMentions = mentions;
         long nCounts =
             writer.stage(
                 "state_counts",
@@ -179,6 +182,20 @@ public final class MarsadJob {
         manifest.stageSeconds("states", seconds(t2));
       }
 
+      if (stages.contains(Stage.TOPICS)) {
+        long t3 = System.nanoTime();
+        spark.sparkContext().setJobGroup("marsad-topics", "topics", false);
+        if (labels == null) {
+          labels = TermStats.labels(documents).persist(StorageLevel.MEMORY_AND_DISK());
+        }
+        manifest.put(
+            "topics", TopicsStage.run(spark, writer, documents, labels, stateMentions, config));
+        manifest.stageSeconds("topics", seconds(t3));
+      }
+      if (labels != null) {
+        labels.unpersist();
+      }
+
       writer.commit();
       manifest.tables(writer.rows());
       writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
@@ -200,7 +217,7 @@ public final class MarsadJob {
     }
   }
 
-  private static Dataset<Row> sorted(Dataset<Row> d, String partition, String... keys) {
+  static Dataset<Row> sorted(Dataset<Row> d, String partition, String... keys) {
     org.apache.spark.sql.Column[] order = new org.apache.spark.sql.Column[keys.length + 1];
     order[0] = col(partition);
     for (int i = 0; i < keys.length; i++) {

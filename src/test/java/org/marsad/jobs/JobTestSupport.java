@@ -53,7 +53,56 @@ public final class JobTestSupport {
         true,
         true,
         1,
+        smallTopics(),
+        2,
         resolved);
+  }
+
+  /** {@code c} with other topic settings. */
+  public static JobConfig withTopics(JobConfig c, org.marsad.topics.TopicSettings t) {
+    return new JobConfig(
+        c.inputs(),
+        c.output(),
+        c.corpus(),
+        c.analysis(),
+        c.csv(),
+        c.minCollocationCount(),
+        c.minKeynessCount(),
+        c.states(),
+        c.forms(),
+        c.documentScope(),
+        c.sentenceScope(),
+        c.minCoDocs(),
+        t,
+        c.minTopicStateDocs(),
+        c.resolved());
+  }
+
+  /** {@code c} reading other input into another output. */
+  public static JobConfig withPaths(JobConfig c, String input, String output) {
+    return new JobConfig(
+        List.of(input),
+        output,
+        c.corpus(),
+        c.analysis(),
+        c.csv(),
+        c.minCollocationCount(),
+        c.minKeynessCount(),
+        c.states(),
+        c.forms(),
+        c.documentScope(),
+        c.sentenceScope(),
+        c.minCoDocs(),
+        c.topics(),
+        c.minTopicStateDocs(),
+        c.resolved());
+  }
+
+  /** Topic settings small enough for sample-sized test corpora (k = 5, 30 iterations). */
+  public static org.marsad.topics.TopicSettings smallTopics() {
+    org.marsad.topics.TopicSettings d = org.marsad.topics.TopicSettings.defaults();
+    return new org.marsad.topics.TopicSettings(
+        5, List.of(3, 5), d.vocabSize(), 2, d.maxDf(), d.optimizer(), 30, 7, 0.2, null);
   }
 
   /** Corpus options naming the date column explicitly. */

@@ -1,0 +1,81 @@
+package org.marsad.topics;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Settings of the topics stage.
+ *
+ * @param k number of topics; 0 means {@code auto}: fit every k of {@code sweep} and keep the most
+ *     coherent one whose diversity has not collapsed
+ * @param sweep the k values tried by {@code --k auto}
+ * @param vocabSize largest vocabulary (most document-frequent terms that pass the DF bounds)
+ * @param minDf a term must occur in at least this many documents
+ * @param maxDf a term may occur in at most this share of documents
+ * @param optimizer {@code online} (variational Bayes on mini-batches) or {@code em}
+ * @param maxIter iterations of the optimizer
+ * @param seed random seed: same seed and input give the same tables
+ * @param subsampling share of documents per mini-batch of the online optimizer
+ * @param model a saved model to infer topic mixtures with, instead of fitting one (or null)
+ */
+public record TopicSettings(
+    int k,
+    List<Integer> sweep,
+    int vocabSize,
+    long minDf,
+    double maxDf,
+    String optimizer,
+    int maxIter,
+    long seed,
+    double subsampling,
+    String model)
+    implements Serializable {
+
+  /** Document-topic weights below this are not written to {@code document_topics}. */
+  public static final double MIN_WEIGHT = 0.05;
+
+  /** Terms kept per topic in the {@code topics} table. */
+  public static final int TOP_TERMS = 20;
+
+  /** Documents listed per topic in {@code topic_summary.top_doc_ids}. */
+  public static final int TOP_DOCS = 5;
+
+  /** The defaults (chosen by coherence per second on ANT; see the README). */
+  public static TopicSettings defaults() {
+    return new TopicSettings(
+        20, List.of(10, 20, 30, 40), 10000, 5, 0.5, "online", 100, 1L, 0.05, null);
+  }
+
+  /** Validates the values a user can get wrong. */
+  public TopicSettings {
+    sweep = List.copyOf(sweep);
+    if (k < 0 || k == 1) {
+      throw new IllegalArgumentException(
+          "Cannot use --k: " + k + " topics; use at least 2, or auto");
+    }
+    if (k == 0 && (sweep.isEmpty() || sweep.stream().anyMatch(v -> v < 2))) {
+      throw new IllegalArgumentException(
+          "Cannot use --k-sweep: " + sweep + "; list k values of at least 2, e.g. 10,20,30,40");
+    }
+    if (vocabSize < 2) {
+      throw new IllegalArgumentException("Cannot use --vocab-size: must be at least 2");
+    }
+    if (minDf < 1) {
+      throw new IllegalArgumentException("Cannot use --min-df: must be at least 1");
+    }
+    if (!(maxDf > 0 && maxDf <= 1)) {
+      throw new IllegalArgumentException(
+          "Cannot use --max-df: " + maxDf + "; give a share of documents in (0, 1], e.g. 0.5");
+    }
+    if (!optimizer.equals("online") && !optimizer.equals("em")) {
+      throw new IllegalArgumentException(
+          "Cannot use --optimizer: unknown optimizer (" + optimizer + "); use online or em");
+    }
+    if (maxIter < 1) {
+      throw new IllegalArgumentException("Cannot use --max-iter: must be at least 1");
+    }
+    if (!(subsampling > 0 && subsampling <= 1)) {
+      throw new IllegalArgumentException("Cannot use --subsampling: give a share in (0, 1]");
+    }
+  }
+}

@@ -1,0 +1,350 @@
+package org.marsad.topics;
+
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.clustering.DistributedLDAModel;
+import org.apache.spark.ml.clustering.LDA;
+import org.apache.spark.ml.clustering.LDAModel;
+import org.apache.spark.ml.clustering.LocalLDAModel;
+import org.apache.spark.ml.feature.CountVectorizerModel;
+import org.apache.spark.ml.functions;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.marsad.terms.TermStats;
+
+/**
+ * The topics stage: LDA (Spark MLlib) on the analysed terms of each document — the same keys as
+ * {@code term_frequencies} — and the topic tables built from it.
+ */
+public final class TopicStats {
+
+  /** Column of the repeated analysed terms of a document. */
+  public static final String TOKENS = "tokens";
+
+  private static final String FEATURES = "features";
+  private static final String DISTRIBUTION = "topic_distribution";
+
+  /** Schema of the {@code topics} table. */
+  public static final StructType TOPICS =
+      new StructType()
+          .add("topic_id", DataTypes.IntegerType, false)
+          .add("rank", DataTypes.IntegerType, false)
+          .add("term", DataTypes.StringType, false)
+          .add("label", DataTypes.StringType, false)
+          .add("weight", DataTypes.DoubleType, false);
+
+  /** Schema of the {@code topic_sweep} table. */
+  public static final StructType SWEEP =
+      new StructType()
+          .add("k", DataTypes.IntegerType, false)
+          .add("npmi", DataTypes.DoubleType, false)
+          .add("diversity", DataTypes.DoubleType, false)
+          .add("seconds", DataTypes.DoubleType, false)
+          .add("chosen", DataTypes.BooleanType, false);
+
+  private TopicStats() {}
+
+  /**
+   * The documents topics are fitted on (exact duplicates excluded), with their analysed terms
+   * repeated by count: doc_id, period, source, lang, tokens. Ordered by doc_id, so that a seed
+   * gives the same model whatever the input file layout.
+   */
+  public static Dataset<Row> bags(Dataset<Row> documents) {
+    return TermStats.counted(documents)
+        .select(
+            col("doc_id"),
+            col("period"),
+            col("source"),
+            col("lang"),
+            expr("flatten(transform(terms, t -> array_repeat(t.term, t.n)))").as(TOKENS))
+        .orderBy("doc_id");
+  }
+
+  /**
+   * The vocabulary: terms in at least {@code minDf} documents and at most {@code maxDf} of them,
+   * the {@code vocabSize} most document-frequent (ties by term), in that order.
+   */
+  public static String[] vocabulary(Dataset<Row> bags, long nDocs, TopicSettings s) {
+    long maxDocs = (long) Math.floor(s.maxDf() * nDocs);
+    List<Row> rows =
+        bags.select(explode(array_distinct(col(TOKENS))).as("term"))
+            .groupBy("term")
+            .count()
+            .filter(col("count").geq(s.minDf()).and(col("count").leq(maxDocs)))
+            .orderBy(col("count").desc(), col("term"))
+            .limit(s.vocabSize())
+            .collectAsList();
+    String[] vocab = new String[rows.size()];
+    for (int i = 0; i < vocab.length; i++) {
+      vocab[i] = rows.get(i).getString(0);
+    }
+    return vocab;
+  }
+
+  /**
+   * Fits LDA with {@code k} topics on the bags restricted to {@code vocab}; {@code labels} (lang,
+   * term, label) gives the readable forms of the vocabulary.
+   */
+  public static TopicModel fit(
+      Dataset<Row> bags, String[] vocab, int k, TopicSettings s, Dataset<Row> labels) {
+    CountVectorizerModel cv =
+        new CountVectorizerModel(vocab).setInputCol(TOKENS).setOutputCol(FEATURES);
+    Dataset<Row> vectors =
+        cv.transform(bags.select(TOKENS)).select(FEATURES).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      LDA lda =
+          new LDA()
+              .setK(k)
+              .setMaxIter(s.maxIter())
+              .setSeed(s.seed())
+              .setOptimizer(s.optimizer())
+              .setFeaturesCol(FEATURES)
+              .setTopicDistributionCol(DISTRIBUTION);
+      if (s.optimizer().equals("online")) {
+        lda.setSubsamplingRate(s.subsampling()).setOptimizeDocConcentration(true);
+      }
+      LDAModel m = lda.fit(vectors);
+      LocalLDAModel local = m instanceof DistributedLDAModel d ? d.toLocal() : (LocalLDAModel) m;
+      local.setFeaturesCol(FEATURES);
+      local.setTopicDistributionCol(DISTRIBUTION);
+      Dataset<Row> vocabLabels =
+          labels.join(
+              bags.sparkSession()
+                  .createDataset(java.util.Arrays.asList(vocab), Encoders.STRING())
+                  .toDF("term"),
+              "term");
+      return new TopicModel(cv, local, vocabLabels);
+    } finally {
+      vectors.unpersist();
+    }
+  }
+
+  /** The per-document topic weights: doc_id, period, source, weights (one per topic). */
+  public static Dataset<Row> infer(TopicModel model, Dataset<Row> bags) {
+    CountVectorizerModel cv = model.vocabulary().setInputCol(TOKENS).setOutputCol(FEATURES);
+    LocalLDAModel lda = model.lda();
+    lda.setFeaturesCol(FEATURES);
+    lda.setTopicDistributionCol(DISTRIBUTION);
+    return lda.transform(cv.transform(bags))
+        .select(
+            col("doc_id"),
+            col("period"),
+            col("source"),
+            functions.vector_to_array(col(DISTRIBUTION), "float64").as("weights"));
+  }
+
+  /**
+   * The {@code topics} table: each topic's {@link TopicSettings#TOP_TERMS} most probable terms with
+   * their readable labels (the term itself where no label is known) and weights P(term | topic).
+   */
+  public static Dataset<Row> topics(TopicModel model) {
+    SparkSession spark = model.labels().sparkSession();
+    String[] vocab = model.vocabulary().vocabulary();
+    Map<String, String> labelOf = new HashMap<>();
+    for (Row r : model.labels().select("term", "label").collectAsList()) {
+      labelOf.merge(r.getString(0), r.getString(1), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Row r :
+        model.lda().describeTopics(TopicSettings.TOP_TERMS).orderBy("topic").collectAsList()) {
+      int topic = r.getInt(0);
+      List<Integer> idx = r.getList(1);
+      List<Double> w = r.getList(2);
+      for (int i = 0; i < idx.size(); i++) {
+        String term = vocab[idx.get(i)];
+        String label = labelOf.get(term);
+        rows.add(RowFactory.create(topic, i + 1, term, label == null ? term : label, w.get(i)));
+      }
+    }
+    return spark.createDataFrame(rows, TOPICS);
+  }
+
+  /** Each topic's top terms (keys), in rank order, from a {@code topics} table. */
+  public static List<List<String>> topLists(Dataset<Row> topics, int k) {
+    List<List<String>> lists = new ArrayList<>();
+    for (int t = 0; t < k; t++) {
+      lists.add(new ArrayList<>());
+    }
+    for (Row r : topics.orderBy("topic_id", "rank").select("topic_id", "term").collectAsList()) {
+      lists.get(r.getInt(0)).add(r.getString(1));
+    }
+    return lists;
+  }
+
+  /**
+   * Document frequencies, over the bags, of every term of the top lists and of every pair of them
+   * (keys of {@link Coherence#keysOf}).
+   */
+  public static Map<String, Long> cooccurrence(Dataset<Row> bags, List<List<String>> topLists) {
+    Set<String> scored = Coherence.scoredTerms(topLists);
+    Broadcast<Set<String>> b =
+        JavaSparkContext.fromSparkContext(bags.sparkSession().sparkContext())
+            .broadcast(new HashSet<>(scored));
+    FlatMapFunction<Row, String> keys =
+        row -> Coherence.keysOf(row.<String>getList(0), b.value()).iterator();
+    Map<String, Long> df = new HashMap<>();
+    for (Row r :
+        bags.select(TOKENS)
+            .flatMap(keys, Encoders.STRING())
+            .groupBy("value")
+            .count()
+            .collectAsList()) {
+      df.put(r.getString(0), r.getLong(1));
+    }
+    b.destroy();
+    return df;
+  }
+
+  /**
+   * {@code document_topics}: doc_id, period, source, topic_id, weight, for weights of at least
+   * {@link TopicSettings#MIN_WEIGHT}.
+   */
+  public static Dataset<Row> documentTopics(Dataset<Row> inferred) {
+    return inferred
+        .select(col("doc_id"), col("period"), col("source"), posexplode(col("weights")))
+        .filter(col("col").geq(TopicSettings.MIN_WEIGHT))
+        .select(
+            col("doc_id"),
+            col("period"),
+            col("source"),
+            col("pos").as("topic_id"),
+            col("col").as("weight"));
+  }
+
+  /**
+   * {@code topic_trends}: per period, source and topic, the documents where the topic has at least
+   * {@link TopicSettings#MIN_WEIGHT}, the sum of its weights and its share of all topic weight of
+   * that period and source.
+   */
+  public static Dataset<Row> trends(Dataset<Row> inferred) {
+    Dataset<Row> agg =
+        inferred
+            .select(col("period"), col("source"), posexplode(col("weights")))
+            .groupBy(col("period"), col("source"), col("pos").as("topic_id"))
+            .agg(
+                count(when(col("col").geq(TopicSettings.MIN_WEIGHT), true)).as("docs"),
+                sum("col").as("weight_sum"));
+    Column total = sum("weight_sum").over(Window.partitionBy("period", "source"));
+    return agg.withColumn(
+            "share", when(total.gt(0), col("weight_sum").divide(total)).otherwise(lit(0.0)))
+        .filter(col("weight_sum").gt(0));
+  }
+
+  /**
+   * {@code topic_summary}: topic_id, label (its three top labels), npmi (coherence of its top
+   * terms), prevalence (share of all topic weight) and top_doc_ids (the documents where it weighs
+   * most).
+   */
+  public static Dataset<Row> summary(
+      Dataset<Row> topics, double[] npmi, Dataset<Row> inferred, int k) {
+    SparkSession spark = topics.sparkSession();
+    List<Row> q = new ArrayList<>();
+    for (int t = 0; t < k; t++) {
+      q.add(RowFactory.create(t, Double.isNaN(npmi[t]) ? null : npmi[t]));
+    }
+    Dataset<Row> quality =
+        spark.createDataFrame(
+            q,
+            new StructType()
+                .add("topic_id", DataTypes.IntegerType, false)
+                .add("npmi", DataTypes.DoubleType, true));
+    Dataset<Row> label =
+        topics
+            .filter(col("rank").leq(3))
+            .groupBy("topic_id")
+            .agg(
+                expr("array_join(transform(array_sort(collect_list(struct(rank, label))), x ->"
+                        + " x.label), ' · ')")
+                    .as("label"));
+    Dataset<Row> exploded =
+        inferred.select(col("doc_id"), posexplode(col("weights"))).toDF("doc_id", "topic_id", "w");
+    Dataset<Row> prevalence =
+        exploded
+            .groupBy("topic_id")
+            .agg(sum("w").as("w"))
+            .withColumn("prevalence", col("w").divide(sum("w").over(Window.partitionBy())))
+            .select("topic_id", "prevalence");
+    Dataset<Row> topDocs =
+        exploded
+            .filter(col("w").gt(0))
+            .withColumn(
+                "r",
+                row_number()
+                    .over(Window.partitionBy("topic_id").orderBy(col("w").desc(), col("doc_id"))))
+            .filter(col("r").leq(TopicSettings.TOP_DOCS))
+            .groupBy("topic_id")
+            .agg(
+                expr("transform(array_sort(collect_list(struct(r, doc_id))), x -> x.doc_id)")
+                    .as("top_doc_ids"));
+    return label
+        .join(quality, "topic_id")
+        .join(prevalence, new String[] {"topic_id"}, "left")
+        .join(topDocs, new String[] {"topic_id"}, "left")
+        .select("topic_id", "label", "npmi", "prevalence", "top_doc_ids")
+        .orderBy("topic_id");
+  }
+
+  /**
+   * {@code topic_states}: for each topic and state named in at least {@code minStateDocs}
+   * documents, the documents naming the state where the topic has at least {@link
+   * TopicSettings#MIN_WEIGHT} (docs), the sum of the topic's weight over the documents naming the
+   * state (weight_sum), the number of documents naming the state (state_docs) and lift: the topic's
+   * mean weight in documents naming the state divided by its mean weight in all documents.
+   *
+   * @param mentions state mentions (doc_id, state) of the forms counted
+   */
+  public static Dataset<Row> states(
+      Dataset<Row> inferred, Dataset<Row> mentions, long minStateDocs) {
+    Dataset<Row> named = mentions.select("doc_id", "state").distinct();
+    Dataset<Row> exploded =
+        inferred.select(col("doc_id"), posexplode(col("weights"))).toDF("doc_id", "topic_id", "w");
+    Dataset<Row> overall =
+        exploded.groupBy("topic_id").agg(sum("w").as("w_all"), countDistinct("doc_id").as("n_all"));
+    Dataset<Row> perState =
+        named.join(inferred.select("doc_id"), "doc_id").groupBy("state").count();
+    return exploded
+        .join(named, "doc_id")
+        .groupBy("topic_id", "state")
+        .agg(
+            count(when(col("w").geq(TopicSettings.MIN_WEIGHT), true)).as("docs"),
+            sum("w").as("weight_sum"))
+        .join(perState.withColumnRenamed("count", "state_docs"), "state")
+        .filter(col("state_docs").geq(minStateDocs))
+        .join(overall, "topic_id")
+        .withColumn(
+            "lift",
+            when(
+                col("w_all").gt(0),
+                col("weight_sum")
+                    .divide(col("state_docs"))
+                    .divide(col("w_all").divide(col("n_all")))))
+        .select("topic_id", "state", "docs", "weight_sum", "lift", "state_docs");
+  }
+}

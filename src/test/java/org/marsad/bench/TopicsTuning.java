@@ -1,0 +1,125 @@
+package org.marsad.bench;
+
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.marsad.corpus.CorpusLoader;
+import org.marsad.corpus.CorpusOptions;
+import org.marsad.corpus.Period;
+import org.marsad.terms.TermStats;
+import org.marsad.text.Analysis;
+import org.marsad.topics.Coherence;
+import org.marsad.topics.TopicModel;
+import org.marsad.topics.TopicSettings;
+import org.marsad.topics.TopicStats;
+
+/**
+ * Development tool for choosing the topic defaults: {@code prepare CORPUS DIR} analyses ANT once
+ * into DIR; {@code fit DIR k vocab minDf maxDf optimizer iter subsampling} fits and prints
+ * coherence, diversity, seconds and the topics' labels.
+ */
+public final class TopicsTuning {
+
+  private TopicsTuning() {}
+
+  /** Entry point. */
+  public static void main(String[] a) {
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "4")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    if (a[0].equals("prepare")) {
+      CorpusOptions o =
+          new CorpusOptions(
+              "docno",
+              "text",
+              "title",
+              "time",
+              "src",
+              "lang",
+              true,
+              true,
+              true,
+              false,
+              List.of(),
+              Period.MONTH);
+      Dataset<Row> docs =
+          CorpusLoader.load(
+                  org.marsad.io.CorpusReader.read(spark, List.of(a[1])), o, Analysis.defaults())
+              .documents();
+      docs.select("doc_id", "period", "source", "lang", "duplicate_of", "terms", "forms")
+          .write()
+          .mode(SaveMode.Overwrite)
+          .parquet(a[2]);
+      return;
+    }
+    Dataset<Row> docs = spark.read().parquet(a[1]);
+    TopicSettings s =
+        new TopicSettings(
+            Integer.parseInt(a[2]),
+            List.of(10, 20, 30, 40),
+            Integer.parseInt(a[3]),
+            Long.parseLong(a[4]),
+            Double.parseDouble(a[5]),
+            a[6],
+            Integer.parseInt(a[7]),
+            1L,
+            Double.parseDouble(a[8]),
+            null);
+    Dataset<Row> labels = TermStats.labels(docs).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> bags = TopicStats.bags(docs).persist(StorageLevel.MEMORY_AND_DISK());
+    long n = bags.count();
+    labels.count();
+    long t0 = System.nanoTime();
+    String[] vocab = TopicStats.vocabulary(bags, n, s);
+    if (a.length > 9 && a[9].equals("mallet")) {
+      List<Row> docsTokens = bags.select(TopicStats.TOKENS).collectAsList();
+      try {
+        MalletTopics.print(
+            MalletTopics.train(
+                docsTokens, MalletTopics.setOf(vocab), s.k(), Integer.parseInt(a[7]), 1));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      return;
+    }
+    TopicModel m = TopicStats.fit(bags, vocab, s.k(), s, labels);
+    double fit = (System.nanoTime() - t0) / 1e9;
+    Dataset<Row> topics = TopicStats.topics(m).persist();
+    List<List<String>> tops = TopicStats.topLists(topics, s.k());
+    double[] npmi = Coherence.topicNpmi(tops, n, TopicStats.cooccurrence(bags, tops));
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT k=%d vocab=%d minDf=%d maxDf=%.2f opt=%s iter=%d sub=%.2f fit_s=%.1f npmi=%.4f"
+            + " diversity=%.3f%n",
+        s.k(),
+        vocab.length,
+        s.minDf(),
+        s.maxDf(),
+        s.optimizer(),
+        s.maxIter(),
+        s.subsampling(),
+        fit,
+        Coherence.mean(npmi),
+        Coherence.diversity(tops));
+    List<Row> rows = topics.orderBy("topic_id", "rank").collectAsList();
+    StringBuilder sb = new StringBuilder();
+    for (Row r : rows) {
+      if (r.getInt(1) == 1) {
+        sb.append(String.format(Locale.ROOT, "%n%2d %.3f:", r.getInt(0), npmi[r.getInt(0)]));
+      }
+      if (r.getInt(1) <= 10) {
+        sb.append(' ').append(r.getString(3));
+      }
+    }
+    System.out.println(sb);
+  }
+}

@@ -74,10 +74,12 @@ final class TopicsStage {
         List<Integer> ks = s.k() > 0 ? List.of(s.k()) : s.sweep();
         List<Fitted> fits = new ArrayList<>();
         List<Double> secs = new ArrayList<>();
+        List<Double> fitSeconds = new ArrayList<>();
         for (int k : ks) {
           long t0 = System.nanoTime();
           spark.sparkContext().setJobDescription("topics: fit LDA, k = " + k);
           TopicModel model = TopicStats.fit(bags, vocab, k, s, labels);
+          fitSeconds.add((System.nanoTime() - t0) / 1e9);
           Fitted f = score(model, bags, n);
           double sec = (System.nanoTime() - t0) / 1e9;
           LOG.info(
@@ -91,6 +93,7 @@ final class TopicsStage {
         }
         int best = choose(fits);
         chosen = fits.get(best);
+        quality.put("fit_seconds", fitSeconds.get(best));
         if (s.k() == 0) {
           for (int i = 0; i < fits.size(); i++) {
             sweep.add(

@@ -26,6 +26,77 @@ public final class TopicsTuning {
 
   private TopicsTuning() {}
 
+  private static TopicModel tunedFit(
+      Dataset<Row> bags, String[] vocab, TopicSettings s, Dataset<Row> labels) {
+    org.apache.spark.ml.feature.CountVectorizerModel cv =
+        new org.apache.spark.ml.feature.CountVectorizerModel(vocab)
+            .setInputCol(TopicStats.TOKENS)
+            .setOutputCol("features");
+    Dataset<Row> vectors =
+        cv.transform(bags.select(TopicStats.TOKENS)).select("features").coalesce(2).cache();
+    vectors.count();
+    if (System.getProperty("mllib") != null) {
+      org.apache.spark.api.java.JavaPairRDD<Long, org.apache.spark.mllib.linalg.Vector> rdd =
+          vectors
+              .javaRDD()
+              .zipWithIndex()
+              .mapToPair(
+                  t ->
+                      new scala.Tuple2<>(
+                          t._2(),
+                          org.apache.spark.mllib.linalg.Vectors.fromML(
+                              t._1().<org.apache.spark.ml.linalg.Vector>getAs(0))))
+              .cache();
+      rdd.count();
+      long t0 = System.nanoTime();
+      org.apache.spark.mllib.clustering.OnlineLDAOptimizer opt =
+          new org.apache.spark.mllib.clustering.OnlineLDAOptimizer()
+              .setMiniBatchFraction(s.subsampling())
+              .setTau0(Double.parseDouble(System.getProperty("tau0")))
+              .setKappa(Double.parseDouble(System.getProperty("kappa", "0.51")))
+              .setOptimizeDocConcentration(true);
+      org.apache.spark.mllib.clustering.LDA mlda =
+          new org.apache.spark.mllib.clustering.LDA()
+              .setK(s.k())
+              .setMaxIterations(s.maxIter())
+              .setSeed(s.seed())
+              .setOptimizer(opt);
+      if (System.getProperty("eta") != null) {
+        mlda.setTopicConcentration(Double.parseDouble(System.getProperty("eta")));
+      }
+      org.apache.spark.mllib.clustering.LocalLDAModel old =
+          (org.apache.spark.mllib.clustering.LocalLDAModel) mlda.run(rdd);
+      System.out.printf("mllib fit %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      org.apache.spark.ml.clustering.LocalLDAModel local =
+          new org.apache.spark.ml.clustering.LocalLDAModel(
+              "lda", vocab.length, old, bags.sparkSession());
+      local.set(local.k(), (Object) s.k());
+      return new TopicModel(cv, local, labels);
+    }
+    org.apache.spark.ml.clustering.LDA lda =
+        new org.apache.spark.ml.clustering.LDA()
+            .setK(s.k())
+            .setMaxIter(s.maxIter())
+            .setSeed(s.seed())
+            .setOptimizer(s.optimizer())
+            .setLearningOffset(Double.parseDouble(System.getProperty("tau0")))
+            .setLearningDecay(Double.parseDouble(System.getProperty("kappa", "0.51")))
+            .setSubsamplingRate(s.subsampling())
+            .setOptimizeDocConcentration(true);
+    if (System.getProperty("eta") != null) {
+      lda.setTopicConcentration(Double.parseDouble(System.getProperty("eta")));
+    }
+    if (System.getProperty("alpha") != null) {
+      lda.setDocConcentration(Double.parseDouble(System.getProperty("alpha")));
+    }
+    org.apache.spark.ml.clustering.LDAModel m = lda.fit(vectors);
+    org.apache.spark.ml.clustering.LocalLDAModel local =
+        m instanceof org.apache.spark.ml.clustering.DistributedLDAModel d
+            ? d.toLocal()
+            : (org.apache.spark.ml.clustering.LocalLDAModel) m;
+    return new TopicModel(cv, local, labels);
+  }
+
   /** Entry point. */
   public static void main(String[] a) {
     SparkSession spark =
@@ -91,7 +162,10 @@ public final class TopicsTuning {
       }
       return;
     }
-    TopicModel m = TopicStats.fit(bags, vocab, s.k(), s, labels);
+    TopicModel m =
+        System.getProperty("tau0") == null
+            ? TopicStats.fit(bags, vocab, s.k(), s, labels)
+            : tunedFit(bags, vocab, s, labels);
     double fit = (System.nanoTime() - t0) / 1e9;
     Dataset<Row> topics = TopicStats.topics(m).persist();
     List<List<String>> tops = TopicStats.topLists(topics, s.k());

@@ -1,0 +1,101 @@
+package org.marsad.bench;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.spark.ml.feature.CountVectorizerModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.marsad.corpus.CorpusLoader;
+import org.marsad.corpus.CorpusOptions;
+import org.marsad.corpus.Period;
+import org.marsad.io.CorpusReader;
+import org.marsad.text.Analysis;
+import org.marsad.topics.Coherence;
+import org.marsad.topics.TopicStats;
+
+/**
+ * Benchmark: MALLET trained on exactly the documents and terms of a Marsad topics run, and both
+ * models scored by the same coherence code. Usage: TopicsBench CORPUS ID_COL SOURCE_COL DATE_COL
+ * TOPICS_OUTPUT K ITERATIONS. The documents are loaded and analysed as the job does; the vocabulary
+ * is the saved model's ({@code TOPICS_OUTPUT/models/topics/vocabulary}).
+ */
+public final class TopicsBench {
+
+  private TopicsBench() {}
+
+  /** Entry point. */
+  public static void main(String[] a) throws Exception {
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "8")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    CorpusOptions o =
+        new CorpusOptions(
+            a[1],
+            "text",
+            "title",
+            a[3],
+            a[2],
+            "lang",
+            true,
+            true,
+            true,
+            false,
+            List.of(),
+            Period.MONTH);
+    Dataset<Row> docs =
+        CorpusLoader.load(CorpusReader.read(spark, List.of(a[0])), o, Analysis.defaults())
+            .documents();
+    List<Row> bags = TopicStats.bags(docs).select(TopicStats.TOKENS).collectAsList();
+    String out = a[4];
+    String[] vocab = CountVectorizerModel.load(out + "/models/topics/vocabulary").vocabulary();
+    int k = Integer.parseInt(a[5]);
+    int iterations = Integer.parseInt(a[6]);
+    List<List<String>> docsTerms = new ArrayList<>(bags.size());
+    for (Row r : bags) {
+      docsTerms.add(r.getList(0));
+    }
+    // Our topics, re-scored here in memory by the same code as MALLET's.
+    List<List<String>> ours =
+        TopicStats.topLists(spark.read().parquet(out + "/topics").orderBy(col("topic_id")), k);
+    double[] ourNpmi =
+        Coherence.topicNpmi(
+            ours, docsTerms.size(), Coherence.count(docsTerms, Coherence.scoredTerms(ours)));
+    List<Row> labels =
+        spark
+            .read()
+            .parquet(out + "/topics")
+            .filter(col("rank").leq(Coherence.TOP_N))
+            .orderBy("topic_id", "rank")
+            .select("topic_id", "label")
+            .collectAsList();
+    spark.stop();
+    for (int t = 0; t < k; t++) {
+      StringBuilder sb = new StringBuilder();
+      for (Row r : labels) {
+        if (r.getInt(0) == t) {
+          sb.append(sb.length() == 0 ? "" : " ").append(r.getString(1));
+        }
+      }
+      System.out.printf(Locale.ROOT, "ours %2d %.3f: %s%n", t, ourNpmi[t], sb);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "ours_topics docs=%d vocabulary=%d npmi=%.4f diversity=%.3f%n",
+        docsTerms.size(),
+        vocab.length,
+        Coherence.mean(ourNpmi),
+        Coherence.diversity(ours));
+    MalletTopics.Result r = MalletTopics.train(bags, Set.of(vocab), k, iterations, 1);
+    MalletTopics.print(r);
+  }
+}

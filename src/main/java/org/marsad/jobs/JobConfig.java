@@ -3,6 +3,7 @@ package org.marsad.jobs;
 import java.util.List;
 import java.util.Map;
 import org.marsad.corpus.CorpusOptions;
+import org.marsad.io.postgres.PostgresTarget;
 import org.marsad.text.Analysis;
 
 /**
@@ -21,7 +22,9 @@ import org.marsad.text.Analysis;
  * @param documentScope compute co-mentions at document scope
  * @param sentenceScope compute co-mentions at sentence scope
  * @param minCoDocs minimum co-mentioning units for a pair to be reported
- * @param resolved every setting with its resolved value, for the log and the manifest
+ * @param resolved every setting with its resolved value, for the log and the manifest (no password:
+ *     the PostgreSQL password is read only when connecting)
+ * @param postgres the PostgreSQL schema every table is also written to, or null
  */
 public record JobConfig(
     List<String> inputs,
@@ -36,7 +39,8 @@ public record JobConfig(
     boolean documentScope,
     boolean sentenceScope,
     long minCoDocs,
-    Map<String, String> resolved) {
+    Map<String, String> resolved,
+    PostgresTarget postgres) {
 
   /** Validates the values a user can get wrong. */
   public JobConfig {
@@ -58,5 +62,24 @@ public record JobConfig(
     if (minCollocationCount < 1 || minKeynessCount < 1) {
       throw new IllegalArgumentException("Cannot run: minimum counts must be at least 1");
     }
+  }
+
+  /** This config, also writing the tables to {@code target} (null: not to PostgreSQL). */
+  public JobConfig withPostgres(PostgresTarget target) {
+    return new JobConfig(
+        inputs,
+        output,
+        corpus,
+        analysis,
+        csv,
+        minCollocationCount,
+        minKeynessCount,
+        states,
+        forms,
+        documentScope,
+        sentenceScope,
+        minCoDocs,
+        resolved,
+        target);
   }
 }

@@ -53,7 +53,8 @@ public final class JobTestSupport {
         true,
         true,
         1,
-        resolved);
+        resolved,
+        null);
   }
 
   /** Corpus options naming the date column explicitly. */

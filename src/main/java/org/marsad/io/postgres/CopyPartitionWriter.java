@@ -5,9 +5,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Properties;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.ForeachPartitionFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -16,9 +17,10 @@ import org.postgresql.copy.CopyIn;
  * Streams one Spark partition into a staging table with {@code COPY ... FROM STDIN}, in one
  * transaction tagged with the partition id ({@code _task}). A retried task first deletes what an
  * earlier attempt of the same partition committed (serialised by a transaction-level advisory
- * lock), so a staging table holds each partition exactly once.
+ * lock), so a staging table holds each partition exactly once. Returns the rows it wrote (the
+ * result of the attempt Spark keeps, unlike an accumulator).
  */
-final class CopyPartitionWriter implements ForeachPartitionFunction<Row> {
+final class CopyPartitionWriter implements MapPartitionsFunction<Row, Long> {
 
   private static final long serialVersionUID = 1L;
   private static final int FLUSH_CHARS = 1 << 20;
@@ -42,10 +44,11 @@ final class CopyPartitionWriter implements ForeachPartitionFunction<Row> {
   }
 
   @Override
-  public void call(Iterator<Row> rows) throws SQLException {
+  public Iterator<Long> call(Iterator<Row> rows) throws SQLException {
     if (!rows.hasNext()) {
-      return;
+      return List.of(0L).iterator();
     }
+    long n = 0;
     int part = TaskContext.getPartitionId();
     try (Connection c = PostgresSink.connect(url, properties)) {
       c.setAutoCommit(false);
@@ -74,6 +77,7 @@ final class CopyPartitionWriter implements ForeachPartitionFunction<Row> {
             CopyEncoder.appendField(b, r.isNullAt(i) ? null : r.get(i));
           }
           b.append(tail);
+          n++;
           if (b.length() >= FLUSH_CHARS) {
             write(in, b);
           }
@@ -87,6 +91,7 @@ final class CopyPartitionWriter implements ForeachPartitionFunction<Row> {
       }
       c.commit();
     }
+    return List.of(n).iterator();
   }
 
   private static void write(CopyIn in, StringBuilder b) throws SQLException {

@@ -32,6 +32,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
@@ -151,16 +152,14 @@ public final class PostgresSink {
             throw new IllegalStateException(
                 "Cannot load "
                     + t.name
-                    + ": staged "
+                    + ": the staging table has "
                     + staged
-                    + " rows, the table has "
+                    + " rows, the tasks wrote "
                     + expected.get(t.name));
           }
         }
         Map<String, Long> rows = commit(c, target, runId, schema, list);
-        for (Table t : list) {
-          exec(c, "ANALYZE " + t.target);
-        }
+        analyze(c, list);
         return rows;
       } catch (Exception e) { // Spark throws SparkException undeclared
         rollback(c);
@@ -198,9 +197,15 @@ public final class PostgresSink {
                 () -> {
                   long t0 = System.nanoTime();
                   spark.sparkContext().setJobDescription("load " + t.name + " into PostgreSQL");
-                  t.data.foreachPartition(
-                      new CopyPartitionWriter(url, props, t.staging, t.columnList()));
-                  long n = t.data.count();
+                  long n = 0;
+                  for (long part :
+                      t.data
+                          .mapPartitions(
+                              new CopyPartitionWriter(url, props, t.staging, t.columnList()),
+                              Encoders.LONG())
+                          .collectAsList()) {
+                    n += part;
+                  }
                   LOG.info("[postgres] staged {}: {} rows in {} s", t.name, n, seconds(t0));
                   return n;
                 }));
@@ -274,8 +279,20 @@ public final class PostgresSink {
   private static void prepareSchemas(
       Connection c, PostgresTarget target, String schema, String stagingSchema)
       throws SQLException {
-    exec(c, "CREATE SCHEMA IF NOT EXISTS " + schema);
-    exec(c, "CREATE SCHEMA IF NOT EXISTS " + stagingSchema);
+    // CREATE SCHEMA needs the CREATE right on the database even when the schema exists: only
+    // missing schemas are created, so a role owning pre-made schemas needs no more.
+    for (String name : List.of(target.schema(), target.stagingSchema())) {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT count(*) FROM pg_namespace WHERE nspname = ?")) {
+        ps.setString(1, name);
+        try (ResultSet r = ps.executeQuery()) {
+          r.next();
+          if (r.getLong(1) == 0) {
+            exec(c, "CREATE SCHEMA IF NOT EXISTS " + PostgresTables.ident(name));
+          }
+        }
+      }
+    }
     // We hold the schema's load lock: any staging table left is from a run that died or failed.
     List<String> stale = new ArrayList<>();
     try (PreparedStatement ps =
@@ -521,6 +538,18 @@ public final class PostgresSink {
       ps.execute();
     } catch (SQLException e) {
       // the lock goes with the connection, which is closed next
+    }
+  }
+
+  /** Fresh planner statistics for BI queries; after the commit, so a failure here loses nothing. */
+  private static void analyze(Connection c, List<Table> list) {
+    for (Table t : list) {
+      try {
+        exec(c, "ANALYZE " + t.target);
+      } catch (SQLException e) {
+        LOG.warn(
+            "[postgres] ANALYZE {} failed (autovacuum will do it): {}", t.target, e.getMessage());
+      }
     }
   }
 

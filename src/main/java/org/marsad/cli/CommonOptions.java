@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.marsad.corpus.CorpusOptions;
 import org.marsad.corpus.Period;
+import org.marsad.io.postgres.PostgresTarget;
 import org.marsad.jobs.JobConfig;
 import org.marsad.text.Analysis;
 import picocli.CommandLine.Option;
@@ -190,6 +191,38 @@ public class CommonOptions {
       description = "Minimum documents naming a state for a topic_states row (default: 5).")
   Long minTopicStateDocs;
 
+  @Option(
+      names = "--jdbc-url",
+      paramLabel = "URL",
+      description =
+          "Also write every table to PostgreSQL: jdbc:postgresql://host:port/db (no password in it).")
+  String jdbcUrl;
+
+  @Option(
+      names = "--jdbc-schema",
+      description = "PostgreSQL schema of the tables and views (default: marsad).")
+  String jdbcSchema;
+
+  @Option(
+      names = "--jdbc-user",
+      description = "PostgreSQL user (default: the --jdbc-properties file's or the URL's).")
+  String jdbcUser;
+
+  @Option(
+      names = "--jdbc-properties",
+      paramLabel = "FILE",
+      description =
+          "Java properties for the PostgreSQL driver (user, password, sslmode...). The password"
+              + " comes from here or from the environment variable MARSAD_JDBC_PASSWORD (which"
+              + " wins), never from the command line.")
+  String jdbcProperties;
+
+  @Option(
+      names = "--jdbc-views",
+      paramLabel = "FILE",
+      description = "SQL views replacing conf/sql/views.sql.")
+  String jdbcViews;
+
   private Properties fileProps;
 
   private Properties file() {
@@ -332,6 +365,7 @@ public class CommonOptions {
               + "); --k takes a number or auto, --k-sweep numbers separated by commas");
     }
     long minTsd = Long.parseLong(str(minTopicStateDocs, "min-topic-state-docs", 5));
+    PostgresTarget postgres = postgresTarget();
     Map<String, String> resolved = new LinkedHashMap<>();
     resolved.put("input", String.join(",", inputs));
     resolved.put("output", String.valueOf(out));
@@ -365,6 +399,15 @@ public class CommonOptions {
     resolved.put("subsampling", Double.toString(topics.subsampling()));
     resolved.put("model", topics.model() == null ? "(fit)" : topics.model());
     resolved.put("min-topic-state-docs", Long.toString(minTsd));
+    if (postgres != null) {
+      resolved.put("jdbc-url", postgres.url());
+      resolved.put("jdbc-schema", postgres.schema());
+      resolved.put("jdbc-user", String.valueOf(pick(jdbcUser, "jdbc-user", "(default)")));
+      resolved.put(
+          "jdbc-properties", String.valueOf(pick(jdbcProperties, "jdbc-properties", "(none)")));
+      resolved.put("jdbc-views", String.valueOf(pick(jdbcViews, "jdbc-views", "(built-in)")));
+      resolved.put("jdbc-password", postgres.passwordSource());
+    }
     return new JobConfig(
         new ArrayList<>(inputs),
         out,
@@ -380,6 +423,35 @@ public class CommonOptions {
         minCo,
         topics,
         minTsd,
-        resolved);
+        resolved,
+        postgres);
+  }
+
+  /** The PostgreSQL target of --jdbc-url and its companions, or null without --jdbc-url. */
+  private PostgresTarget postgresTarget() {
+    for (String k : List.of("password", "jdbc-password")) {
+      if (file().getProperty(k) != null) {
+        throw new IllegalArgumentException(
+            "Cannot use --config: it holds a password ("
+                + k
+                + "), which would be logged with the config; set the environment variable "
+                + PostgresTarget.PASSWORD_ENV
+                + " or password= in --jdbc-properties FILE");
+      }
+    }
+    String url = pick(jdbcUrl, "jdbc-url");
+    String schemaV = pick(jdbcSchema, "jdbc-schema");
+    String userV = pick(jdbcUser, "jdbc-user");
+    String propsV = pick(jdbcProperties, "jdbc-properties");
+    String viewsV = pick(jdbcViews, "jdbc-views");
+    if (url == null) {
+      if (schemaV != null || userV != null || propsV != null || viewsV != null) {
+        throw new IllegalArgumentException(
+            "Cannot write to PostgreSQL: no --jdbc-url given (the other --jdbc-* options need it)");
+      }
+      return null;
+    }
+    return new PostgresTarget(
+        url, schemaV == null ? PostgresTarget.DEFAULT_SCHEMA : schemaV, userV, propsV, viewsV);
   }
 }

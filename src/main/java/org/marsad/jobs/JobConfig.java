@@ -3,6 +3,7 @@ package org.marsad.jobs;
 import java.util.List;
 import java.util.Map;
 import org.marsad.corpus.CorpusOptions;
+import org.marsad.io.postgres.PostgresTarget;
 import org.marsad.text.Analysis;
 
 /**
@@ -23,7 +24,9 @@ import org.marsad.text.Analysis;
  * @param minCoDocs minimum co-mentioning units for a pair to be reported
  * @param topics settings of the topics stage
  * @param minTopicStateDocs minimum documents naming a state for a topic_states row
- * @param resolved every setting with its resolved value, for the log and the manifest
+ * @param resolved every setting with its resolved value, for the log and the manifest (no password:
+ *     the PostgreSQL password is read only when connecting)
+ * @param postgres the PostgreSQL schema every table is also written to, or null
  */
 public record JobConfig(
     List<String> inputs,
@@ -40,7 +43,8 @@ public record JobConfig(
     long minCoDocs,
     org.marsad.topics.TopicSettings topics,
     long minTopicStateDocs,
-    Map<String, String> resolved) {
+    Map<String, String> resolved,
+    PostgresTarget postgres) {
 
   /** Validates the values a user can get wrong. */
   public JobConfig {
@@ -62,5 +66,26 @@ public record JobConfig(
     if (minCollocationCount < 1 || minKeynessCount < 1) {
       throw new IllegalArgumentException("Cannot run: minimum counts must be at least 1");
     }
+  }
+
+  /** This config, also writing the tables to {@code target} (null: not to PostgreSQL). */
+  public JobConfig withPostgres(PostgresTarget target) {
+    return new JobConfig(
+        inputs,
+        output,
+        corpus,
+        analysis,
+        csv,
+        minCollocationCount,
+        minKeynessCount,
+        states,
+        forms,
+        documentScope,
+        sentenceScope,
+        minCoDocs,
+        topics,
+        minTopicStateDocs,
+        resolved,
+        target);
   }
 }

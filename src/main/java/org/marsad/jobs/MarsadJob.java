@@ -20,6 +20,7 @@ import org.marsad.io.CorpusReader;
 import org.marsad.io.Manifest;
 import org.marsad.io.NetworkWriter;
 import org.marsad.io.TableWriter;
+import org.marsad.io.postgres.PostgresSink;
 import org.marsad.states.StateStats;
 import org.marsad.terms.TermStats;
 import org.slf4j.Logger;
@@ -199,6 +200,15 @@ public final class MarsadJob {
       writer.commit();
       manifest.tables(writer.rows());
       writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
+      if (config.postgres() != null) { // after the Parquet commit; the manifest is rewritten
+        long tp = System.nanoTime();
+        Map<String, Long> loaded =
+            PostgresSink.loadOutput(
+                spark, config.postgres(), runId, config.output(), writer.rows().keySet());
+        LOG.info("[postgres] loaded into schema {}: {}", config.postgres().schema(), loaded);
+        manifest.stageSeconds("postgres", seconds(tp));
+        writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
+      }
       LOG.info("[done] tables written to {}: {}", config.output(), writer.rows());
       return new JobResult(rowsIn, nDocs, nRejected, writer.rows(), config.output());
     } catch (Exception e) { // Spark throws SparkException undeclared

@@ -55,7 +55,8 @@ public final class JobTestSupport {
         1,
         smallTopics(),
         2,
-        resolved);
+        resolved,
+        null);
   }
 
   /** {@code c} with other topic settings. */
@@ -75,7 +76,8 @@ public final class JobTestSupport {
         c.minCoDocs(),
         t,
         c.minTopicStateDocs(),
-        c.resolved());
+        c.resolved(),
+        c.postgres());
   }
 
   /** {@code c} reading other input into another output. */
@@ -95,7 +97,8 @@ public final class JobTestSupport {
         c.minCoDocs(),
         c.topics(),
         c.minTopicStateDocs(),
-        c.resolved());
+        c.resolved(),
+        c.postgres());
   }
 
   /** Topic settings small enough for sample-sized test corpora (k = 5, 30 iterations). */

@@ -1,0 +1,77 @@
+-- Analyst-facing views of the PostgreSQL sink (jobs/marsad ... --jdbc-url ...), applied in the
+-- transaction of every load, after the tables. Edit freely or pass your own file with --jdbc-views.
+--
+-- Rules the sink relies on:
+--   * ${schema} stands for the target schema (--jdbc-schema, default marsad).
+--   * A statement ends at a line ending with ';' (keep semicolons out of the middle of lines' ends).
+--   * A line '-- requires: t1, t2' before a statement names the tables it reads; the statement is
+--     run only when they all exist in the schema, so the topic view appears once a run has written
+--     topic tables, and a terms-only run does not fail on the state views.
+--   * CREATE OR REPLACE VIEW can add columns at the end but not drop or rename them: to change a
+--     view's columns, DROP VIEW it by hand once.
+-- period_start turns a period label (2018-02-18, 2018-W07, 2018-02, 2018) into the date it starts
+-- on, the temporal column BI charts want; NULL for the period 'all'.
+
+-- requires:
+CREATE OR REPLACE FUNCTION ${schema}.period_start(period text) RETURNS date
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE
+    WHEN period ~ '^\d{4}-\d{2}-\d{2}$' THEN to_date(period, 'YYYY-MM-DD')
+    WHEN period ~ '^\d{4}-W\d{2}$' THEN to_date(replace(period, 'W', ''), 'IYYY-IW')
+    WHEN period ~ '^\d{4}-\d{2}$' THEN to_date(period, 'YYYY-MM')
+    WHEN period ~ '^\d{4}$' THEN to_date(period, 'YYYY')
+  END
+$$;
+
+-- State pairs per period and scope with both states' English and Arabic names and every
+-- association measure (period 'all' aggregates the periods of the run that wrote it).
+-- requires: state_comentions, states
+CREATE OR REPLACE VIEW ${schema}.v_state_pairs AS
+SELECT c.period, ${schema}.period_start(c.period) AS period_start, c.scope,
+       c.state_a, a.name_en AS name_en_a, a.name_ar AS name_ar_a,
+       c.state_b, b.name_en AS name_en_b, b.name_ar AS name_ar_b,
+       c.co_docs, c.docs_a, c.docs_b, c.docs_total,
+       c.npmi, c.pmi, c.jaccard, c.dice, c.lift, c.llr, c.p_b_given_a, c.p_a_given_b
+FROM ${schema}.state_comentions c
+LEFT JOIN ${schema}.states a ON a.iso2 = c.state_a
+LEFT JOIN ${schema}.states b ON b.iso2 = c.state_b;
+
+-- Documents naming each state per period and source (forms of --forms), with names.
+-- requires: state_counts, states
+CREATE OR REPLACE VIEW ${schema}.v_state_mentions_monthly AS
+SELECT c.period, ${schema}.period_start(c.period) AS period_start, c.source,
+       c.state, s.name_en, s.name_ar, s.status,
+       c.docs, c.mentions, c.share_of_docs
+FROM ${schema}.state_counts c
+LEFT JOIN ${schema}.states s ON s.iso2 = c.state;
+
+-- Terms per period and language over all sources, ranked by count (filter rank <= 20), with the
+-- label a person reads and the period's keyness (g2, log_ratio > 0: over-used in the period).
+-- requires: term_frequencies, term_keyness
+CREATE OR REPLACE VIEW ${schema}.v_top_terms AS
+SELECT t.period, ${schema}.period_start(t.period) AS period_start, t.lang,
+       row_number() OVER (PARTITION BY t.period, t.lang
+                          ORDER BY t.term_count DESC, t.doc_count DESC, t.term) AS rank,
+       t.label, t.term, t.term_count, t.doc_count, k.g2, k.log_ratio
+FROM (SELECT period, lang, term, max(label) AS label,
+             sum(term_count)::bigint AS term_count, sum(doc_count)::bigint AS doc_count
+      FROM ${schema}.term_frequencies
+      GROUP BY period, lang, term) t
+LEFT JOIN ${schema}.term_keyness k
+       ON k.period = t.period AND k.lang = t.lang AND k.term = t.term;
+
+-- Topic prevalence per period over all sources: the topic's share of the period's topic weight,
+-- with its label and five top terms.
+-- requires: topic_trends, topic_summary, topics
+CREATE OR REPLACE VIEW ${schema}.v_topic_prevalence AS
+SELECT tt.period, ${schema}.period_start(tt.period) AS period_start,
+       tt.topic_id, ts.label,
+       (SELECT string_agg(top.word, ', ' ORDER BY top.rank)
+          FROM (SELECT coalesce(tp.label, tp.term) AS word, tp.rank FROM ${schema}.topics tp
+                 WHERE tp.topic_id = tt.topic_id ORDER BY tp.rank LIMIT 5) top) AS top_terms,
+       sum(tt.docs)::bigint AS docs, sum(tt.weight_sum) AS weight_sum,
+       sum(tt.weight_sum) / nullif(sum(sum(tt.weight_sum)) OVER (PARTITION BY tt.period), 0)
+         AS share
+FROM ${schema}.topic_trends tt
+LEFT JOIN ${schema}.topic_summary ts ON ts.topic_id = tt.topic_id
+GROUP BY tt.period, tt.topic_id, ts.label;

@@ -1,0 +1,198 @@
+package org.marsad.io.postgres;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.BinaryType;
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.ByteType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.ShortType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampNTZType;
+import org.apache.spark.sql.types.TimestampType;
+
+/**
+ * How each output table lands in PostgreSQL: column types derived from the Spark schema, and per
+ * known table how a load replaces rows (by period or whole), its primary key and the indexes on
+ * what BI queries filter by. A table not listed here (a stage added later) is loaded all the same:
+ * by period when it has a {@code period} column, else whole, with no key and an index on period.
+ */
+final class PostgresTables {
+
+  private PostgresTables() {}
+
+  /** How a load replaces the rows of a table. */
+  enum Mode {
+    /** Delete the rows of the periods the run covers, then insert the run's rows. */
+    BY_PERIOD,
+    /** Delete every row, then insert the run's rows: the table holds the last run's rows. */
+    WHOLE
+  }
+
+  /**
+   * The load settings of one table.
+   *
+   * @param mode how a load replaces rows
+   * @param primaryKey primary key columns (empty: none)
+   * @param indexes further indexes, each a list of columns
+   */
+  record Spec(Mode mode, List<String> primaryKey, List<List<String>> indexes) {
+
+    /** This spec without the key and index columns missing from {@code columns}. */
+    Spec restrictedTo(Set<String> columns) {
+      List<String> pk = columns.containsAll(primaryKey) ? primaryKey : List.of();
+      List<List<String>> idx = indexes.stream().filter(columns::containsAll).toList();
+      Mode m = mode == Mode.BY_PERIOD && !columns.contains("period") ? Mode.WHOLE : mode;
+      return new Spec(m, pk, idx);
+    }
+  }
+
+  private static Spec byPeriod(List<String> pk, String... indexes) {
+    return new Spec(Mode.BY_PERIOD, pk, parse(indexes));
+  }
+
+  private static Spec whole(List<String> pk, String... indexes) {
+    return new Spec(Mode.WHOLE, pk, parse(indexes));
+  }
+
+  private static List<List<String>> parse(String... indexes) {
+    return Arrays.stream(indexes).map(i -> List.of(i.split(","))).toList();
+  }
+
+  /**
+   * The known tables. Topic tables are replaced whole, even those with a period: topic ids mean
+   * something only within the model of one run, so a month of an older model would be mislabelled.
+   */
+  static final Map<String, Spec> KNOWN =
+      Map.ofEntries(
+          Map.entry("documents", byPeriod(List.of("period", "doc_id"), "doc_id", "source")),
+          Map.entry("rejected", whole(List.of(), "reason", "doc_id")),
+          Map.entry(
+              "term_frequencies",
+              byPeriod(List.of("period", "source", "lang", "term"), "term", "period,lang")),
+          Map.entry("term_keyness", byPeriod(List.of("period", "lang", "term"), "term")),
+          Map.entry("collocations", whole(List.of("lang", "term"), "term_a", "term_b")),
+          Map.entry("states", whole(List.of("iso2"), "iso3")),
+          Map.entry(
+              "state_mentions",
+              byPeriod(
+                  List.of("period", "doc_id", "field", "start"),
+                  "period,state",
+                  "state",
+                  "doc_id")),
+          Map.entry("state_counts", byPeriod(List.of("period", "source", "state"), "state")),
+          Map.entry(
+              "state_comentions",
+              byPeriod(
+                  List.of("period", "scope", "state_a", "state_b"),
+                  "state_a,period",
+                  "state_b,period")),
+          Map.entry("topics", whole(List.of("topic_id", "rank"), "term")),
+          Map.entry("topic_summary", whole(List.of("topic_id"))),
+          Map.entry(
+              "document_topics",
+              new Spec(
+                  Mode.WHOLE,
+                  List.of("period", "doc_id", "topic_id"),
+                  parse("topic_id,period", "doc_id"))),
+          Map.entry(
+              "topic_trends",
+              new Spec(Mode.WHOLE, List.of("period", "source", "topic_id"), parse("topic_id"))),
+          Map.entry("topic_states", whole(List.of("topic_id", "state"), "state")),
+          Map.entry("topic_sweep", whole(List.of("k"))));
+
+  /** The spec of {@code table} with these columns. */
+  static Spec spec(String table, Set<String> columns) {
+    Spec known = KNOWN.get(table);
+    if (known != null) {
+      return known.restrictedTo(columns);
+    }
+    return columns.contains("period")
+        ? new Spec(Mode.BY_PERIOD, List.of(), parse("period"))
+        : new Spec(Mode.WHOLE, List.of(), List.of());
+  }
+
+  private static final Pattern IDENT = Pattern.compile("[a-z_][a-z0-9_]*");
+
+  /** {@code name} as a quoted SQL identifier; only snake_case names are accepted. */
+  static String ident(String name) {
+    if (!IDENT.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "Cannot load into PostgreSQL: not a snake_case table or column name (" + name + ")");
+    }
+    return '"' + name + '"';
+  }
+
+  /** The PostgreSQL type of a Spark type; structs and maps are loaded as JSON. */
+  static String pgType(DataType t) {
+    if (t instanceof StringType) {
+      return "text";
+    } else if (t instanceof IntegerType) {
+      return "integer";
+    } else if (t instanceof LongType) {
+      return "bigint";
+    } else if (t instanceof ShortType || t instanceof ByteType) {
+      return "smallint";
+    } else if (t instanceof DoubleType) {
+      return "double precision";
+    } else if (t instanceof FloatType) {
+      return "real";
+    } else if (t instanceof BooleanType) {
+      return "boolean";
+    } else if (t instanceof TimestampType) {
+      return "timestamptz";
+    } else if (t instanceof TimestampNTZType) {
+      return "timestamp";
+    } else if (t instanceof DateType) {
+      return "date";
+    } else if (t instanceof DecimalType d) {
+      return "numeric(" + d.precision() + "," + d.scale() + ")";
+    } else if (t instanceof BinaryType) {
+      return "bytea";
+    } else if (t instanceof ArrayType a
+        && isScalar(a.elementType())
+        && !(a.elementType() instanceof BinaryType)) {
+      return pgType(a.elementType()) + "[]";
+    }
+    return "jsonb";
+  }
+
+  /** True for types loaded as they are: everything else is loaded as JSON. */
+  static boolean isScalar(DataType t) {
+    return t instanceof StringType
+        || t instanceof IntegerType
+        || t instanceof LongType
+        || t instanceof ShortType
+        || t instanceof ByteType
+        || t instanceof DoubleType
+        || t instanceof FloatType
+        || t instanceof BooleanType
+        || t instanceof TimestampType
+        || t instanceof TimestampNTZType
+        || t instanceof DateType
+        || t instanceof DecimalType
+        || t instanceof BinaryType;
+  }
+
+  /** {@code "col" type, ...} for a CREATE TABLE of these fields. */
+  static List<String> columnDefinitions(StructType schema) {
+    List<String> defs = new ArrayList<>();
+    for (StructField f : schema.fields()) {
+      defs.add(ident(f.name()) + " " + pgType(f.dataType()));
+    }
+    return defs;
+  }
+}

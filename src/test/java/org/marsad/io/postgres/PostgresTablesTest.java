@@ -1,0 +1,63 @@
+package org.marsad.io.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.marsad.io.postgres.PostgresTables.Mode;
+
+class PostgresTablesTest {
+
+  @Test
+  void columnTypesFollowTheSparkSchema() {
+    StructType s =
+        new StructType()
+            .add("period", DataTypes.StringType)
+            .add("published_at", DataTypes.TimestampType)
+            .add("npmi", DataTypes.DoubleType)
+            .add("docs", DataTypes.LongType)
+            .add("topic_id", DataTypes.IntegerType)
+            .add("chosen", DataTypes.BooleanType)
+            .add("top_doc_ids", DataTypes.createArrayType(DataTypes.StringType))
+            .add("nested", new StructType().add("a", DataTypes.StringType));
+    assertThat(PostgresTables.columnDefinitions(s))
+        .containsExactly(
+            "\"period\" text",
+            "\"published_at\" timestamptz",
+            "\"npmi\" double precision",
+            "\"docs\" bigint",
+            "\"topic_id\" integer",
+            "\"chosen\" boolean",
+            "\"top_doc_ids\" text[]",
+            "\"nested\" jsonb");
+  }
+
+  @Test
+  void knownTablesHaveKeysUnknownOnesAreLoadedByPeriodOrWhole() {
+    var co =
+        PostgresTables.spec(
+            "state_comentions", Set.of("period", "scope", "state_a", "state_b", "co_docs", "npmi"));
+    assertThat(co.mode()).isEqualTo(Mode.BY_PERIOD);
+    assertThat(co.primaryKey()).containsExactly("period", "scope", "state_a", "state_b");
+    // topic ids only mean something within one run's model: replaced whole despite the period
+    var dt = PostgresTables.spec("document_topics", Set.of("doc_id", "period", "topic_id"));
+    assertThat(dt.mode()).isEqualTo(Mode.WHOLE);
+    // a key column the table lacks drops the key instead of failing the load
+    assertThat(PostgresTables.spec("states", Set.of("iso3")).primaryKey()).isEmpty();
+    var unknown = PostgresTables.spec("new_table", Set.of("period", "x"));
+    assertThat(unknown.mode()).isEqualTo(Mode.BY_PERIOD);
+    assertThat(unknown.indexes()).containsExactly(List.of("period"));
+    assertThat(PostgresTables.spec("other", Set.of("x")).mode()).isEqualTo(Mode.WHOLE);
+  }
+
+  @Test
+  void onlySnakeCaseNamesBecomeIdentifiers() {
+    assertThat(PostgresTables.ident("end")).isEqualTo("\"end\"");
+    assertThatThrownBy(() -> PostgresTables.ident("a\"b"))
+        .hasMessage("Cannot load into PostgreSQL: not a snake_case table or column name (a\"b)");
+  }
+}

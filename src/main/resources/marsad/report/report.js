@@ -189,6 +189,10 @@
       [langs || '–', 'documents per language'],
     ].forEach(([v, k]) => totals.append(el('div', { class: 'total' }, el('div', { class: 'v', dir: 'auto' }, v), el('div', { class: 'k' }, k))));
     s.append(totals);
+    if (!C.documents) {
+      note(s, 'The corpus has no documents, so there is nothing to chart.');
+      return;
+    }
     const g = grid(s);
     card(g, 'chart-docs', 'Documents per period and source',
       'Accepted documents published in each period, stacked by source (outlet); an empty period had no documents.',
@@ -232,6 +236,10 @@
     const T = D.terms;
     if (!T.available) {
       note(s, T.message);
+      return;
+    }
+    if (!(T.top && T.top.all && T.top.all.length)) {
+      note(s, 'No term was counted in this output (the corpus is empty or every word is a stop word).');
       return;
     }
     const g = grid(s);

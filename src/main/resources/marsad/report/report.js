@@ -143,7 +143,7 @@
         { axisLabel: { formatter: o.axisFormat || ((v) => num(v)) } }),
       yAxis: {
         type: 'category', inverse: true, data: rows.map((r) => r.label),
-        axisLabel: { width: 190, overflow: 'truncate', fontSize: 13 },
+        axisLabel: { width: 200, overflow: 'truncate', fontSize: 14 },
       },
       series: [{
         type: 'bar', data: rows.map((r) => r.value), itemStyle: { color: o.color || PALETTE[0] },

@@ -15,6 +15,7 @@ import org.marsad.jobs.JobConfig;
 import org.marsad.jobs.JobResult;
 import org.marsad.jobs.MarsadJob;
 import org.marsad.jobs.Sessions;
+import org.marsad.report.Report;
 import org.marsad.text.Analysis;
 import org.marsad.text.LanguageDetector;
 import org.marsad.text.TextAnalyzer;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Parameters;
       Marsad.Topics.class,
       Marsad.IngestCmd.class,
       Marsad.Analyze.class,
-      Marsad.Query.class
+      Marsad.Query.class,
+      Marsad.ReportCmd.class
     })
 public final class Marsad implements Callable<Integer> {
 
@@ -289,6 +291,35 @@ public final class Marsad implements Callable<Integer> {
         }
         out.println(line);
       }
+      return 0;
+    }
+  }
+
+  /** Writes the HTML report of an output folder. */
+  @Command(
+      name = "report",
+      mixinStandardHelpOptions = true,
+      description =
+          "Write DIR/report/index.html: one self-contained page of charts over the tables in --output"
+              + " (opens offline).")
+  static final class ReportCmd implements Callable<Integer> {
+    @Option(
+        names = "--output",
+        required = true,
+        paramLabel = "DIR",
+        description = "Output folder of a run.")
+    String output;
+
+    @Option(
+        names = "--master",
+        description = "Spark master URL when not run through spark-submit (default: local[*]).")
+    String master;
+
+    @Override
+    public Integer call() {
+      SparkSession spark = Sessions.create("marsad report", master);
+      String page = Report.write(spark, output);
+      System.out.printf("marsad report: %s%n", page);
       return 0;
     }
   }

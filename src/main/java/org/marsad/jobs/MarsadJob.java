@@ -21,6 +21,7 @@ import org.marsad.io.Manifest;
 import org.marsad.io.NetworkWriter;
 import org.marsad.io.TableWriter;
 import org.marsad.io.postgres.PostgresSink;
+import org.marsad.report.Report;
 import org.marsad.states.StateStats;
 import org.marsad.terms.TermStats;
 import org.slf4j.Logger;
@@ -210,6 +211,10 @@ public final class MarsadJob {
         writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
       }
       LOG.info("[done] tables written to {}: {}", config.output(), writer.rows());
+      long t9 = System.nanoTime();
+      LOG.info("[report] {}", Report.write(spark, config.output()));
+      manifest.stageSeconds("report", seconds(t9));
+      writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
       return new JobResult(rowsIn, nDocs, nRejected, writer.rows(), config.output());
     } catch (Exception e) { // Spark throws SparkException undeclared
       writer.abort();

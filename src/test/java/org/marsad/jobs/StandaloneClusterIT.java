@@ -123,6 +123,9 @@ class StandaloneClusterIT {
     String log = Files.readString(tmp.resolve("submit.log"), StandardCharsets.UTF_8);
     assertThat(done).as("spark-submit finished; log:\n%s", log).isTrue();
     assertThat(submit.exitValue()).as("spark-submit exit code; log:\n%s", log).isZero();
+    // The driver wrote the report with ECharts read from the shaded jar.
+    assertThat(Files.readString(Path.of(clusterOut, "report", "index.html")))
+        .contains("Licensed to the Apache Software Foundation");
     // Executors really ran on the Worker: it made an app-* folder with an executor's stderr.
     try (var apps = Files.list(tmp.resolve("work"))) {
       assertThat(apps.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("app-"));

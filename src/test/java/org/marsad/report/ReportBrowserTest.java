@@ -1,0 +1,193 @@
+package org.marsad.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marsad.SharedSpark;
+import org.marsad.cli.Marsad;
+import org.marsad.corpus.CorpusOptions;
+import org.marsad.jobs.JobTestSupport;
+import org.marsad.jobs.MarsadJob;
+
+/**
+ * The HTML report of a run on sample-data/ and of hand-written topic tables, opened in headless
+ * Chromium: it fails on any page or console error and on any chart that shows no data, and saves
+ * screenshots under target/ for a person to look at.
+ */
+class ReportBrowserTest {
+
+  /** The charts the sample run must show (it has every table but the topics stage's). */
+  static final List<String> SAMPLE_CHARTS =
+      List.of(
+          "chart-docs",
+          "chart-sources",
+          "chart-rejected",
+          "chart-top-terms",
+          "chart-keyness",
+          "chart-collocations",
+          "chart-states-top",
+          "chart-states-time",
+          "chart-pairs-npmi",
+          "chart-pairs-co",
+          "chart-network",
+          "chart-heatmap");
+
+  @TempDir static Path tmp;
+  static Path out;
+  static Path page;
+  static Chromium chromium;
+
+  @BeforeAll
+  static void runOnSample() {
+    chromium = new Chromium(tmp);
+    out = tmp.resolve("out");
+    String in = SharedSpark.repo().resolve("sample-data/corpus").toString();
+    MarsadJob.run(
+        SharedSpark.get(),
+        JobTestSupport.config(in, out.toString(), CorpusOptions.defaults()),
+        MarsadJob.ALL,
+        "run");
+    page = out.resolve("report/index.html");
+  }
+
+  @Test
+  void runWritesTheReportAsItsLastStage() throws Exception {
+    assertThat(page).isRegularFile();
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile());
+    assertThat(manifest.path("seconds_per_stage").has("report")).isTrue();
+    String html = Files.readString(page, StandardCharsets.UTF_8);
+    assertThat(html).contains(manifest.path("run_id").asText());
+    // Offline: nothing is loaded from elsewhere.
+    assertThat(html).doesNotContainPattern("<script[^>]*\\ssrc=").doesNotContain("<link ");
+  }
+
+  @Test
+  void sampleReportDrawsEveryChartWithoutErrorsInChromium() throws Exception {
+    Chromium.Result r = chromium.check(page, "selftest");
+    assertClean(r);
+    assertThat(r.check().path("charts").properties().stream().map(e -> e.getKey()).toList())
+        .containsExactlyInAnyOrderElementsOf(SAMPLE_CHARTS);
+    assertThat(r.dom()).contains("The topics stage did not run in this output");
+    int height = Math.min(20_000, Math.max(1_000, r.check().path("height").asInt()));
+    chromium.screenshot(page, height, SharedSpark.repo().resolve("target/report-screenshot.png"));
+  }
+
+  @Test
+  void topicTablesFromAHandWrittenFixtureAreDrawn() throws Exception {
+    Path topics = tmp.resolve("topics-out");
+    TopicFixture.write(SharedSpark.get(), topics);
+    ObjectNode data = new ReportData(SharedSpark.get(), topics.toString()).build();
+    JsonNode share = data.path("topics").path("share");
+    // Shares add both sources' weights: 2017-01 has 8 in all, topic 1 has 3 + 1.
+    assertThat(share.path("1").path("2017-01").asDouble()).isCloseTo(0.5, within(1e-9));
+    assertThat(share.path("3").path("2017-03").asDouble()).isCloseTo(0.8, within(1e-9));
+    JsonNode first = data.path("topics").path("topics").get(0);
+    assertThat(first.path("label").asText()).isEqualTo("الانتخابات البرلمان");
+    assertThat(first.path("docs").get(0).path("title").asText())
+        .isEqualTo("انتخابات بلدية في تونس");
+    assertThat(first.path("states").size()).as("FR is in one document only").isEqualTo(1);
+
+    String pageTopics = Report.write(SharedSpark.get(), topics.toString());
+    Chromium.Result r = chromium.check(Path.of(pageTopics), "selftest");
+    assertClean(r);
+    assertThat(r.check().path("charts").path("chart-topics").path("items").asInt()).isEqualTo(3);
+    // A point per topic and period with topic data: a topic absent from a period has share 0.
+    assertThat(r.check().path("charts").path("chart-topic-trends").path("items").asInt())
+        .isEqualTo(3 * 3);
+    assertThat(r.dom())
+        .contains("The terms stage did not run in this output")
+        .contains("The states stage did not run in this output")
+        .contains("Oil prices fall")
+        .contains("&lt;/script&gt;&lt;script&gt;marsadCheck");
+    chromium.screenshot(
+        Path.of(pageTopics),
+        1800,
+        SharedSpark.repo().resolve("target/report-topics-screenshot.png"));
+  }
+
+  @Test
+  void emptyCorpusGivesAReportWithNotesInsteadOfEmptyCharts() throws Exception {
+    String in = JobTestSupport.writeCorpus(tmp.resolve("empty"), new String[] {"id", "text"});
+    Path empty = tmp.resolve("empty-out");
+    MarsadJob.run(
+        SharedSpark.get(),
+        JobTestSupport.config(in, empty.toString(), CorpusOptions.defaults()),
+        MarsadJob.ALL,
+        "run");
+    Chromium.Result r = chromium.check(empty.resolve("report/index.html"), "selftest");
+    assertClean(r);
+    assertThat(r.check().path("charts").size()).isZero();
+    assertThat(r.dom())
+        .contains("The corpus has no documents")
+        .contains("No term was counted")
+        .contains("No state was named");
+  }
+
+  @Test
+  void theBrowserCheckCatchesErrorsAndEmptyCharts() throws Exception {
+    ObjectNode data = new ReportData(SharedSpark.get(), out.toString()).build();
+    ((ObjectNode) data.path("states").path("comentions")).putArray("by_npmi");
+    String html = ReportHtml.render(data);
+    int end = html.lastIndexOf("</body>");
+    html =
+        html.substring(0, end)
+            + "<script>console.error('planted error'); null.planted;</script>"
+            + html.substring(end);
+    Path broken = tmp.resolve("broken.html");
+    Files.writeString(broken, html, StandardCharsets.UTF_8);
+    Chromium.Result r = chromium.check(broken, null);
+    assertThat(r.check().path("errors").toString()).contains("planted error").contains("uncaught");
+    assertThat(r.check().path("failures").toString())
+        .as(r.check().toString())
+        .contains("chart-pairs-npmi");
+    assertThat(r.console()).anyMatch(l -> l.contains("planted error"));
+  }
+
+  @Test
+  void reportCommandWritesThePageAndRejectsAMissingFolder() throws Exception {
+    Files.delete(page);
+    StringWriter err = new StringWriter();
+    assertThat(Marsad.execute(new PrintWriter(err, true), "report", "--output", out.toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(page).isRegularFile();
+    StringWriter err2 = new StringWriter();
+    String nowhere = tmp.resolve("nowhere").toString();
+    assertThat(Marsad.execute(new PrintWriter(err2, true), "report", "--output", nowhere))
+        .isEqualTo(1);
+    assertThat(err2.toString()).contains("Cannot write report: no such output folder (" + nowhere);
+    assertThat(Marsad.execute(new PrintWriter(new StringWriter(), true), "report")).isEqualTo(2);
+  }
+
+  private static void assertClean(Chromium.Result r) {
+    assertThat(r.check()).as("the page recorded no check: its scripts did not run").isNotNull();
+    List<String> problems = new ArrayList<>();
+    r.check().path("errors").forEach(e -> problems.add(e.asText()));
+    r.check().path("failures").forEach(e -> problems.add("empty chart " + e.asText()));
+    r.check()
+        .path("charts")
+        .properties()
+        .forEach(
+            e -> {
+              if (!e.getValue().path("ok").asBoolean()) {
+                problems.add("empty chart " + e.getKey() + " " + e.getValue());
+              }
+            });
+    problems.addAll(r.console());
+    assertThat(problems).as("errors in the browser").isEmpty();
+    assertThat(r.check().path("done").asBoolean()).as("the report script finished").isTrue();
+  }
+}

@@ -131,7 +131,7 @@ def kv(prefix):
 ours, mal = kv('ours_topics'), kv('mallet_topics')
 print("\n## Topics (k = 20) against MALLET, same documents, same terms, same coherence code\n")
 print(f"Our settings: {m['config']['optimizer']} LDA, {m['config']['max-iter']} iterations, vocabulary "
-      f"{q['vocabulary']} terms (min DF {m['config']['min-df']}, max DF {m['config']['max-df']}), "
+      f"{q['vocabulary']} terms (min DF {q['min_df']}, max DF {q['max_df']}), "
       f"seed {m['config']['seed']}. MALLET 2.0.8 ParallelTopicModel: 2 threads, 1,000 iterations, "
       f"alpha sum 5, beta 0.01, hyper-parameters optimised every 10 iterations, on the same "
       f"{int(ours['docs']):,} documents and vocabulary.\n")

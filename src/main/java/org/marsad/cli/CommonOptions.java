@@ -17,6 +17,7 @@ import org.marsad.corpus.Period;
 import org.marsad.io.postgres.PostgresTarget;
 import org.marsad.jobs.JobConfig;
 import org.marsad.text.Analysis;
+import org.marsad.topics.TopicSettings;
 import picocli.CommandLine.Option;
 
 /**
@@ -157,12 +158,13 @@ public class CommonOptions {
 
   @Option(
       names = "--min-df",
-      description = "A topic term occurs in at least this many documents (default: 5).")
-  Long minDf;
+      description =
+          "A topic term occurs in at least this many documents, or auto: one in 1,500, 2 to 20 (default: auto).")
+  String minDf;
 
   @Option(
       names = "--max-df",
-      description = "A topic term occurs in at most this share of documents (default: 0.5).")
+      description = "A topic term occurs in at most this share of documents (default: 0.1).")
   Double maxDf;
 
   @Option(names = "--optimizer", description = "LDA optimizer: online or em (default: online).")
@@ -341,9 +343,10 @@ public class CommonOptions {
     long minCo =
         Long.parseLong(pick(minCoDocs == null ? null : minCoDocs.toString(), "min-co-docs", "1"));
     String gazV = pick(gazetteer, "gazetteer");
-    org.marsad.topics.TopicSettings td = org.marsad.topics.TopicSettings.defaults();
+    TopicSettings td = org.marsad.topics.TopicSettings.defaults();
     String kV = pick(k, "k", Integer.toString(td.k()));
     String sweepV = pick(kSweep, "k-sweep", "10,20,30,40");
+    String minDfV = pick(minDf, "min-df", "auto");
     org.marsad.topics.TopicSettings topics;
     try {
       topics =
@@ -351,7 +354,7 @@ public class CommonOptions {
               kV.equals("auto") ? 0 : Integer.parseInt(kV),
               Arrays.stream(sweepV.split(",")).map(String::strip).map(Integer::valueOf).toList(),
               Integer.parseInt(str(vocabSize, "vocab-size", td.vocabSize())),
-              Long.parseLong(str(minDf, "min-df", td.minDf())),
+              minDfV.equals("auto") ? TopicSettings.AUTO_MIN_DF : Long.parseLong(minDfV),
               Double.parseDouble(str(maxDf, "max-df", td.maxDf())),
               pick(optimizer, "optimizer", td.optimizer()),
               Integer.parseInt(str(maxIter, "max-iter", td.maxIter())),
@@ -391,7 +394,7 @@ public class CommonOptions {
     resolved.put("k", topics.k() == 0 ? "auto" : Integer.toString(topics.k()));
     resolved.put("k-sweep", sweepV);
     resolved.put("vocab-size", Integer.toString(topics.vocabSize()));
-    resolved.put("min-df", Long.toString(topics.minDf()));
+    resolved.put("min-df", minDfV);
     resolved.put("max-df", Double.toString(topics.maxDf()));
     resolved.put("optimizer", topics.optimizer());
     resolved.put("max-iter", Integer.toString(topics.maxIter()));

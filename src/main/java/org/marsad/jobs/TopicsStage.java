@@ -64,6 +64,8 @@ final class TopicsStage {
         spark.sparkContext().setJobDescription("topics: vocabulary");
         String[] vocab = TopicStats.vocabulary(bags, n, s);
         quality.put("vocabulary", vocab.length);
+        quality.put("min_df", s.minDfFor(n));
+        quality.put("max_df", s.maxDf());
         LOG.info("[topics] {} documents, vocabulary of {} terms", n, vocab.length);
         if (vocab.length < 2 || n < 2) {
           LOG.warn("[topics] too few documents or terms to fit topics: the topic tables are empty");

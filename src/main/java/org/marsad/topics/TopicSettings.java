@@ -10,7 +10,8 @@ import java.util.List;
  *     coherent one whose diversity has not collapsed
  * @param sweep the k values tried by {@code --k auto}
  * @param vocabSize largest vocabulary (most document-frequent terms that pass the DF bounds)
- * @param minDf a term must occur in at least this many documents
+ * @param minDf a term must occur in at least this many documents ({@link #AUTO_MIN_DF}: scaled with
+ *     the corpus)
  * @param maxDf a term may occur in at most this share of documents
  * @param optimizer {@code online} (variational Bayes on mini-batches) or {@code em}
  * @param maxIter iterations of the optimizer
@@ -30,6 +31,17 @@ public record TopicSettings(
     double subsampling,
     String model)
     implements Serializable {
+
+  /** {@code minDf} value meaning: scale with the corpus (see {@link #minDfFor}). */
+  public static final long AUTO_MIN_DF = 0;
+
+  /**
+   * The minimum document frequency in force for a corpus of {@code nDocs} documents: the setting,
+   * or when it is {@link #AUTO_MIN_DF} one document in 1,500, at least 2 and at most 20.
+   */
+  public long minDfFor(long nDocs) {
+    return minDf != AUTO_MIN_DF ? minDf : Math.max(2, Math.min(20, Math.round(nDocs / 1500.0)));
+  }
 
   /** Document-topic weights below this are not written to {@code document_topics}. */
   public static final double MIN_WEIGHT = 0.05;
@@ -60,8 +72,8 @@ public record TopicSettings(
     if (vocabSize < 2) {
       throw new IllegalArgumentException("Cannot use --vocab-size: must be at least 2");
     }
-    if (minDf < 1) {
-      throw new IllegalArgumentException("Cannot use --min-df: must be at least 1");
+    if (minDf < 0) {
+      throw new IllegalArgumentException("Cannot use --min-df: must be at least 1, or auto");
     }
     if (!(maxDf > 0 && maxDf <= 1)) {
       throw new IllegalArgumentException(

@@ -131,7 +131,8 @@ public final class TopicStats {
     CountVectorizerModel cv =
         new CountVectorizerModel(vocab).setInputCol(TOKENS).setOutputCol(FEATURES);
     // MLlib's RDD API on a cached RDD of count vectors: spark.ml's LDA.fit converts its input
-    // Dataset to an uncached RDD, which every iteration then recomputes (measured twice as slow).
+    // Dataset to an uncached RDD, which every iteration then recomputes (measured about 2.5 times
+    // slower).
     JavaPairRDD<Long, org.apache.spark.mllib.linalg.Vector> corpus =
         cv.transform(bags.select(TOKENS))
             .select(FEATURES)

@@ -29,7 +29,7 @@ import org.marsad.jobs.MarsadJob;
  */
 class ReportBrowserTest {
 
-  /** The charts the sample run must show (it has every table but the topics stage's). */
+  /** The charts the sample run must show (it has every table, the topics stage's too). */
   static final List<String> SAMPLE_CHARTS =
       List.of(
           "chart-docs",
@@ -38,6 +38,8 @@ class ReportBrowserTest {
           "chart-top-terms",
           "chart-keyness",
           "chart-collocations",
+          "chart-topics",
+          "chart-topic-trends",
           "chart-states-top",
           "chart-states-time",
           "chart-pairs-npmi",
@@ -80,7 +82,12 @@ class ReportBrowserTest {
     assertClean(r);
     assertThat(r.check().path("charts").properties().stream().map(e -> e.getKey()).toList())
         .containsExactlyInAnyOrderElementsOf(SAMPLE_CHARTS);
-    assertThat(r.dom()).contains("The topics stage did not run in this output");
+    assertThat(r.dom()).doesNotContain("The topics stage did not run in this output");
+    // the topic cards name the run's topics by their labels
+    for (org.apache.spark.sql.Row t :
+        org.marsad.jobs.JobTestSupport.table(out.toString(), "topic_summary").collectAsList()) {
+      assertThat(r.dom()).contains(t.getString(1).split(" · ")[0]);
+    }
     int height = Math.min(20_000, Math.max(1_000, r.check().path("height").asInt()));
     chromium.screenshot(page, height, SharedSpark.repo().resolve("target/report-screenshot.png"));
   }

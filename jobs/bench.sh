@@ -2,6 +2,7 @@
 # Benchmarks, measured side by side in one run on this machine (ratios matter; absolute numbers
 # on a noisy 2-core machine do not). Writes bench/report.md.
 #   jobs/bench.sh [CORPUS]      default ../shared/corpora/ant-multisource (ANT columns)
+#   BENCH_TOPICS_ONLY=1 jobs/bench.sh   re-measures only the topics section (ours and MALLET)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -25,6 +26,7 @@ timed() {
   grep '^TIME' "$log" | tail -1 | awk '{print $2, $3}'
 }
 
+if [ "${BENCH_TOPICS_ONLY:-0}" != 1 ]; then
 echo "bench: terms job (local[2])" >&2
 read -r terms_s terms_kb < <(timed "$work/terms.log" jobs/marsad terms --master 'local[2]' \
   --input "$corpus" --id-col docno --source-col src --date-col time --output "$work/terms-out")
@@ -57,6 +59,7 @@ jobs/marsad states --master 'local[2]' --input "$reuters" --id-col newid --text-
   --output "$work/reuters-out" > "$work/reuters.log" 2>&1
 "${jvm[@]}" -cp "$cp" org.marsad.bench.ReutersOverlap "$reuters" "$work/reuters-out" > "$work/overlap.log" 2>&1
 overlap=$(grep '^reuters_overlap' "$work/overlap.log")
+fi
 
 echo "bench: topics stage, k = 20 (local[2])" >&2
 read -r topics_s topics_kb < <(timed "$work/topics.log" jobs/marsad topics --master 'local[2]' \
@@ -65,6 +68,7 @@ echo "bench: MALLET on the same documents and terms" >&2
 "${jvm[@]}" -cp "$cp" org.marsad.bench.TopicsBench "$corpus" docno src time "$work/topics-out" 20 1000 \
   > "$work/mallet.log" 2>&1 || { tail -30 "$work/mallet.log" >&2; exit 1; }
 
+if [ "${BENCH_TOPICS_ONLY:-0}" != 1 ]; then
 python3 - "$corpus" "$docs" "$bytes" "$terms_s" "$terms_kb" "$naive_s" "$naive_kb" "$ceil_s" "$cores" \
   "$states_s" "$states_kb" "$states_stage_s" "$states_docs" "$matcher_s" "$work/gold.log" "$overlap" "$terms_stage_s" > "$report" <<'PY'
 import sys, datetime, subprocess
@@ -118,6 +122,16 @@ print("\n## Reuters-21578 places overlap\n")
 print("Document-level states (forms name, adjective, capital) against the editor-assigned `places` mapped to ISO codes, over documents with at least one mapped place:\n")
 print("`" + overlap + "`")
 PY
+else
+  # BENCH_TOPICS_ONLY=1: keep the report's other sections, replace its topics section.
+  python3 - "$report" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding='utf-8').read()
+i = s.find("\n## Topics (k = 20)")
+open(p, 'w', encoding='utf-8').write(s if i < 0 else s[:i])
+PY
+fi
 
 python3 - "$work/topics-out/_manifest.json" "$topics_s" "$topics_kb" "$work/mallet.log" >> "$report" <<'PY'
 import sys, json
@@ -129,7 +143,9 @@ def kv(prefix):
     line = next(l for l in log if l.startswith(prefix))
     return dict(p.split('=') for p in line.split()[1:])
 ours, mal = kv('ours_topics'), kv('mallet_topics')
+import datetime
 print("\n## Topics (k = 20) against MALLET, same documents, same terms, same coherence code\n")
+print(f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC, both in this one run.\n")
 print(f"Our settings: {m['config']['optimizer']} LDA, {m['config']['max-iter']} iterations, vocabulary "
       f"{q['vocabulary']} terms (min DF {q['min_df']}, max DF {q['max_df']}), "
       f"seed {m['config']['seed']}. MALLET 2.0.8 ParallelTopicModel: 2 threads, 1,000 iterations, "

@@ -55,7 +55,7 @@ public record TopicSettings(
   /** The defaults (chosen by coherence per second on ANT; see the README). */
   public static TopicSettings defaults() {
     return new TopicSettings(
-        20, List.of(10, 20, 30, 40), 10000, 5, 0.5, "online", 100, 1L, 0.05, null);
+        20, List.of(10, 20, 30, 40), 10000, AUTO_MIN_DF, 0.1, "online", 100, 1L, 0.05, null);
   }
 
   /** Validates the values a user can get wrong. */

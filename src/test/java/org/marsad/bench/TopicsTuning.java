@@ -103,7 +103,7 @@ public final class TopicsTuning {
         SparkSession.builder()
             .master("local[2]")
             .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "4")
+            .config("spark.sql.shuffle.partitions", System.getProperty("parts", "4"))
             .config("spark.sql.session.timeZone", "UTC")
             .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
@@ -142,7 +142,7 @@ public final class TopicsTuning {
             Double.parseDouble(a[5]),
             a[6],
             Integer.parseInt(a[7]),
-            1L,
+            Long.getLong("seed", 1L),
             Double.parseDouble(a[8]),
             null);
     Dataset<Row> labels = TermStats.labels(docs).persist(StorageLevel.MEMORY_AND_DISK());

@@ -61,29 +61,18 @@ public final class JobTestSupport {
 
   /** {@code c} with other topic settings. */
   public static JobConfig withTopics(JobConfig c, org.marsad.topics.TopicSettings t) {
-    return new JobConfig(
-        c.inputs(),
-        c.output(),
-        c.corpus(),
-        c.analysis(),
-        c.csv(),
-        c.minCollocationCount(),
-        c.minKeynessCount(),
-        c.states(),
-        c.forms(),
-        c.documentScope(),
-        c.sentenceScope(),
-        c.minCoDocs(),
-        t,
-        c.minTopicStateDocs(),
-        c.resolved(),
-        c.postgres());
+    return copy(c, c.inputs(), c.output(), t);
   }
 
   /** {@code c} reading other input into another output. */
   public static JobConfig withPaths(JobConfig c, String input, String output) {
+    return copy(c, List.of(input), output, c.topics());
+  }
+
+  private static JobConfig copy(
+      JobConfig c, List<String> inputs, String output, org.marsad.topics.TopicSettings t) {
     return new JobConfig(
-        List.of(input),
+        inputs,
         output,
         c.corpus(),
         c.analysis(),
@@ -95,7 +84,7 @@ public final class JobTestSupport {
         c.documentScope(),
         c.sentenceScope(),
         c.minCoDocs(),
-        c.topics(),
+        t,
         c.minTopicStateDocs(),
         c.resolved(),
         c.postgres());

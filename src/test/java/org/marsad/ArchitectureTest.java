@@ -6,9 +6,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Tag;
 
 /** The text package is plain Java: reusable from a UDF, mapPartitions or an MLlib Transformer. */
 @AnalyzeClasses(packages = "org.marsad", importOptions = ImportOption.DoNotIncludeTests.class)
+@Tag("unit")
 class ArchitectureTest {
 
   @ArchTest

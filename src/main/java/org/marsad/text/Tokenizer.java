@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * Unicode word tokeniser: a token is a maximal run of letters, combining marks and digits (so
- * Arabic words with diacritics or tatweel stay whole); everything else separates tokens. Sentence
- * boundaries are full stops, question and exclamation marks (Latin and Arabic), semicolons and line
- * breaks.
+ * Arabic words with diacritics or tatweel stay whole) holding at least one letter or digit other
+ * than tatweel; everything else separates tokens, including a run of marks or tatweel alone (a
+ * stray kasra or a ــــ dash between words), which would normalise to nothing. Sentence boundaries
+ * are full stops, question and exclamation marks (Latin and Arabic), semicolons and line breaks.
  */
 public final class Tokenizer {
 
@@ -27,8 +28,13 @@ public final class Tokenizer {
       char c = text.charAt(i);
       if (isWordChar(c)) {
         int start = i;
+        boolean base = false;
         while (i < n && (isWordChar(text.charAt(i)) || isInnerJoiner(text, i))) {
+          base |= isBase(text.charAt(i));
           i++;
+        }
+        if (!base) {
+          continue;
         }
         if (sentencePending) {
           sentence++;
@@ -78,6 +84,11 @@ public final class Tokenizer {
         || t == Character.NON_SPACING_MARK
         || t == Character.COMBINING_SPACING_MARK
         || t == Character.ENCLOSING_MARK;
+  }
+
+  /** A letter or digit that survives normalisation (tatweel and marks do not). */
+  private static boolean isBase(char c) {
+    return c < 0x80 ? c != '\'' && c != '-' : c != '\u0640' && Character.isLetterOrDigit(c);
   }
 
   /** An apostrophe or hyphen inside a Latin word (don't, co-operation) keeps the word whole. */

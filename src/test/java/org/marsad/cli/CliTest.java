@@ -9,11 +9,13 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marsad.SharedSpark;
 import org.marsad.jobs.JobTestSupport;
 
+@Tag("spark")
 class CliTest {
 
   @TempDir Path tmp;

@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marsad.jobs.JobConfig;
 import picocli.CommandLine;
 
 /** The --jdbc-* options: precedence, validation, and no password in the resolved config. */
+@Tag("spark")
 class PostgresOptionsTest {
 
   @TempDir Path tmp;

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Types;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marsad.SharedSpark;
@@ -17,6 +18,7 @@ import org.marsad.jobs.JobTestSupport;
 import org.marsad.jobs.MarsadJob;
 
 /** The output tables are read by DuckDB (as BI tools do): typed timestamps, Hive partitions. */
+@Tag("spark")
 class DuckDbReadTest {
 
   @TempDir static Path tmp;

@@ -12,11 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marsad.SharedSpark;
 import org.marsad.corpus.CorpusOptions;
 
+@Tag("spark")
 class CorpusLoadingTest {
 
   @TempDir Path tmp;

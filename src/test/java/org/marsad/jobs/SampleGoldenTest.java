@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marsad.SharedSpark;
@@ -21,6 +22,7 @@ import org.marsad.corpus.CorpusOptions;
  * Tier 3: the whole run on sample-data/ against reviewed golden outputs. Regenerate on purpose with
  * {@code mvn test -Dtest=SampleGoldenTest -Dmarsad.regenerate=true} and review the diff.
  */
+@Tag("spark")
 class SampleGoldenTest {
 
   static final List<String> TABLES =

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marsad.SharedSpark;
@@ -23,6 +24,7 @@ import org.marsad.io.CorpusReader;
 import org.marsad.text.Analysis;
 
 /** Each corpus in ../shared/corpora loads with only column options, every row accounted for. */
+@Tag("spark")
 class SharedCorporaTest {
 
   @TempDir Path tmp;

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.marsad.SharedSpark;
 
@@ -25,6 +26,7 @@ import org.marsad.SharedSpark;
  * folder of links to the Maven classpath serves as SPARK_HOME), the shaded job jar submitted
  * through SparkSubmit against it, and its tables compared with a local-mode run.
  */
+@Tag("integration")
 class StandaloneClusterIT {
 
   static Path tmp;

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marsad.SharedSpark;
@@ -27,6 +28,7 @@ import org.marsad.topics.TopicSettings;
 import org.marsad.topics.TopicStats;
 
 /** The topics stage on sample-data/: tables, quality figures, model reuse and --k auto. */
+@Tag("spark")
 class TopicsTest {
 
   @TempDir static Path tmp;

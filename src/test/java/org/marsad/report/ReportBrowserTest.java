@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marsad.SharedSpark;
@@ -27,6 +28,7 @@ import org.marsad.jobs.MarsadJob;
  * Chromium: it fails on any page or console error and on any chart that shows no data, and saves
  * screenshots under target/ for a person to look at.
  */
+@Tag("integration")
 class ReportBrowserTest {
 
   /** The charts the sample run must show (it has every table, the topics stage's too). */

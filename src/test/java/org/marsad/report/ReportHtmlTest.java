@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The page is self-contained and its embedded data cannot break out of its script element. */
+@Tag("unit")
 class ReportHtmlTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();

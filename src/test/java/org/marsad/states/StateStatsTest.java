@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.marsad.SharedSpark;
 
 /** Co-mention measures against values computed by hand. */
+@Tag("spark")
 class StateStatsTest {
 
   @Test

@@ -2,8 +2,10 @@ package org.marsad.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ArabicNormalizerTest {
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.marsad.SharedSpark;
 import org.marsad.bench.StateGold;
@@ -12,6 +13,7 @@ import org.marsad.bench.StateGold;
 /**
  * Accuracy of the state matcher on the NewsFANE-derived dev gold (name-form states per sentence).
  */
+@Tag("unit")
 class StateGoldTest {
 
   @Test

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.marsad.SharedSpark;
 
+@Tag("unit")
 class StateMatcherTest {
 
   private static final StateMatcher M = new StateSettings(null, Analysis.defaults()).matcher();

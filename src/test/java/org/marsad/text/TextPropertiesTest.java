@@ -7,7 +7,10 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
+@net.jqwik.api.Tag("unit")
 class TextPropertiesTest {
 
   private static final TextAnalyzer AR = Analysis.defaults().forLanguage("ar");

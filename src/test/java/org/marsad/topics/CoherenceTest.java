@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Coherence and diversity against values computed by hand on a tiny corpus. */
+@Tag("unit")
 class CoherenceTest {
 
   // N = 4 documents: df(a) = 3, df(b) = 2, df(c) = 2, df(a,b) = 2, df(a,c) = 1, df(b,c) = 0.

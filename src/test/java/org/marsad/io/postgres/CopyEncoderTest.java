@@ -7,9 +7,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** COPY text-format fields; the PostgreSQL tests check the round trip through a real server. */
+@Tag("unit")
 class CopyEncoderTest {
 
   private static String field(Object v) {

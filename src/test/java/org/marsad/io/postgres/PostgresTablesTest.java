@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.marsad.io.postgres.PostgresTables.Mode;
 
+@Tag("unit")
 class PostgresTablesTest {
 
   @Test

@@ -8,16 +8,20 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Tag;
 
-/** The text package is plain Java: reusable from a UDF, mapPartitions or an MLlib Transformer. */
-@AnalyzeClasses(packages = "org.marsad", importOptions = ImportOption.DoNotIncludeTests.class)
+/**
+ * The house rules: text analysis and state matching are plain Java (reusable from a UDF,
+ * mapPartitions or an MLlib Transformer); capability stages do no I/O; {@code io} and the catalog
+ * sit at the edges and know nothing of the domain.
+ */
 @Tag("unit")
+@AnalyzeClasses(packages = "org.marsad", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   @ArchTest
-  static final ArchRule textHasNoSpark =
+  static final ArchRule textAndMatchingHaveNoSpark =
       noClasses()
           .that()
-          .resideInAPackage("org.marsad.text..")
+          .resideInAnyPackage("org.marsad.text..", "org.marsad.states.match..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..");
@@ -30,4 +34,36 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.apache.hadoop.fs..", "org.marsad.io..", "java.nio.file..");
+
+  @ArchTest
+  static final ArchRule ioKnowsNoDomain =
+      noClasses()
+          .that()
+          .resideInAnyPackage("org.marsad.io..", "org.marsad.catalog..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.marsad.analysis..",
+              "org.marsad.corpus..",
+              "org.marsad.terms..",
+              "org.marsad.states..",
+              "org.marsad.topics..",
+              "org.marsad.jobs..",
+              "org.marsad.report..");
+
+  @ArchTest
+  static final ArchRule textIsTheGround =
+      noClasses()
+          .that()
+          .resideInAPackage("org.marsad.text..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.marsad.analysis..",
+              "org.marsad.corpus..",
+              "org.marsad.terms..",
+              "org.marsad.states..",
+              "org.marsad.topics..",
+              "org.marsad.jobs..",
+              "org.marsad.io..");
 }

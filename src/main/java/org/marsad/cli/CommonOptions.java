@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Properties;
 import org.marsad.corpus.CorpusOptions;
 import org.marsad.corpus.Period;
+import org.marsad.io.ConfFiles;
 import org.marsad.io.postgres.PostgresTarget;
 import org.marsad.jobs.JobConfig;
+import org.marsad.states.match.StateSettings;
 import org.marsad.text.Analysis;
 import org.marsad.topics.TopicSettings;
 import picocli.CommandLine.Option;
@@ -310,11 +312,21 @@ public class CommonOptions {
       throw new IllegalArgumentException(
           "Cannot use --format: unknown format (" + fmt + "); use parquet or csv");
     }
+    String gazV = pick(gazetteer, "gazetteer");
+    // User files are read here, once, on the driver; their contents travel with the job.
+    List<String> gazForms = ConfFiles.lines(gazFile(gazV, "forms.tsv"), "--gazetteer");
     Analysis analysis =
         new Analysis(
-            pick(stopwordsAr, "stopwords-ar"),
-            pick(stopwordsEn, "stopwords-en"),
-            pick(protectedWords, "protected-words"));
+            ConfFiles.lines(pick(stopwordsAr, "stopwords-ar"), "--stopwords-ar"),
+            ConfFiles.lines(pick(stopwordsEn, "stopwords-en"), "--stopwords-en"),
+            ConfFiles.lines(pick(protectedWords, "protected-words"), "--protected-words"),
+            gazForms);
+    StateSettings stateSettings =
+        new StateSettings(
+            ConfFiles.lines(gazFile(gazV, "states.tsv"), "--gazetteer"),
+            gazForms,
+            ConfFiles.lines(gazFile(gazV, "context_rules.tsv"), "--gazetteer"),
+            analysis);
     long minColl =
         Long.parseLong(
             pick(
@@ -342,7 +354,6 @@ public class CommonOptions {
     }
     long minCo =
         Long.parseLong(pick(minCoDocs == null ? null : minCoDocs.toString(), "min-co-docs", "1"));
-    String gazV = pick(gazetteer, "gazetteer");
     TopicSettings td = org.marsad.topics.TopicSettings.defaults();
     String kV = pick(k, "k", Integer.toString(td.k()));
     String sweepV = pick(kSweep, "k-sweep", "10,20,30,40");
@@ -419,7 +430,7 @@ public class CommonOptions {
         fmt.equals("csv"),
         minColl,
         minKey,
-        new org.marsad.text.StateSettings(gazV, analysis),
+        stateSettings,
         formSet,
         !scopeV.equals("sentence"),
         !scopeV.equals("document"),
@@ -428,6 +439,10 @@ public class CommonOptions {
         minTsd,
         resolved,
         postgres);
+  }
+
+  private static String gazFile(String dir, String name) {
+    return dir == null ? null : dir + "/" + name;
   }
 
   /** The PostgreSQL target of --jdbc-url and its companions, or null without --jdbc-url. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
+import org.marsad.io.ConfFiles;
 import org.marsad.io.Ingest;
 import org.marsad.jobs.JobConfig;
 import org.marsad.jobs.JobResult;
@@ -237,7 +238,13 @@ public final class Marsad implements Callable<Integer> {
       }
       String clean = TextCleaner.clean(input);
       String l = lang != null ? lang : LanguageDetector.detect(clean);
-      TextAnalyzer a = new Analysis(stopwordsAr, stopwordsEn, protectedWords).forLanguage(l);
+      TextAnalyzer a =
+          new Analysis(
+                  ConfFiles.lines(stopwordsAr, "--stopwords-ar"),
+                  ConfFiles.lines(stopwordsEn, "--stopwords-en"),
+                  ConfFiles.lines(protectedWords, "--protected-words"),
+                  null)
+              .forLanguage(l);
       PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
       for (Token t : a.analyze(clean)) {
         out.println(t.surface() + "\t" + t.term());
@@ -268,17 +275,13 @@ public final class Marsad implements Callable<Integer> {
     @Override
     public Integer call() {
       SparkSession spark = Sessions.create("marsad query", master);
-      java.io.File[] dirs = new java.io.File(output).listFiles(java.io.File::isDirectory);
-      if (dirs == null) {
+      if (!new java.io.File(output).isDirectory()) {
         throw new IllegalArgumentException("Cannot query: no such folder (" + output + ")");
       }
-      for (java.io.File d : dirs) {
-        if (!d.getName().startsWith("_")
-            && !d.getName().equals("csv")
-            && !d.getName().equals("report")
-            && !d.getName().equals("models")
-            && !d.getName().equals("networks")) {
-          spark.read().parquet(d.getPath()).createOrReplaceTempView(d.getName());
+      for (org.marsad.catalog.Table t : org.marsad.catalog.Catalog.tables()) {
+        var d = org.marsad.io.TableReader.read(spark, output, t);
+        if (d != null) {
+          d.createOrReplaceTempView(t.name());
         }
       }
       PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

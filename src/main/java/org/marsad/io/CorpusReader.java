@@ -15,13 +15,18 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.marsad.corpus.CorpusLoader;
 
 /**
  * Reads a Parquet corpus from files, folders or globs on any Hadoop filesystem (file:, hdfs://,
  * s3a://), adding each row's file and row index so that "first occurrence" is well defined.
  */
 public final class CorpusReader {
+
+  /** Column the reader adds: the input file of a row. */
+  public static final String FILE_COL = "__marsad_file";
+
+  /** Column the reader adds: the row index of a row within its file. */
+  public static final String ROW_COL = "__marsad_row";
 
   private static final Pattern FILE_IN_MESSAGE =
       Pattern.compile("((?:file|hdfs|s3a?|gs|abfss?|wasbs?|viewfs):[^\\s,'\"\\]\\)]+)");
@@ -55,9 +60,7 @@ public final class CorpusReader {
       throw readFailure(inputs, e);
     }
     return df.select(
-        col("*"),
-        col("_metadata.file_path").as(CorpusLoader.FILE_COL),
-        col("_metadata.row_index").as(CorpusLoader.ROW_COL));
+        col("*"), col("_metadata.file_path").as(FILE_COL), col("_metadata.row_index").as(ROW_COL));
   }
 
   /**

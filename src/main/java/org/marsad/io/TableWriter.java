@@ -1,5 +1,9 @@
 package org.marsad.io;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,10 +13,13 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.marsad.catalog.Table;
 
 /**
  * Writes output tables whole or not at all: every table is first written under {@code
@@ -43,37 +50,91 @@ public final class TableWriter {
     }
   }
 
-  /** Writes {@code table} to staging (partitioned by the given columns) and returns its rows. */
-  public long stage(String table, Dataset<Row> data, String... partitionBy) {
-    spark.sparkContext().setJobDescription("write " + table);
-    Path dir = new Path(staging, table);
-    var w = data.write().mode(SaveMode.Overwrite).option("compression", "zstd");
-    if (partitionBy.length > 0) {
-      w = w.partitionBy(partitionBy);
+  /**
+   * Writes {@code data} as {@code table} to staging and returns its rows, counted during the write
+   * (an observed metric of the write job's result stage: exact, and no second pass over the data).
+   * The columns are checked against the catalog and written in its order; a table partitioned by
+   * period is rebalanced first (adaptive execution splits a large period over several tasks and
+   * merges small ones, so no period lands on a single task and files stay bounded) and sorted by
+   * its key within each file.
+   */
+  public long write(Table table, Dataset<Row> data) {
+    spark.sparkContext().setJobDescription("write " + table.name());
+    table.check(data.schema());
+    Column[] cols = table.columns().stream().map(c -> col("`" + c + "`")).toArray(Column[]::new);
+    Dataset<Row> d = data.select(cols);
+    if (table.partitionBy() != null) {
+      d = d.hint("rebalance", col(table.partitionBy()));
+    }
+    if (!table.key().isEmpty()) {
+      d =
+          d.sortWithinPartitions(
+              table.key().stream().map(c -> col("`" + c + "`")).toArray(Column[]::new));
+    }
+    Observation rowsWritten = new Observation("rows_" + table.name());
+    d = d.observe(rowsWritten, count(lit(1)).as("rows"));
+    Path dir = new Path(staging, table.name());
+    var w = d.write().mode(SaveMode.Overwrite).option("compression", "zstd");
+    if (table.partitionBy() != null) {
+      w = w.partitionBy(table.partitionBy());
     }
     w.parquet(dir.toString());
-    if (!hasDataFiles(dir)) {
+    long n = observed(rowsWritten);
+    if (n == 0) {
       // An empty partitioned write leaves no file to carry the schema: write one empty file.
-      data.limit(0).coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.toString());
-    }
-    if (csv) {
-      Path csvDir = new Path(staging, "csv/" + table);
-      String[] cols = data.columns();
       spark
-          .read()
-          .parquet(dir.toString())
-          .selectExpr(java.util.Arrays.stream(cols).map(c -> "`" + c + "`").toArray(String[]::new))
+          .createDataFrame(java.util.List.of(), table.schema())
           .coalesce(1)
           .write()
           .mode(SaveMode.Overwrite)
-          .option("header", true)
-          .option("escape", "\"")
-          .csv(csvDir.toString());
-      mergeCsv(csvDir, new Path(staging, "csv/" + table + ".csv"));
+          .parquet(dir.toString());
     }
-    long n = spark.read().parquet(dir.toString()).count();
-    rows.put(table, n);
+    if (csv) {
+      writeCsv(table, dir);
+    }
+    rows.put(table.name(), n);
     return n;
+  }
+
+  private static long observed(Observation o) {
+    try {
+      return ((Number) o.getAsJava().get("rows")).longValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Cannot count rows written: interrupted", e);
+    }
+  }
+
+  private void writeCsv(Table table, Path dir) {
+    Path csvDir = new Path(staging, "csv/" + table.name());
+    spark
+        .read()
+        .schema(table.schema())
+        .parquet(dir.toString())
+        .select(table.columns().stream().map(c -> col("`" + c + "`")).toArray(Column[]::new))
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("header", true)
+        .option("escape", "\"")
+        .csv(csvDir.toString());
+    mergeCsv(csvDir, new Path(staging, "csv/" + table.name() + ".csv"));
+  }
+
+  /** Writes small files (name → UTF-8 content) into a staged folder committed with the tables. */
+  public void writeFiles(String name, Map<String, String> files) {
+    Path dir = new Path(stageDir(name));
+    try {
+      fs.delete(dir, true);
+      fs.mkdirs(dir);
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        try (OutputStream o = fs.create(new Path(dir, f.getKey()), true)) {
+          o.write(f.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + dir + ": " + e.getMessage(), e);
+    }
   }
 
   /** A staging folder for output that is not a table (e.g. networks); committed with the tables. */
@@ -83,19 +144,18 @@ public final class TableWriter {
   }
 
   /**
-   * Writes an intermediate dataset to the staging folder and reads it back (Parquet handles the
-   * nested per-document arrays better than Spark's in-memory cache); dropped at commit.
+   * Writes an intermediate dataset to the staging folder and reads it back; dropped at commit.
+   * Observed counts ({@code metrics}: name → aggregate) are taken during that write.
    */
-  public Dataset<Row> intermediate(String name, Dataset<Row> data) {
+  public Dataset<Row> intermediate(String name, Dataset<Row> data, Observation metrics) {
     spark.sparkContext().setJobDescription("analyse documents");
     Path dir = new Path(staging, "_intermediate/" + name);
-    data.write().mode(SaveMode.Overwrite).option("compression", "lz4_raw").parquet(dir.toString());
+    Dataset<Row> d = data;
+    if (metrics != null) {
+      d = d.observe(metrics, count(lit(1)).as("rows"));
+    }
+    d.write().mode(SaveMode.Overwrite).option("compression", "lz4_raw").parquet(dir.toString());
     return spark.read().parquet(dir.toString());
-  }
-
-  /** Reads back a staged table (for checks before commit). */
-  public Dataset<Row> staged(String table) {
-    return spark.read().parquet(new Path(staging, table).toString());
   }
 
   /** Rows written per table, in writing order. */

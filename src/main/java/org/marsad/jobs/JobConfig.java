@@ -36,7 +36,7 @@ public record JobConfig(
     boolean csv,
     long minCollocationCount,
     long minKeynessCount,
-    org.marsad.text.StateSettings states,
+    org.marsad.states.match.StateSettings states,
     java.util.Set<String> forms,
     boolean documentScope,
     boolean sentenceScope,

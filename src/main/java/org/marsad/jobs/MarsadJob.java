@@ -1,29 +1,30 @@
 package org.marsad.jobs;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.marsad.analysis.AnalysisPass;
+import org.marsad.analysis.PassSettings;
+import org.marsad.catalog.Catalog;
 import org.marsad.corpus.Corpus;
 import org.marsad.corpus.CorpusLoader;
 import org.marsad.io.CorpusReader;
 import org.marsad.io.Manifest;
-import org.marsad.io.NetworkWriter;
 import org.marsad.io.TableWriter;
 import org.marsad.io.postgres.PostgresSink;
 import org.marsad.report.Report;
-import org.marsad.states.StateStats;
-import org.marsad.terms.TermStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,13 @@ public final class MarsadJob {
 
   private MarsadJob() {}
 
+  /** The stage implementations, in the order a run executes them. */
+  private static final Map<Stage, org.marsad.jobs.Stage> STAGES =
+      Map.of(
+          Stage.TERMS, new TermsStage(),
+          Stage.STATES, new StatesStage(),
+          Stage.TOPICS, new TopicsStage());
+
   /** Runs {@code stages} on the corpus of {@code config}. */
   public static JobResult run(
       SparkSession spark, JobConfig config, Set<Stage> stages, String command) {
@@ -62,29 +70,28 @@ public final class MarsadJob {
     Manifest manifest = new Manifest(VERSION, runId, command, started);
     manifest.config(config.resolved());
     TableWriter writer = new TableWriter(spark, config.output(), runId, config.csv());
+    List<Dataset<Row>> cached = new ArrayList<>();
+    Corpus corpus = null;
     try {
       long t0 = System.nanoTime();
       spark.sparkContext().setJobGroup("marsad-load", "load corpus", false);
       Dataset<Row> raw = CorpusReader.read(spark, config.inputs());
+      CorpusLoader.checkColumns(raw.schema(), config.corpus());
       long rowsIn = raw.count();
       LOG.info("[load] {} input rows from {}", rowsIn, config.inputs());
       if (rowsIn == 0) {
         LOG.warn("[load] the corpus is empty: every table will be empty");
       }
-      Corpus corpus = CorpusLoader.load(raw, config.corpus(), config.analysis());
-      Dataset<Row> documents;
-      // Fill the cached classification in one pass first: otherwise the broadcast side-jobs of the
-      // duplicate checks each compute it concurrently (four cleaning passes instead of one).
-      spark.sparkContext().setJobDescription("clean and classify input rows");
-      corpus.cached().count();
-      documents = writer.intermediate("documents", corpus.documents());
-      long nDocs =
-          writer.stage(
-              "documents",
-              sorted(documents.select(cols(Corpus.DOCUMENT_COLUMNS)), "period", "doc_id"),
-              "period");
-      long nRejected = writer.stage("rejected", corpus.rejected().orderBy("doc_id", "reason"));
-      corpus.release();
+      PassSettings pass = PassSettings.of(config.corpus(), config.analysis(), config.states());
+      Dataset<Row> analysed = writer.intermediate("pass", AnalysisPass.run(raw, pass), null);
+      corpus = CorpusLoader.load(analysed);
+      long nDocs = writer.write(Catalog.DOCUMENTS, corpus.documentsTable());
+      Dataset<Row> keys = corpus.rejectedKeys().persist(StorageLevel.MEMORY_AND_DISK());
+      cached.add(keys);
+      List<String> files = keys.select("file").distinct().as(Encoders.STRING()).collectAsList();
+      long nRejected =
+          writer.write(
+              Catalog.REJECTED, Corpus.rejected(raw, keys, files).orderBy("doc_id", "reason"));
       LOG.info("[load] {} documents accepted, {} rows rejected", nDocs, nRejected);
       if (nDocs + nRejected != rowsIn) {
         throw new IllegalStateException(
@@ -97,7 +104,7 @@ public final class MarsadJob {
                 + "); nothing was committed");
       }
       Map<String, Long> byReason = new LinkedHashMap<>();
-      for (Row r : writer.staged("rejected").groupBy("reason").count().collectAsList()) {
+      for (Row r : keys.groupBy("reason").count().collectAsList()) {
         byReason.put(r.getString(0), r.getLong(1));
       }
       manifest.inputs(
@@ -109,93 +116,44 @@ public final class MarsadJob {
       manifest.rejectedByReason(byReason);
       manifest.stageSeconds("load", seconds(t0));
 
-      Dataset<Row> labels = null;
-      Dataset<Row> stateMentions = null;
-      if (stages.contains(Stage.TERMS)) {
-        long t1 = System.nanoTime();
-        spark.sparkContext().setJobGroup("marsad-terms", "term statistics", false);
-        labels = TermStats.labels(documents).persist(StorageLevel.MEMORY_AND_DISK());
-        long nTf =
-            writer.stage(
-                "term_frequencies",
-                sorted(
-                    TermStats.frequencies(documents, labels), "period", "source", "lang", "term"),
-                "period");
-        LOG.info("[terms] term_frequencies: {} rows", nTf);
-        Dataset<Row> tf = writer.staged("term_frequencies");
-        long nKey =
-            writer.stage(
-                "term_keyness",
-                sorted(TermStats.keyness(tf, config.minKeynessCount()), "period", "lang", "term"),
-                "period");
-        LOG.info("[terms] term_keyness: {} rows", nKey);
-        long nColl =
-            writer.stage(
-                "collocations",
-                TermStats.collocations(documents, config.minCollocationCount())
-                    .orderBy(col("lang"), col("g2").desc(), col("term")));
-        LOG.info("[terms] collocations: {} rows", nColl);
-        manifest.stageSeconds("terms", seconds(t1));
-      }
-
-      if (stages.contains(Stage.STATES)) {
-        long t2 = System.nanoTime();
-        spark.sparkContext().setJobGroup("marsad-states", "state mentions and co-mentions", false);
-        Dataset<Row> statesDim = StateStats.states(spark, config.states().gazetteer());
-        writer.stage("states", statesDim.orderBy("iso2").coalesce(1));
-        Dataset<Row> found =
-            StateStats.find(documents, config.states()).persist(StorageLevel.MEMORY_AND_DISK());
-        long nMentions =
-            writer.stage(
-                "state_mentions",
-                sorted(StateStats.mentions(found), "period", "doc_id", "field", "start"),
-                "period");
-        LOG.info("[states] state_mentions: {} rows", nMentions);
-        Dataset<Row> mentions =
-            writer.staged("state_mentions").filter(col("form").isin(config.forms().toArray()));
-        stateMentions = mentions;
-        long nCounts =
-            writer.stage(
-                "state_counts",
-                sorted(StateStats.counts(mentions, found), "period", "source", "state"),
-                "period");
-        LOG.info("[states] state_counts: {} rows", nCounts);
-        long nCo =
-            writer.stage(
-                "state_comentions",
-                sorted(
-                    StateStats.comentions(
-                        mentions,
-                        found,
-                        config.documentScope(),
-                        config.sentenceScope(),
-                        config.minCoDocs()),
-                    "period",
-                    "scope",
-                    "state_a",
-                    "state_b"),
-                "period");
-        LOG.info("[states] state_comentions: {} rows", nCo);
-        int graphs =
-            NetworkWriter.write(
-                spark, writer.stageDir("networks"), writer.staged("state_comentions"), statesDim);
-        LOG.info("[states] networks: {} GEXF files", graphs);
-        found.unpersist();
-        manifest.stageSeconds("states", seconds(t2));
-      }
-
-      if (stages.contains(Stage.TOPICS)) {
-        long t3 = System.nanoTime();
-        spark.sparkContext().setJobGroup("marsad-topics", "topics", false);
-        if (labels == null) {
-          labels = TermStats.labels(documents).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> counted =
+          corpus
+              .counted()
+              .select(
+                  "doc_id",
+                  "source",
+                  "published_at",
+                  "period",
+                  "lang",
+                  "n_tokens",
+                  "n_sentences",
+                  "terms",
+                  "mentions")
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      cached.add(counted);
+      Map<String, Dataset<Row>> shared = new LinkedHashMap<>();
+      org.marsad.jobs.Stage.Context ctx =
+          new org.marsad.jobs.Stage.Context(spark, corpus, counted, config, shared);
+      for (Stage s : Stage.values()) {
+        if (!stages.contains(s)) {
+          continue;
         }
-        manifest.put(
-            "topics", TopicsStage.run(spark, writer, documents, labels, stateMentions, config));
-        manifest.stageSeconds("topics", seconds(t3));
-      }
-      if (labels != null) {
-        labels.unpersist();
+        org.marsad.jobs.Stage stage = STAGES.get(s);
+        long t = System.nanoTime();
+        spark.sparkContext().setJobGroup("marsad-" + stage.name(), stage.name(), false);
+        org.marsad.jobs.Stage.Result result = stage.run(ctx);
+        cached.addAll(result.cached);
+        shared.putAll(result.shared);
+        for (var e : result.tables.entrySet()) {
+          long n = writer.write(e.getKey(), e.getValue());
+          LOG.info("[{}] {}: {} rows", stage.name(), e.getKey().name(), n);
+        }
+        result.files.forEach(writer::writeFiles);
+        result.folders.forEach((dir, w) -> w.accept(writer.stageDir(dir)));
+        if (!result.figures.isEmpty()) {
+          manifest.put(stage.name(), result.figures);
+        }
+        manifest.stageSeconds(stage.name(), seconds(t));
       }
 
       writer.commit();
@@ -228,25 +186,25 @@ public final class MarsadJob {
           ? re
           : new IllegalStateException("Run failed: " + e, e);
     } finally {
+      for (Dataset<Row> d : cached) {
+        d.unpersist();
+      }
+      if (corpus != null) {
+        corpus.release();
+      }
       spark.sparkContext().clearJobGroup();
     }
   }
 
-  static Dataset<Row> sorted(Dataset<Row> d, String partition, String... keys) {
-    org.apache.spark.sql.Column[] order = new org.apache.spark.sql.Column[keys.length + 1];
-    order[0] = col(partition);
-    for (int i = 0; i < keys.length; i++) {
-      order[i + 1] = col(keys[i]);
-    }
-    return d.repartition(col(partition)).sortWithinPartitions(order);
-  }
-
-  private static org.apache.spark.sql.Column[] cols(String[] names) {
-    org.apache.spark.sql.Column[] c = new org.apache.spark.sql.Column[names.length];
-    for (int i = 0; i < names.length; i++) {
-      c[i] = col(names[i]);
-    }
-    return c;
+  /**
+   * The analysed corpus of {@code raw} (as {@link CorpusReader#read} gives it) under {@code
+   * config}, with the pass's intermediate cached in memory instead of written: for tools and tests
+   * that look at the analysis without a run.
+   */
+  public static Corpus analyse(Dataset<Row> raw, JobConfig config) {
+    CorpusLoader.checkColumns(raw.schema(), config.corpus());
+    PassSettings pass = PassSettings.of(config.corpus(), config.analysis(), config.states());
+    return CorpusLoader.load(AnalysisPass.run(raw, pass).persist(StorageLevel.MEMORY_AND_DISK()));
   }
 
   private static double seconds(long t0) {

@@ -3,164 +3,156 @@ package org.marsad.jobs;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
-import org.marsad.io.TableWriter;
-import org.marsad.io.TopicModels;
+import org.marsad.catalog.Catalog;
 import org.marsad.topics.Coherence;
 import org.marsad.topics.TopicModel;
+import org.marsad.topics.TopicModels;
 import org.marsad.topics.TopicSettings;
 import org.marsad.topics.TopicStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The topics stage of a run: fits (or, with {@code --model}, loads) the topic model, writes the
- * topic tables and returns the quality figures for the manifest.
+ * The topics stage: fits (or, with {@code --model}, loads) the topic model on the count vectors of
+ * the counted documents, built from their term counts with the vocabulary broadcast, and returns
+ * the topic tables, the saved model and the quality figures for the manifest.
  */
-final class TopicsStage {
+final class TopicsStage implements Stage {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicsStage.class);
-
-  /** Folder of the saved model under the output. */
-  static final String MODEL_DIR = "models/topics";
-
-  private TopicsStage() {}
 
   /** A fitted model with its top lists and coherence. */
   private record Fitted(
       TopicModel model, Dataset<Row> topics, List<List<String>> tops, double[] npmi) {}
 
-  static Map<String, Object> run(
-      SparkSession spark,
-      TableWriter writer,
-      Dataset<Row> documents,
-      Dataset<Row> labels,
-      Dataset<Row> stateMentions,
-      JobConfig config) {
-    TopicSettings s = config.topics();
-    Dataset<Row> bags = TopicStats.bags(documents).persist(StorageLevel.MEMORY_AND_DISK());
-    spark.sparkContext().setJobDescription("topics: documents");
-    long n = bags.count();
-    Map<String, Object> quality = new LinkedHashMap<>();
-    quality.put("documents", n);
-    try {
-      Fitted chosen;
-      List<Row> sweep = new ArrayList<>();
-      if (s.model() != null) {
-        TopicModel model = TopicModels.load(spark, s.model());
-        LOG.info("[topics] inferring with the model in {} (k = {})", s.model(), model.k());
-        chosen = score(model, bags, n);
-        quality.put("model", s.model());
-      } else {
-        spark.sparkContext().setJobDescription("topics: vocabulary");
-        String[] vocab = TopicStats.vocabulary(bags, n, s);
-        quality.put("vocabulary", vocab.length);
-        quality.put("min_df", s.minDfFor(n));
-        quality.put("max_df", s.maxDf());
-        LOG.info("[topics] {} documents, vocabulary of {} terms", n, vocab.length);
-        if (vocab.length < 2 || n < 2) {
-          LOG.warn("[topics] too few documents or terms to fit topics: the topic tables are empty");
-          writeEmpty(spark, writer, stateMentions != null);
-          quality.put("k", 0);
-          return quality;
-        }
-        List<Integer> ks = s.k() > 0 ? List.of(s.k()) : s.sweep();
-        List<Fitted> fits = new ArrayList<>();
-        List<Double> secs = new ArrayList<>();
-        List<Double> fitSeconds = new ArrayList<>();
-        for (int k : ks) {
-          long t0 = System.nanoTime();
-          spark.sparkContext().setJobDescription("topics: fit LDA, k = " + k);
-          TopicModel model = TopicStats.fit(bags, vocab, k, s, labels);
-          fitSeconds.add((System.nanoTime() - t0) / 1e9);
-          Fitted f = score(model, bags, n);
-          double sec = (System.nanoTime() - t0) / 1e9;
-          LOG.info(
-              "[topics] k = {}: mean NPMI {}, diversity {}, {} s",
-              k,
-              String.format(java.util.Locale.ROOT, "%.4f", Coherence.mean(f.npmi())),
-              String.format(java.util.Locale.ROOT, "%.3f", Coherence.diversity(f.tops())),
-              String.format(java.util.Locale.ROOT, "%.1f", sec));
-          fits.add(f);
-          secs.add(sec);
-        }
-        int best = choose(fits);
-        chosen = fits.get(best);
-        quality.put("fit_seconds", fitSeconds.get(best));
-        if (s.k() == 0) {
-          for (int i = 0; i < fits.size(); i++) {
-            sweep.add(
-                RowFactory.create(
-                    ks.get(i),
-                    Coherence.mean(fits.get(i).npmi()),
-                    Coherence.diversity(fits.get(i).tops()),
-                    secs.get(i),
-                    i == best));
-          }
-          writer.stage("topic_sweep", spark.createDataFrame(sweep, TopicStats.SWEEP).coalesce(1));
-        }
-        TopicModels.save(chosen.model(), writer.stageDir(MODEL_DIR));
-      }
-      int k = chosen.model().k();
-      writer.stage("topics", chosen.topics().coalesce(1));
-      spark.sparkContext().setJobDescription("topics: document mixtures");
-      Dataset<Row> inferred =
-          writer.intermediate("topic_weights", TopicStats.infer(chosen.model(), bags));
-      long nDt =
-          writer.stage(
-              "document_topics",
-              MarsadJob.sorted(TopicStats.documentTopics(inferred), "period", "doc_id", "topic_id"),
-              "period");
-      writer.stage(
-          "topic_trends",
-          MarsadJob.sorted(TopicStats.trends(inferred), "period", "source", "topic_id"),
-          "period");
-      writer.stage(
-          "topic_summary",
-          TopicStats.summary(chosen.topics(), chosen.npmi(), inferred, k).coalesce(1));
-      if (stateMentions != null) {
-        writer.stage(
-            "topic_states",
-            TopicStats.states(inferred, stateMentions, config.minTopicStateDocs())
-                .orderBy(col("topic_id"), col("lift").desc(), col("state"))
-                .coalesce(1));
-      }
-      double mean = Coherence.mean(chosen.npmi());
-      double diversity = Coherence.diversity(chosen.tops());
-      LOG.info(
-          "[topics] k = {}: mean NPMI {}, diversity {}; document_topics: {} rows",
-          k,
-          String.format(java.util.Locale.ROOT, "%.4f", mean),
-          String.format(java.util.Locale.ROOT, "%.3f", diversity),
-          nDt);
-      quality.put("k", k);
-      quality.put("optimizer", s.optimizer());
-      quality.put("npmi_mean", mean);
-      quality.put("diversity", diversity);
-      List<Double> per = new ArrayList<>();
-      for (double v : chosen.npmi()) {
-        per.add(Double.isNaN(v) ? null : v);
-      }
-      quality.put("npmi_per_topic", per);
-      return quality;
-    } finally {
-      bags.unpersist();
-    }
+  @Override
+  public String name() {
+    return "topics";
   }
 
-  private static Fitted score(TopicModel model, Dataset<Row> bags, long n) {
+  @Override
+  public Result run(Context ctx) {
+    SparkSession spark = ctx.spark();
+    JobConfig config = ctx.config();
+    TopicSettings s = config.topics();
+    Result r = new Result();
+    Dataset<Row> counted = ctx.counted();
+    spark.sparkContext().setJobDescription("topics: documents");
+    long n = counted.count();
+    r.figure("documents", n);
+    Dataset<Row> labels = TermsStage.labels(ctx, r);
+    Fitted chosen;
+    Dataset<Row> vectors;
+    if (s.model() != null) {
+      TopicModel model = TopicModels.load(spark, s.model());
+      LOG.info("[topics] inferring with the model in {} (k = {})", s.model(), model.k());
+      vectors = r.cache(TopicStats.vectors(counted, model.vocabulary().vocabulary(), n));
+      chosen = score(model, counted, n);
+      r.figure("model", s.model());
+    } else {
+      spark.sparkContext().setJobDescription("topics: vocabulary");
+      String[] vocab = TopicStats.vocabulary(TermsStage.counts(ctx, r), n, s);
+      r.figure("vocabulary", vocab.length);
+      r.figure("min_df", s.minDfFor(n));
+      r.figure("max_df", s.maxDf());
+      LOG.info("[topics] {} documents, vocabulary of {} terms", n, vocab.length);
+      if (vocab.length < 2 || n < 2) {
+        LOG.warn("[topics] too few documents or terms to fit topics: the topic tables are empty");
+        empty(spark, r, ctx.shared().containsKey(StatesStage.NAMED));
+        r.figure("k", 0);
+        return r;
+      }
+      vectors = r.cache(TopicStats.vectors(counted, vocab, n));
+      int kFor = s.k() > 0 ? s.k() : 0;
+      List<Integer> ks = kFor > 0 ? List.of(kFor) : s.sweep();
+      List<Fitted> fits = new ArrayList<>();
+      List<Double> secs = new ArrayList<>();
+      List<Double> fitSeconds = new ArrayList<>();
+      for (int k : ks) {
+        long t0 = System.nanoTime();
+        spark.sparkContext().setJobDescription("topics: fit LDA, k = " + k);
+        TopicModel model = TopicStats.fit(vectors, vocab, k, s, labels);
+        fitSeconds.add((System.nanoTime() - t0) / 1e9);
+        Fitted f = score(model, counted, n);
+        double sec = (System.nanoTime() - t0) / 1e9;
+        LOG.info(
+            "[topics] k = {}: mean NPMI {}, diversity {}, {} s",
+            k,
+            String.format(Locale.ROOT, "%.4f", Coherence.mean(f.npmi())),
+            String.format(Locale.ROOT, "%.3f", Coherence.diversity(f.tops())),
+            String.format(Locale.ROOT, "%.1f", sec));
+        fits.add(f);
+        secs.add(sec);
+      }
+      int best = choose(fits);
+      chosen = fits.get(best);
+      r.figure("fit_seconds", fitSeconds.get(best));
+      if (s.k() == 0) {
+        List<Row> sweep = new ArrayList<>();
+        for (int i = 0; i < fits.size(); i++) {
+          sweep.add(
+              RowFactory.create(
+                  ks.get(i),
+                  Coherence.mean(fits.get(i).npmi()),
+                  Coherence.diversity(fits.get(i).tops()),
+                  secs.get(i),
+                  i == best));
+        }
+        r.table(
+            Catalog.TOPIC_SWEEP,
+            spark.createDataFrame(sweep, Catalog.TOPIC_SWEEP.schema()).coalesce(1));
+      }
+      TopicModel m = chosen.model();
+      r.folder(Catalog.TOPIC_MODEL, dir -> TopicModels.save(m, dir));
+    }
+    int k = chosen.model().k();
+    spark.sparkContext().setJobDescription("topics: document mixtures");
+    Dataset<Row> inferred = r.cache(TopicStats.infer(chosen.model(), vectors));
+    r.table(Catalog.TOPICS, chosen.topics().coalesce(1))
+        .table(Catalog.DOCUMENT_TOPICS, TopicStats.documentTopics(inferred))
+        .table(Catalog.TOPIC_TRENDS, TopicStats.trends(inferred))
+        .table(
+            Catalog.TOPIC_SUMMARY,
+            TopicStats.summary(chosen.topics(), chosen.npmi(), inferred, k).coalesce(1));
+    Dataset<Row> named = ctx.shared().get(StatesStage.NAMED);
+    if (named != null) {
+      r.table(
+          Catalog.TOPIC_STATES,
+          TopicStats.states(inferred, named, config.minTopicStateDocs())
+              .orderBy(col("topic_id"), col("lift").desc(), col("state"))
+              .coalesce(1));
+    }
+    double mean = Coherence.mean(chosen.npmi());
+    double diversity = Coherence.diversity(chosen.tops());
+    LOG.info(
+        "[topics] k = {}: mean NPMI {}, diversity {}",
+        k,
+        String.format(Locale.ROOT, "%.4f", mean),
+        String.format(Locale.ROOT, "%.3f", diversity));
+    r.figure("k", k);
+    r.figure("optimizer", s.optimizer());
+    r.figure("npmi_mean", mean);
+    r.figure("diversity", diversity);
+    List<Double> per = new ArrayList<>();
+    for (double v : chosen.npmi()) {
+      per.add(Double.isNaN(v) ? null : v);
+    }
+    r.figure("npmi_per_topic", per);
+    return r;
+  }
+
+  private static Fitted score(TopicModel model, Dataset<Row> counted, long n) {
     Dataset<Row> topics = TopicStats.topics(model).cache();
     List<List<String>> tops = TopicStats.topLists(topics, model.k());
-    double[] npmi = Coherence.topicNpmi(tops, n, TopicStats.cooccurrence(bags, tops));
+    double[] npmi = Coherence.topicNpmi(tops, n, TopicStats.cooccurrence(counted, tops));
     return new Fitted(model, topics, tops, npmi);
   }
 
@@ -186,7 +178,7 @@ final class TopicsStage {
     return best;
   }
 
-  private static void writeEmpty(SparkSession spark, TableWriter writer, boolean states) {
+  private static void empty(SparkSession spark, Result r, boolean states) {
     StructType inferredSchema =
         new StructType()
             .add("doc_id", DataTypes.StringType)
@@ -194,19 +186,19 @@ final class TopicsStage {
             .add("source", DataTypes.StringType)
             .add("weights", DataTypes.createArrayType(DataTypes.DoubleType));
     Dataset<Row> inferred = spark.createDataFrame(List.of(), inferredSchema);
-    Dataset<Row> topics = spark.createDataFrame(List.of(), TopicStats.TOPICS);
-    writer.stage("topics", topics);
-    writer.stage("document_topics", TopicStats.documentTopics(inferred), "period");
-    writer.stage("topic_trends", TopicStats.trends(inferred), "period");
-    writer.stage("topic_summary", TopicStats.summary(topics, new double[0], inferred, 0));
+    Dataset<Row> topics = spark.createDataFrame(List.of(), Catalog.TOPICS.schema());
+    r.table(Catalog.TOPICS, topics)
+        .table(Catalog.DOCUMENT_TOPICS, TopicStats.documentTopics(inferred))
+        .table(Catalog.TOPIC_TRENDS, TopicStats.trends(inferred))
+        .table(Catalog.TOPIC_SUMMARY, TopicStats.summary(topics, new double[0], inferred, 0));
     if (states) {
-      Dataset<Row> mentions =
+      Dataset<Row> named =
           spark.createDataFrame(
               List.of(),
               new StructType()
                   .add("doc_id", DataTypes.StringType)
                   .add("state", DataTypes.StringType));
-      writer.stage("topic_states", TopicStats.states(inferred, mentions, 1));
+      r.table(Catalog.TOPIC_STATES, TopicStats.states(inferred, named, 1));
     }
   }
 }

@@ -36,6 +36,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.marsad.catalog.Catalog;
+import org.marsad.io.TableReader;
 
 /**
  * Reads the tables of an output folder with Spark and aggregates them, on the driver, into the
@@ -94,7 +96,7 @@ final class ReportData {
   ObjectNode build() {
     ObjectNode root = mapper.createObjectNode();
     JsonNode manifest = manifest();
-    Dataset<Row> documents = table("documents");
+    Dataset<Row> documents = table(Catalog.DOCUMENTS);
     root.set("meta", meta(manifest));
     root.set("corpus", corpus(documents, manifest));
     root.set("terms", terms());
@@ -211,7 +213,7 @@ final class ReportData {
           .fields()
           .forEachRemaining(e -> reasons.put(e.getKey(), e.getValue().asLong()));
     } else {
-      Dataset<Row> rej = table("rejected");
+      Dataset<Row> rej = table(Catalog.REJECTED);
       if (rej != null && has(rej, "reason")) {
         for (Row r : rej.groupBy("reason").count().collectAsList()) {
           reasons.put(nz(r.getString(0), "unknown"), r.getLong(1));
@@ -236,7 +238,7 @@ final class ReportData {
 
   private ObjectNode terms() {
     ObjectNode t = mapper.createObjectNode();
-    Dataset<Row> tf = table("term_frequencies");
+    Dataset<Row> tf = table(Catalog.TERM_FREQUENCIES);
     String missing = missing(tf, "term_frequencies", "period", "term", "label", "term_count");
     if (missing != null) {
       return absent(t, "The terms stage did not run in this output: " + missing + ".");
@@ -264,7 +266,7 @@ final class ReportData {
       termRow(top, "all", r);
     }
 
-    Dataset<Row> key = table("term_keyness");
+    Dataset<Row> key = table(Catalog.TERM_KEYNESS);
     if (missing(key, "term_keyness", "period", "term", "label", "g2", "log_ratio") == null) {
       ObjectNode keyness = t.putObject("keyness");
       Dataset<Row> winners = key.filter(col("log_ratio").gt(0));
@@ -278,7 +280,7 @@ final class ReportData {
         }
       }
     }
-    Dataset<Row> coll = table("collocations");
+    Dataset<Row> coll = table(Catalog.COLLOCATIONS);
     if (missing(coll, "collocations", "label", "count", "g2") == null) {
       ArrayNode list = t.putArray("collocations");
       for (Row r : coll.orderBy(col("g2").desc(), col("label")).limit(TOP_ITEMS).collectAsList()) {
@@ -305,8 +307,8 @@ final class ReportData {
 
   private ObjectNode topics(Dataset<Row> documents) {
     ObjectNode t = mapper.createObjectNode();
-    Dataset<Row> terms = table("topics");
-    Dataset<Row> summary = table("topic_summary");
+    Dataset<Row> terms = table(Catalog.TOPICS);
+    Dataset<Row> summary = table(Catalog.TOPIC_SUMMARY);
     String missing = missing(summary, "topic_summary", "topic_id", "label", "npmi", "prevalence");
     if (missing == null) {
       missing = missing(terms, "topics", "topic_id", "rank", "label", "weight");
@@ -343,7 +345,7 @@ final class ReportData {
     }
     topDocTitles(documents, byId);
 
-    Dataset<Row> trends = table("topic_trends");
+    Dataset<Row> trends = table(Catalog.TOPIC_TRENDS);
     if (missing(trends, "topic_trends", "period", "topic_id", "weight_sum") == null) {
       // Shares are recomputed over all sources: a topic's weight in the period over all topics'.
       Dataset<Row> perTopic = trends.groupBy("period", "topic_id").agg(sum("weight_sum").as("w"));
@@ -361,7 +363,7 @@ final class ReportData {
             .put(p, total > 0 ? ((Number) r.get(2)).doubleValue() / total : 0.0);
       }
     }
-    Dataset<Row> states = table("topic_states");
+    Dataset<Row> states = table(Catalog.TOPIC_STATES);
     if (missing(states, "topic_states", "topic_id", "state", "docs", "lift") == null) {
       Dataset<Row> strong = states.filter(col("docs").geq(2).and(col("lift").gt(1)));
       for (Row r : topN(strong, "topic_id", col("lift").desc(), "state", 3).collectAsList()) {
@@ -406,8 +408,8 @@ final class ReportData {
 
   private ObjectNode states() {
     ObjectNode s = mapper.createObjectNode();
-    Dataset<Row> dim = table("states");
-    Dataset<Row> counts = table("state_counts");
+    Dataset<Row> dim = table(Catalog.STATES);
+    Dataset<Row> counts = table(Catalog.STATE_COUNTS);
     String missing = missing(counts, "state_counts", "period", "state", "docs");
     if (missing == null) {
       missing = missing(dim, "states", "iso2", "name_en", "name_ar");
@@ -456,7 +458,7 @@ final class ReportData {
     }
     s.set("order", mapper.valueToTree(timeStates));
 
-    Dataset<Row> co = table("state_comentions");
+    Dataset<Row> co = table(Catalog.STATE_COMENTIONS);
     if (missing(co, "state_comentions", "period", "scope", "state_a", "state_b", "co_docs", "npmi")
         == null) {
       comentions(s, co, totalDocs);
@@ -558,21 +560,8 @@ final class ReportData {
   // ---------------------------------------------------------------- helpers
 
   /** The table under the output folder, or null when it is absent; {@code period} as a string. */
-  Dataset<Row> table(String name) {
-    Path dir = new Path(output, name);
-    try {
-      if (!fs.exists(dir)) {
-        return null;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write report: cannot read " + dir + ": " + e, e);
-    }
-    Dataset<Row> d = spark.read().parquet(dir.toString());
-    // Partition discovery types period=2017 as an int and period=2018-02-18 as a date.
-    if (has(d, "period")) {
-      d = d.withColumn("period", col("period").cast("string"));
-    }
-    return d;
+  Dataset<Row> table(org.marsad.catalog.Table t) {
+    return TableReader.read(spark, output, t);
   }
 
   /** Null when {@code d} exists with every column, else what is missing in plain words. */

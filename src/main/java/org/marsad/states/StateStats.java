@@ -2,54 +2,79 @@ package org.marsad.states;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.marsad.text.Gazetteer;
-import org.marsad.text.StateMatcher;
-import org.marsad.text.StateSettings;
-import org.marsad.text.Tokenizer;
+import org.apache.spark.storage.StorageLevel;
+import org.marsad.analysis.MentionsBlob;
+import org.marsad.analysis.Partials;
+import org.marsad.corpus.Period;
+import org.marsad.states.match.Gazetteer;
 
 /**
- * State mentions and co-mention statistics as pure transformations (no I/O): mentions per document,
- * counts per period and source, and association measures between pairs of states at document and
- * sentence scope. Co-mentions are aggregated in Spark, never collected.
+ * State mentions and co-mention statistics as pure transformations of the analysed documents (no
+ * I/O): mentions per document, counts per period and source, and association measures between pairs
+ * of states at document and sentence scope. The inputs are the documents that count, with their
+ * binary mentions; counts are folded per partition in plain Java and merged by one shuffle, never
+ * collected.
  */
 public final class StateStats {
 
-  /** Mention struct produced per document. */
-  public static final StructType MENTION =
+  /** Schema of the {@code state_mentions} table. */
+  public static final StructType MENTIONS =
       new StructType()
+          .add("doc_id", DataTypes.StringType, false)
+          .add("period", DataTypes.StringType, false)
+          .add("source", DataTypes.StringType, false)
           .add("state", DataTypes.StringType, false)
           .add("form", DataTypes.StringType, false)
           .add("surface", DataTypes.StringType, false)
           .add("field", DataTypes.StringType, false)
           .add("start", DataTypes.IntegerType, false)
           .add("end", DataTypes.IntegerType, false)
-          .add("sentence", DataTypes.IntegerType, false);
+          .add("sentence", DataTypes.IntegerType, false)
+          .add("context", DataTypes.StringType, false)
+          .add("context_start", DataTypes.IntegerType, false)
+          .add("context_end", DataTypes.IntegerType, false);
 
-  private static final StructType FOUND =
+  private static final StructType COUNT_PARTIAL =
       new StructType()
-          .add("mentions", DataTypes.createArrayType(MENTION, false), false)
-          .add("n_sentences", DataTypes.IntegerType, false);
+          .add("period", DataTypes.StringType)
+          .add("source", DataTypes.StringType)
+          .add("state", DataTypes.StringType)
+          .add("docs", DataTypes.LongType)
+          .add("mentions", DataTypes.LongType);
+
+  private static final StructType CO_PARTIAL =
+      new StructType()
+          .add("scope", DataTypes.StringType)
+          .add("period", DataTypes.StringType)
+          .add("state_a", DataTypes.StringType)
+          .add("state_b", DataTypes.StringType)
+          .add("n", DataTypes.LongType);
+
+  private record CountKey(String period, String source, String state) {}
+
+  private record CoKey(String scope, String period, String a, String b) {}
 
   private StateStats() {}
 
@@ -70,151 +95,179 @@ public final class StateStats {
   }
 
   /**
-   * Finds the mentions of each counted document (duplicates excluded): doc_id, period, source,
-   * n_sentences (title + body) and mentions (array of state, form, surface, field, start, end,
-   * sentence; sentence indices of the body follow those of the title).
+   * state_mentions of {@code counted} (documents with doc_id, period, source, mentions): doc_id,
+   * period, source, state, form, surface, field (title or text), start, end (offsets into the
+   * cleaned field), sentence (index within the document, title first), context (the mention's
+   * sentence, at most 300 characters) and the mention's offsets within it.
    */
-  public static Dataset<Row> find(Dataset<Row> documents, StateSettings settings) {
-    UserDefinedFunction udf =
-        functions.udf(
-            (UDF2<String, String, Row>) (title, text) -> find(settings.matcher(), title, text),
-            FOUND);
-    return documents
-        .filter(col("duplicate_of").isNull())
-        .select(
-            col("doc_id"),
-            col("period"),
-            col("source"),
-            udf.apply(col("title"), col("text")).as("f"))
-        .select(
-            col("doc_id"),
-            col("period"),
-            col("source"),
-            col("f.n_sentences").as("n_sentences"),
-            col("f.mentions").as("mentions"));
-  }
-
-  static Row find(StateMatcher matcher, String title, String text) {
-    int titleSentences = title == null || title.isBlank() ? 0 : sentences(title);
-    List<Row> out = new ArrayList<>();
-    for (StateMatcher.Mention m :
-        matcher.find(title == null ? "" : title, text == null ? "" : text)) {
-      boolean inTitle = m.field() == 0;
-      out.add(
-          RowFactory.create(
-              m.iso2(),
-              m.form(),
-              m.surface(),
-              inTitle ? "title" : "text",
-              m.start(),
-              m.end(),
-              inTitle ? m.sentence() : titleSentences + m.sentence()));
-    }
-    return RowFactory.create(out, titleSentences + (text == null ? 0 : sentences(text)));
-  }
-
-  private static int sentences(String s) {
-    var t = Tokenizer.tokenize(s);
-    return t.isEmpty() ? 0 : t.get(t.size() - 1).sentence() + 1;
-  }
-
-  /** state_mentions: doc_id, period, source, state, form, surface, field, start, end, sentence. */
-  public static Dataset<Row> mentions(Dataset<Row> found) {
-    return found
-        .select(col("doc_id"), col("period"), col("source"), explode(col("mentions")).as("m"))
-        .select(
-            col("doc_id"),
-            col("period"),
-            col("source"),
-            col("m.state").as("state"),
-            col("m.form").as("form"),
-            col("m.surface").as("surface"),
-            col("m.field").as("field"),
-            col("m.start").as("start"),
-            col("m.end").as("end"),
-            col("m.sentence").as("sentence"));
+  public static Dataset<Row> mentions(Dataset<Row> counted) {
+    FlatMapFunction<Row, Row> expand =
+        r -> {
+          String doc = r.getString(0);
+          String period = r.getString(1);
+          String source = r.getString(2);
+          List<Row> out = new ArrayList<>();
+          for (MentionsBlob.Mention m : MentionsBlob.decode((byte[]) r.get(3))) {
+            out.add(
+                RowFactory.create(
+                    doc,
+                    period,
+                    source,
+                    m.state(),
+                    m.form(),
+                    m.surface(),
+                    m.field() == 0 ? "title" : "text",
+                    m.start(),
+                    m.end(),
+                    m.sentence(),
+                    m.context(),
+                    m.contextStart(),
+                    m.contextEnd()));
+          }
+          return out.iterator();
+        };
+    return counted
+        .select("doc_id", "period", "source", "mentions")
+        .flatMap(expand, Encoders.row(MENTIONS));
   }
 
   /**
    * state_counts: period, source, state, docs (documents mentioning it), mentions, share_of_docs
-   * (docs / documents of that period and source). {@code mentions} is the state_mentions table
-   * filtered to the forms in use; {@code found} gives the document totals.
+   * (docs / documents of that period and source), over the mentions of the forms in {@code forms}.
    */
-  public static Dataset<Row> counts(Dataset<Row> mentions, Dataset<Row> found) {
-    Dataset<Row> totals = found.groupBy("period", "source").agg(count(lit(1)).as("n_docs"));
-    return mentions
-        .groupBy("period", "source", "state")
-        .agg(countDistinct("doc_id").as("docs"), count(lit(1)).as("mentions"))
+  public static Dataset<Row> counts(Dataset<Row> counted, Set<String> forms) {
+    Set<String> fs = Set.copyOf(forms);
+    MapPartitionsFunction<Row, Row> partial =
+        rows ->
+            Partials.<CountKey>fold(
+                rows,
+                2,
+                (r, p) -> {
+                  String period = r.getString(0);
+                  String source = r.getString(1);
+                  p.add2(new CountKey(period, source, null), 1, 0);
+                  Map<String, Integer> perState = new HashMap<>();
+                  for (MentionsBlob.Mention m : MentionsBlob.decode((byte[]) r.get(2))) {
+                    if (fs.contains(m.form())) {
+                      perState.merge(m.state(), 1, Integer::sum);
+                    }
+                  }
+                  perState.forEach((st, n) -> p.add2(new CountKey(period, source, st), 1, n));
+                },
+                (k, c) -> RowFactory.create(k.period(), k.source(), k.state(), c[0], c[1]));
+    Dataset<Row> agg =
+        counted
+            .select("period", "source", "mentions")
+            .mapPartitions(partial, Encoders.row(COUNT_PARTIAL))
+            .groupBy("period", "source", "state")
+            .agg(sum("docs").as("docs"), sum("mentions").as("mentions"));
+    Dataset<Row> totals =
+        agg.filter(col("state").isNull())
+            .select(col("period"), col("source"), col("docs").as("n_docs"));
+    return agg.filter(col("state").isNotNull())
         .join(totals, new String[] {"period", "source"})
         .withColumn("share_of_docs", col("docs").cast("double").divide(col("n_docs")))
         .select("period", "source", "state", "docs", "mentions", "share_of_docs");
   }
 
   /**
-   * state_comentions: period (each period, plus {@code all} when there are several), scope
-   * (document or sentence), state_a &lt; state_b, co_docs, docs_a, docs_b, docs_total and the
-   * measures (see the README for the formulas). At sentence scope the units are sentences.
+   * state_comentions: period (each period, plus {@code all} over the dated ones), scope (document
+   * or sentence), state_a &lt; state_b, co_docs, docs_a, docs_b, docs_total and the measures (see
+   * the README for the formulas), over the mentions of the forms in {@code forms}. At sentence
+   * scope the units are sentences. A pair is reported when co-mentioned in at least {@code
+   * minCoDocs} units.
    */
   public static Dataset<Row> comentions(
-      Dataset<Row> mentions,
-      Dataset<Row> found,
-      boolean document,
-      boolean sentence,
-      long minCoDocs) {
-    Dataset<Row> docTotals =
-        found.groupBy("period").agg(count(lit(1)).as("units"), sum("n_sentences").as("sentences"));
-    Dataset<Row> result = null;
-    if (document) {
-      Dataset<Row> units =
-          mentions.groupBy("period", "doc_id").agg(collect_set("state").as("states"));
-      Dataset<Row> totals = docTotals.select(col("period"), col("units").as("docs_total"));
-      result = union(result, measures(units, totals, "document", minCoDocs));
-    }
-    if (sentence) {
-      Dataset<Row> units =
-          mentions.groupBy("period", "doc_id", "sentence").agg(collect_set("state").as("states"));
-      Dataset<Row> totals = docTotals.select(col("period"), col("sentences").as("docs_total"));
-      result = union(result, measures(units, totals, "sentence", minCoDocs));
-    }
-    return result;
-  }
-
-  private static Dataset<Row> union(Dataset<Row> a, Dataset<Row> b) {
-    return a == null ? b : a.unionByName(b);
-  }
-
-  private static Dataset<Row> measures(
-      Dataset<Row> units, Dataset<Row> totals, String scope, long minCoDocs) {
-    // Period "all" aggregates the dated periods; a corpus without dates already is all "all".
-    Column dated = col("period").notEqual(lit("all"));
-    Dataset<Row> u = units.select(col("period"), col("states"));
-    u = u.unionByName(u.filter(dated).withColumn("period", lit("all")));
-    totals =
-        totals.unionByName(
-            totals
-                .filter(dated)
-                .agg(sum("docs_total").as("docs_total"))
-                .filter(col("docs_total").isNotNull())
-                .withColumn("period", lit("all"))
-                .select("period", "docs_total"));
-    Dataset<Row> single = u.select(col("period"), explode(col("states")).as("state"));
-    Dataset<Row> marg = single.groupBy("period", "state").agg(count(lit(1)).as("docs"));
+      Dataset<Row> counted, Set<String> forms, boolean document, boolean sentence, long minCoDocs) {
+    Set<String> fs = Set.copyOf(forms);
+    MapPartitionsFunction<Row, Row> partial =
+        rows ->
+            Partials.<CoKey>fold(
+                rows,
+                1,
+                (r, p) -> {
+                  String period = r.getString(0);
+                  int sentences = r.getInt(1);
+                  List<MentionsBlob.Mention> ms = MentionsBlob.decode((byte[]) r.get(2));
+                  String[] periods =
+                      period.equals(Period.ALL)
+                          ? new String[] {period}
+                          : new String[] {period, Period.ALL};
+                  for (String pe : periods) {
+                    if (document) {
+                      p.add(new CoKey("document", pe, null, null), 0, 1);
+                    }
+                    if (sentence) {
+                      p.add(new CoKey("sentence", pe, null, null), 0, sentences);
+                    }
+                  }
+                  TreeSet<String> docStates = new TreeSet<>();
+                  Map<Integer, TreeSet<String>> bySentence = new TreeMap<>();
+                  for (MentionsBlob.Mention m : ms) {
+                    if (fs.contains(m.form())) {
+                      docStates.add(m.state());
+                      bySentence.computeIfAbsent(m.sentence(), k -> new TreeSet<>()).add(m.state());
+                    }
+                  }
+                  for (String pe : periods) {
+                    if (document) {
+                      unit(p, "document", pe, docStates);
+                    }
+                    if (sentence) {
+                      for (TreeSet<String> u : bySentence.values()) {
+                        unit(p, "sentence", pe, u);
+                      }
+                    }
+                  }
+                },
+                (k, c) -> RowFactory.create(k.scope(), k.period(), k.a(), k.b(), c[0]));
+    Dataset<Row> agg =
+        counted
+            .select("period", "n_sentences", "mentions")
+            .mapPartitions(partial, Encoders.row(CO_PARTIAL))
+            .groupBy("scope", "period", "state_a", "state_b")
+            .agg(sum("n").as("n"))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> totals =
+        agg.filter(col("state_a").isNull())
+            .select(col("scope"), col("period"), col("n").as("docs_total"));
+    Dataset<Row> marg = agg.filter(col("state_a").isNotNull().and(col("state_b").isNull()));
     Dataset<Row> pairs =
-        u.select(col("period"), explode(col("states")).as("state_a"), col("states"))
-            .select(col("period"), col("state_a"), explode(col("states")).as("state_b"))
-            .filter(col("state_a").lt(col("state_b")))
-            .groupBy("period", "state_a", "state_b")
-            .agg(count(lit(1)).as("co_docs"))
-            .filter(col("co_docs").geq(minCoDocs));
+        agg.filter(col("state_b").isNotNull().and(col("n").geq(minCoDocs)))
+            .select(
+                col("scope"),
+                col("period"),
+                col("state_a"),
+                col("state_b"),
+                col("n").as("co_docs"));
     Dataset<Row> ma =
-        marg.select(col("period"), col("state").as("state_a"), col("docs").as("docs_a"));
+        marg.select(col("scope"), col("period"), col("state_a"), col("n").as("docs_a"));
     Dataset<Row> mb =
-        marg.select(col("period"), col("state").as("state_b"), col("docs").as("docs_b"));
-    Dataset<Row> t =
+        marg.select(
+            col("scope"), col("period"), col("state_a").as("state_b"), col("n").as("docs_b"));
+    return measures(
         pairs
-            .join(ma, new String[] {"period", "state_a"})
-            .join(mb, new String[] {"period", "state_b"})
-            .join(broadcast(totals), new String[] {"period"});
+            .join(ma, new String[] {"scope", "period", "state_a"})
+            .join(mb, new String[] {"scope", "period", "state_b"})
+            .join(broadcast(totals), new String[] {"scope", "period"}));
+  }
+
+  /** Adds one unit naming {@code states} (sorted): its marginals and its pairs. */
+  private static void unit(Partials<CoKey> p, String scope, String period, TreeSet<String> states) {
+    if (states.isEmpty()) {
+      return;
+    }
+    String[] s = states.toArray(new String[0]);
+    for (int i = 0; i < s.length; i++) {
+      p.add(new CoKey(scope, period, s[i], null), 0, 1);
+      for (int j = i + 1; j < s.length; j++) {
+        p.add(new CoKey(scope, period, s[i], s[j]), 0, 1);
+      }
+    }
+  }
+
+  /** The association measures of joined pair counts (co_docs, docs_a, docs_b, docs_total). */
+  private static Dataset<Row> measures(Dataset<Row> t) {
     Column co = col("co_docs").cast("double");
     Column da = col("docs_a").cast("double");
     Column db = col("docs_b").cast("double");
@@ -235,7 +288,7 @@ public final class StateStats {
                     .plus(xlogx(k22, n.minus(da).multiply(n.minus(db)).divide(n))));
     return t.select(
         col("period"),
-        lit(scope).as("scope"),
+        col("scope"),
         col("state_a"),
         col("state_b"),
         col("co_docs"),

@@ -3,8 +3,6 @@ package org.marsad.terms;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
@@ -13,48 +11,125 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.marsad.analysis.Partials;
+import org.marsad.analysis.TermsBlob;
 
 /**
- * Term statistics from analysed documents, as pure transformations (no I/O): frequencies per period
- * and source, keyness of each period against the rest, and collocations. Documents flagged as exact
- * duplicates ({@code duplicate_of} set) are not counted.
+ * Term statistics as pure transformations of the analysed documents (no I/O): frequencies per
+ * period and source, keyness of each period against the rest, and collocations. The inputs are the
+ * documents that count (exact duplicates already out) with their binary term counts; each is read
+ * with per-partition partial aggregates in plain Java, merged by one shuffle.
  */
 public final class TermStats {
 
+  private static final StructType TF_PARTIAL =
+      new StructType()
+          .add("period", DataTypes.StringType)
+          .add("source", DataTypes.StringType)
+          .add("lang", DataTypes.StringType)
+          .add("term", DataTypes.StringType)
+          .add("term_count", DataTypes.LongType)
+          .add("doc_count", DataTypes.LongType);
+
+  private static final StructType FORM_PARTIAL =
+      new StructType()
+          .add("lang", DataTypes.StringType)
+          .add("term", DataTypes.StringType)
+          .add("form", DataTypes.StringType)
+          .add("n", DataTypes.LongType);
+
+  private static final StructType BIGRAM_PARTIAL =
+      new StructType()
+          .add("lang", DataTypes.StringType)
+          .add("term_a", DataTypes.StringType)
+          .add("term_b", DataTypes.StringType)
+          .add("form", DataTypes.StringType)
+          .add("n", DataTypes.LongType);
+
+  private record TfKey(String period, String source, String lang, String term) {}
+
+  private record FormKey(String lang, String term, String form) {}
+
+  private record BigramKey(String lang, String a, String b, String form) {}
+
   private TermStats() {}
 
-  /** Documents that count: not an exact duplicate of an earlier one. */
-  public static Dataset<Row> counted(Dataset<Row> documents) {
-    return documents.filter(col("duplicate_of").isNull());
+  /**
+   * The term counts of each (period, source, lang, term) over {@code counted} (documents with
+   * period, source, lang and terms): period, source, lang, term, term_count, doc_count.
+   */
+  public static Dataset<Row> counts(Dataset<Row> counted) {
+    MapPartitionsFunction<Row, Row> partial =
+        rows ->
+            Partials.<TfKey>fold(
+                rows,
+                2,
+                (r, p) -> {
+                  String period = r.getString(0);
+                  String source = r.getString(1);
+                  String lang = r.getString(2);
+                  TermsBlob.readTerms(
+                      (byte[]) r.get(3),
+                      (term, n) -> p.add2(new TfKey(period, source, lang, term), n, 1));
+                },
+                (k, c) ->
+                    RowFactory.create(k.period(), k.source(), k.lang(), k.term(), c[0], c[1]));
+    return counted
+        .select("period", "source", "lang", "terms")
+        .mapPartitions(partial, Encoders.row(TF_PARTIAL))
+        .groupBy("period", "source", "lang", "term")
+        .agg(sum("term_count").as("term_count"), sum("doc_count").as("doc_count"));
   }
 
   /**
    * The readable label of each (lang, term): its most frequent surface form in the corpus (ties:
    * the alphabetically first). Columns: lang, term, label.
    */
-  public static Dataset<Row> labels(Dataset<Row> documents) {
+  public static Dataset<Row> labels(Dataset<Row> counted) {
+    MapPartitionsFunction<Row, Row> partial =
+        rows ->
+            Partials.<FormKey>fold(
+                rows,
+                1,
+                (r, p) -> {
+                  String lang = r.getString(0);
+                  TermsBlob.readAll(
+                      (byte[]) r.get(1),
+                      new TermsBlob.Visitor() {
+                        @Override
+                        public void term(String term, int count) {}
+
+                        @Override
+                        public void form(String term, String form, int count) {
+                          p.add(new FormKey(lang, term, form), 0, count);
+                        }
+                      });
+                },
+                (k, c) -> RowFactory.create(k.lang(), k.term(), k.form(), c[0]));
     // min(struct(-n, form)) picks the most frequent form, ties broken by the first form: one
     // aggregation, deterministic, no window.
-    return counted(documents)
-        .select(col("lang"), explode(col("forms")).as("f"))
-        .groupBy(col("lang"), col("f.term").as("term"), col("f.form").as("form"))
-        .agg(sum("f.n").as("n"))
+    return counted
+        .select("lang", "terms")
+        .mapPartitions(partial, Encoders.row(FORM_PARTIAL))
+        .groupBy("lang", "term", "form")
+        .agg(sum("n").as("n"))
         .groupBy("lang", "term")
         .agg(min(struct(col("n").multiply(-1), col("form"))).getField("form").as("label"));
   }
 
   /** term_frequencies: period, source, lang, term, label, term_count, doc_count. */
-  public static Dataset<Row> frequencies(Dataset<Row> documents, Dataset<Row> labels) {
-    Dataset<Row> tf =
-        counted(documents)
-            .select(col("period"), col("source"), col("lang"), explode(col("terms")).as("t"))
-            .groupBy(col("period"), col("source"), col("lang"), col("t.term").as("term"))
-            .agg(sum(col("t.n")).cast("long").as("term_count"), count(lit(1)).as("doc_count"));
-    return tf.join(labels, new String[] {"lang", "term"}, "left")
+  public static Dataset<Row> frequencies(Dataset<Row> counts, Dataset<Row> labels) {
+    return counts
+        .join(labels, new String[] {"lang", "term"}, "left")
         .select("period", "source", "lang", "term", "label", "term_count", "doc_count");
   }
 
@@ -116,18 +191,36 @@ public final class TermStats {
    * (log2 P(ab)/(P(a·)P(·b)) over all adjacent pairs) and g2 (Dunning's G² of the pair's 2×2
    * table).
    */
-  public static Dataset<Row> collocations(Dataset<Row> documents, long minCount) {
-    // One pass over the documents: counts per (pair, form), then per pair with its most frequent
-    // form. Cached because the marginals and totals read it again.
+  public static Dataset<Row> collocations(Dataset<Row> counted, long minCount) {
+    MapPartitionsFunction<Row, Row> partial =
+        rows ->
+            Partials.<BigramKey>fold(
+                rows,
+                1,
+                (r, p) -> {
+                  String lang = r.getString(0);
+                  TermsBlob.readAll(
+                      (byte[]) r.get(1),
+                      new TermsBlob.Visitor() {
+                        @Override
+                        public void term(String term, int count) {}
+
+                        @Override
+                        public void bigram(
+                            String a, String b, String formA, String formB, int count) {
+                          p.add(new BigramKey(lang, a, b, formA + ' ' + formB), 0, count);
+                        }
+                      });
+                },
+                (k, c) -> RowFactory.create(k.lang(), k.a(), k.b(), k.form(), c[0]));
+    // Counts per (pair, form), then per pair with its most frequent form. Cached because the
+    // marginals and totals read it again.
     Dataset<Row> pairs =
-        counted(documents)
-            .select(col("lang"), explode(col("bigrams")).as("g"))
-            .groupBy(
-                col("lang"),
-                col("g.a").as("term_a"),
-                col("g.b").as("term_b"),
-                col("g.form").as("form"))
-            .agg(sum("g.n").as("n"))
+        counted
+            .select("lang", "terms")
+            .mapPartitions(partial, Encoders.row(BIGRAM_PARTIAL))
+            .groupBy("lang", "term_a", "term_b", "form")
+            .agg(sum("n").as("n"))
             .groupBy("lang", "term_a", "term_b")
             .agg(
                 sum("n").cast("long").as("count"),

@@ -44,27 +44,49 @@ public final class ArabicAnalyzer implements TextAnalyzer {
     this.radicals = Set.copyOf(r);
   }
 
+  // The analysis of a token depends on its surface alone, and news repeats its words: each thread
+  // keeps the results of the words it has seen (bounded), so most tokens cost one map lookup.
+  private final ThreadLocal<Memo<String, Kept>> memo =
+      ThreadLocal.withInitial(() -> new Memo<>(1 << 17));
+
+  /** The display form and key of a kept token; {@link #DROPPED} for a dropped one. */
+  private record Kept(String display, String term) {}
+
+  private static final Kept DROPPED = new Kept("", "");
+
   @Override
-  public List<Token> analyze(String text) {
-    List<Token> out = new ArrayList<>();
-    for (RawToken t : Tokenizer.tokenize(text)) {
-      Token k = analyzeToken(t);
-      if (k != null) {
-        out.add(k);
+  public List<Token> analyze(Field field) {
+    List<Token> out = new ArrayList<>(field.size());
+    Memo<String, Kept> m = memo.get();
+    for (int i = 0; i < field.size(); i++) {
+      RawToken t = field.token(i);
+      Kept k = m.get(t.surface());
+      if (k == null) {
+        k = analyzeSurface(t.surface(), field.norm(i));
+        m.put(t.surface(), k == null ? DROPPED : k);
+      }
+      if (k != null && k != DROPPED) {
+        out.add(
+            new Token(
+                t.surface(),
+                k.display(),
+                k.term(),
+                t.start(),
+                t.end(),
+                t.sentence(),
+                t.position()));
       }
     }
     return out;
   }
 
-  /** Analyses one raw token; null when it is a stop word, a number or too short. */
-  Token analyzeToken(RawToken t) {
-    String surface = t.surface();
-    String n = ArabicNormalizer.normalize(surface);
+  /** The display form and key of a surface form with normal form {@code n}, or null. */
+  private Kept analyzeSurface(String surface, String n) {
     if (n.length() < 2 || isNumber(n) || stop.contains(n)) {
       return null;
     }
     if (!ArabicNormalizer.isArabicLetter(n.charAt(0))) {
-      return new Token(surface, surface, n, t.start(), t.end(), t.sentence(), t.position());
+      return new Kept(surface, n);
     }
     // Candidate readings from least to most stripped: as written, without a conjunction (و ف),
     // without a preposition (ب ك ل, or لل = ل + ال), without the article. The first reading that
@@ -112,8 +134,7 @@ public final class ArabicAnalyzer implements TextAnalyzer {
     if (key.length() < 2) {
       return null;
     }
-    String display = displayForm(surface, letters, lam);
-    return new Token(surface, display, key, t.start(), t.end(), t.sentence(), t.position());
+    return new Kept(displayForm(surface, letters, lam), key);
   }
 
   /**

@@ -62,11 +62,32 @@ public final class WordLists {
 
   /** Reads a word list into a set of keys made by {@code key} (e.g. normalisation). */
   public static Set<String> set(String name, String override, Function<String, String> key) {
-    Set<String> out = new HashSet<>();
-    for (String s : lines(name, override)) {
+    return set(lines(name, override), key, Set.of());
+  }
+
+  /** The keys made by {@code key} of the words in {@code lines}, plus {@code extra}. */
+  public static Set<String> set(
+      List<String> lines, Function<String, String> key, Set<String> extra) {
+    Set<String> out = new HashSet<>(extra);
+    for (String s : lines) {
       String k = key.apply(s);
       if (!k.isEmpty()) {
         out.add(k);
+      }
+    }
+    return out;
+  }
+
+  /** Non-blank, non-comment lines of a text (e.g. a user file read on the driver), stripped. */
+  public static List<String> lines(String content) {
+    List<String> out = new ArrayList<>();
+    for (String line : content.split("\r?\n", -1)) {
+      String s = line.strip();
+      if (s.startsWith("\uFEFF")) {
+        s = s.substring(1).strip();
+      }
+      if (!s.isEmpty() && !s.startsWith("#")) {
+        out.add(s);
       }
     }
     return out;

@@ -1,14 +1,11 @@
 package org.marsad.topics;
 
-import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -18,13 +15,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.clustering.LocalLDAModel;
 import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.ml.functions;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.mllib.clustering.DistributedLDAModel;
 import org.apache.spark.mllib.clustering.EMLDAOptimizer;
@@ -40,7 +41,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.marsad.terms.TermStats;
+import org.marsad.analysis.TermsBlob;
 import scala.Tuple2;
 
 /**
@@ -49,7 +50,7 @@ import scala.Tuple2;
  */
 public final class TopicStats {
 
-  /** Column of the repeated analysed terms of a document. */
+  /** Input column name recorded in the saved vocabulary model (kept for saved models). */
   public static final String TOKENS = "tokens";
 
   private static final String FEATURES = "features";
@@ -86,33 +87,19 @@ public final class TopicStats {
   private TopicStats() {}
 
   /**
-   * The documents topics are fitted on (exact duplicates excluded), with their analysed terms
-   * repeated by count: doc_id, period, source, lang, tokens. Ordered by doc_id, so that a seed
-   * gives the same model whatever the input file layout.
-   */
-  public static Dataset<Row> bags(Dataset<Row> documents) {
-    return TermStats.counted(documents)
-        .select(
-            col("doc_id"),
-            col("period"),
-            col("source"),
-            col("lang"),
-            expr("flatten(transform(terms, t -> array_repeat(t.term, t.n)))").as(TOKENS))
-        .orderBy("doc_id");
-  }
-
-  /**
    * The vocabulary: terms in at least {@code minDf} documents and at most {@code maxDf} of them,
-   * the {@code vocabSize} most document-frequent (ties by term), in that order.
+   * the {@code vocabSize} most document-frequent (ties by term), in that order. {@code counts} are
+   * the term counts per period, source and language (with doc_count), over the {@code nDocs}
+   * documents the topics are fitted on: a term's document frequency is the sum of its doc_count.
    */
-  public static String[] vocabulary(Dataset<Row> bags, long nDocs, TopicSettings s) {
+  public static String[] vocabulary(Dataset<Row> counts, long nDocs, TopicSettings s) {
     long maxDocs = (long) Math.floor(s.maxDf() * nDocs);
     List<Row> rows =
-        bags.select(explode(array_distinct(col(TOKENS))).as("term"))
+        counts
             .groupBy("term")
-            .count()
-            .filter(col("count").geq(s.minDfFor(nDocs)).and(col("count").leq(maxDocs)))
-            .orderBy(col("count").desc(), col("term"))
+            .agg(sum("doc_count").as("df"))
+            .filter(col("df").geq(s.minDfFor(nDocs)).and(col("df").leq(maxDocs)))
+            .orderBy(col("df").desc(), col("term"))
             .limit(s.vocabSize())
             .collectAsList();
     String[] vocab = new String[rows.size()];
@@ -123,18 +110,77 @@ public final class TopicStats {
   }
 
   /**
-   * Fits LDA with {@code k} topics on the bags restricted to {@code vocab}; {@code labels} (lang,
-   * term, label) gives the readable forms of the vocabulary.
+   * The count vector of each document over {@code vocab}, built from its term counts with the
+   * vocabulary broadcast: doc_id, period, source, features. Deterministic in content and order
+   * whatever the input layout or master: documents are hash-partitioned by doc_id into a number of
+   * partitions that depends on the corpus only, and sorted by doc_id within them (so a seed gives
+   * the same model in local mode and on a cluster).
+   */
+  public static Dataset<Row> vectors(Dataset<Row> counted, String[] vocab, long nDocs) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < vocab.length; i++) {
+      index.put(vocab[i], i);
+    }
+    int size = vocab.length;
+    Broadcast<Map<String, Integer>> b =
+        JavaSparkContext.fromSparkContext(counted.sparkSession().sparkContext()).broadcast(index);
+    MapFunction<Row, Row> toVector =
+        r -> {
+          Map<String, Integer> ix = b.value();
+          TreeMap<Integer, Double> v = new TreeMap<>();
+          TermsBlob.readTerms(
+              (byte[]) r.get(3),
+              (term, n) -> {
+                Integer i = ix.get(term);
+                if (i != null) {
+                  v.merge(i, (double) n, Double::sum);
+                }
+              });
+          int[] idx = new int[v.size()];
+          double[] val = new double[v.size()];
+          int k = 0;
+          for (Map.Entry<Integer, Double> e : v.entrySet()) {
+            idx[k] = e.getKey();
+            val[k++] = e.getValue();
+          }
+          return RowFactory.create(
+              r.getString(0),
+              r.getString(1),
+              r.getString(2),
+              new org.apache.spark.ml.linalg.SparseVector(size, idx, val));
+        };
+    int parts =
+        (int) Math.max(1, Math.min(1000, (nDocs + DOCS_PER_PARTITION - 1) / DOCS_PER_PARTITION));
+    return counted
+        .select("doc_id", "period", "source", "terms")
+        .map(toVector, Encoders.row(VECTORS))
+        .repartition(parts, col("doc_id"))
+        .sortWithinPartitions("doc_id");
+  }
+
+  /** Documents per partition of the fitted corpus (fixed, so partitioning depends on data only). */
+  static final long DOCS_PER_PARTITION = 20_000;
+
+  private static final StructType VECTORS =
+      new StructType()
+          .add("doc_id", DataTypes.StringType, false)
+          .add("period", DataTypes.StringType, false)
+          .add("source", DataTypes.StringType, false)
+          .add(FEATURES, SQLDataTypes.VectorType(), false);
+
+  /**
+   * Fits LDA with {@code k} topics on the document vectors over {@code vocab}; {@code labels}
+   * (lang, term, label) gives the readable forms of the vocabulary.
    */
   public static TopicModel fit(
-      Dataset<Row> bags, String[] vocab, int k, TopicSettings s, Dataset<Row> labels) {
+      Dataset<Row> vectors, String[] vocab, int k, TopicSettings s, Dataset<Row> labels) {
     CountVectorizerModel cv =
         new CountVectorizerModel(vocab).setInputCol(TOKENS).setOutputCol(FEATURES);
     // MLlib's RDD API on a cached RDD of count vectors: spark.ml's LDA.fit converts its input
     // Dataset to an uncached RDD, which every iteration then recomputes (measured about 2.5 times
     // slower).
     JavaPairRDD<Long, org.apache.spark.mllib.linalg.Vector> corpus =
-        cv.transform(bags.select(TOKENS))
+        vectors
             .select(FEATURES)
             .javaRDD()
             .zipWithIndex()
@@ -160,14 +206,16 @@ public final class TopicStats {
         fitted = ((DistributedLDAModel) lda.run(corpus)).toLocal();
       }
       LocalLDAModel local =
-          new LocalLDAModel("lda_" + k + "_" + s.seed(), vocab.length, fitted, bags.sparkSession());
+          new LocalLDAModel(
+              "lda_" + k + "_" + s.seed(), vocab.length, fitted, vectors.sparkSession());
       local.set(local.k(), (Object) k);
       local.set(local.seed(), (Object) s.seed());
       local.setFeaturesCol(FEATURES);
       local.setTopicDistributionCol(DISTRIBUTION);
       Dataset<Row> vocabLabels =
           labels.join(
-              bags.sparkSession()
+              vectors
+                  .sparkSession()
                   .createDataset(java.util.Arrays.asList(vocab), Encoders.STRING())
                   .toDF("term"),
               "term");
@@ -178,12 +226,11 @@ public final class TopicStats {
   }
 
   /** The per-document topic weights: doc_id, period, source, weights (one per topic). */
-  public static Dataset<Row> infer(TopicModel model, Dataset<Row> bags) {
-    CountVectorizerModel cv = model.vocabulary().setInputCol(TOKENS).setOutputCol(FEATURES);
+  public static Dataset<Row> infer(TopicModel model, Dataset<Row> vectors) {
     LocalLDAModel lda = model.lda();
     lda.setFeaturesCol(FEATURES);
     lda.setTopicDistributionCol(DISTRIBUTION);
-    return lda.transform(cv.transform(bags))
+    return lda.transform(vectors)
         .select(
             col("doc_id"),
             col("period"),
@@ -230,19 +277,24 @@ public final class TopicStats {
   }
 
   /**
-   * Document frequencies, over the bags, of every term of the top lists and of every pair of them
-   * (keys of {@link Coherence#keysOf}).
+   * Document frequencies, over the counted documents, of every term of the top lists and of every
+   * pair of them (keys of {@link Coherence#keysOf}).
    */
-  public static Map<String, Long> cooccurrence(Dataset<Row> bags, List<List<String>> topLists) {
+  public static Map<String, Long> cooccurrence(Dataset<Row> counted, List<List<String>> topLists) {
     Set<String> scored = Coherence.scoredTerms(topLists);
     Broadcast<Set<String>> b =
-        JavaSparkContext.fromSparkContext(bags.sparkSession().sparkContext())
+        JavaSparkContext.fromSparkContext(counted.sparkSession().sparkContext())
             .broadcast(new HashSet<>(scored));
     FlatMapFunction<Row, String> keys =
-        row -> Coherence.keysOf(row.<String>getList(0), b.value()).iterator();
+        row -> {
+          List<String> terms = new ArrayList<>();
+          TermsBlob.readTerms((byte[]) row.get(0), (term, n) -> terms.add(term));
+          return Coherence.keysOf(terms, b.value()).iterator();
+        };
     Map<String, Long> df = new HashMap<>();
     for (Row r :
-        bags.select(TOKENS)
+        counted
+            .select("terms")
             .flatMap(keys, Encoders.STRING())
             .groupBy("value")
             .count()
@@ -288,10 +340,22 @@ public final class TopicStats {
         .filter(col("weight_sum").gt(0));
   }
 
+  private static final java.util.Comparator<Object[]> TOP_ORDER =
+      (a, b) -> {
+        int c = Double.compare((Double) b[0], (Double) a[0]);
+        return c != 0 ? c : ((String) a[1]).compareTo((String) b[1]);
+      };
+
+  private static final StructType TOP_DOC =
+      new StructType()
+          .add("topic_id", DataTypes.IntegerType, false)
+          .add("w", DataTypes.DoubleType, false)
+          .add("doc_id", DataTypes.StringType, false);
+
   /**
    * {@code topic_summary}: topic_id, label (its three top labels), npmi (coherence of its top
-   * terms), prevalence (share of all topic weight) and top_doc_ids (the documents where it weighs
-   * most).
+   * terms), weak (npmi below 0: its top terms co-occur less than chance), prevalence (share of all
+   * topic weight) and top_doc_ids (the documents where it weighs most).
    */
   public static Dataset<Row> summary(
       Dataset<Row> topics, double[] npmi, Dataset<Row> inferred, int k) {
@@ -314,31 +378,65 @@ public final class TopicStats {
                 expr("array_join(transform(array_sort(collect_list(struct(rank, label))), x ->"
                         + " x.label), ' · ')")
                     .as("label"));
-    Dataset<Row> exploded =
-        inferred.select(col("doc_id"), posexplode(col("weights"))).toDF("doc_id", "topic_id", "w");
-    Dataset<Row> prevalence =
-        exploded
+    Dataset<Row> weights =
+        inferred
+            .select(posexplode(col("weights")))
+            .toDF("topic_id", "w")
             .groupBy("topic_id")
-            .agg(sum("w").as("w"))
-            .withColumn("prevalence", col("w").divide(sum("w").over(Window.partitionBy())))
+            .agg(sum("w").as("w"));
+    Dataset<Row> prevalence =
+        weights
+            .crossJoin(broadcast(weights.agg(sum("w").as("total"))))
+            .withColumn("prevalence", col("w").divide(col("total")))
             .select("topic_id", "prevalence");
+    // The top documents of each topic: a per-partition top list, merged per topic (at most
+    // TOP_DOCS rows per topic and partition reach the merge, never a whole topic).
+    MapPartitionsFunction<Row, Row> topPerPartition =
+        rows -> {
+          Map<Integer, List<Object[]>> best = new HashMap<>();
+          while (rows.hasNext()) {
+            Row r = rows.next();
+            String doc = r.getString(0);
+            List<Double> w = r.getList(1);
+            for (int t = 0; t < w.size(); t++) {
+              double x = w.get(t);
+              if (x > 0) {
+                List<Object[]> l = best.computeIfAbsent(t, z -> new ArrayList<>());
+                l.add(new Object[] {x, doc});
+                if (l.size() > 4 * TopicSettings.TOP_DOCS) {
+                  l.sort(TOP_ORDER);
+                  l.subList(TopicSettings.TOP_DOCS, l.size()).clear();
+                }
+              }
+            }
+          }
+          List<Row> out = new ArrayList<>();
+          best.forEach(
+              (t, l) -> {
+                l.sort(TOP_ORDER);
+                for (Object[] o : l.subList(0, Math.min(TopicSettings.TOP_DOCS, l.size()))) {
+                  out.add(RowFactory.create(t, (Double) o[0], (String) o[1]));
+                }
+              });
+          return out.iterator();
+        };
     Dataset<Row> topDocs =
-        exploded
-            .filter(col("w").gt(0))
-            .withColumn(
-                "r",
-                row_number()
-                    .over(Window.partitionBy("topic_id").orderBy(col("w").desc(), col("doc_id"))))
-            .filter(col("r").leq(TopicSettings.TOP_DOCS))
+        inferred
+            .select("doc_id", "weights")
+            .mapPartitions(topPerPartition, Encoders.row(TOP_DOC))
             .groupBy("topic_id")
             .agg(
-                expr("transform(array_sort(collect_list(struct(r, doc_id))), x -> x.doc_id)")
+                expr("slice(transform(array_sort(collect_list(struct(-w AS nw, doc_id))), x ->"
+                        + " x.doc_id), 1, "
+                        + TopicSettings.TOP_DOCS
+                        + ")")
                     .as("top_doc_ids"));
     return label
         .join(quality, "topic_id")
         .join(prevalence, new String[] {"topic_id"}, "left")
         .join(topDocs, new String[] {"topic_id"}, "left")
-        .select("topic_id", "label", "npmi", "prevalence", "top_doc_ids")
+        .withColumn("weak", col("npmi").lt(0))
+        .select("topic_id", "label", "npmi", "weak", "prevalence", "top_doc_ids")
         .orderBy("topic_id");
   }
 
@@ -357,7 +455,7 @@ public final class TopicStats {
     Dataset<Row> exploded =
         inferred.select(col("doc_id"), posexplode(col("weights"))).toDF("doc_id", "topic_id", "w");
     Dataset<Row> overall =
-        exploded.groupBy("topic_id").agg(sum("w").as("w_all"), countDistinct("doc_id").as("n_all"));
+        exploded.groupBy("topic_id").agg(sum("w").as("w_all"), count(lit(1)).as("n_all"));
     Dataset<Row> perState =
         named.join(inferred.select("doc_id"), "doc_id").groupBy("state").count();
     return exploded

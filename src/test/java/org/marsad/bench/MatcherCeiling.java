@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.marsad.states.match.StateMatcher;
+import org.marsad.states.match.StateSettings;
 import org.marsad.text.Analysis;
-import org.marsad.text.StateMatcher;
-import org.marsad.text.StateSettings;
 import org.marsad.text.TextCleaner;
 
 /** Benchmark: single-thread throughput of the state matcher over a corpus held in memory. */
@@ -31,7 +31,7 @@ public final class MatcherCeiling {
       docs.add(new String[] {TextCleaner.clean(r.getString(0)), TextCleaner.clean(r.getString(1))});
     }
     spark.stop();
-    StateMatcher m = new StateSettings(null, Analysis.defaults()).matcher();
+    StateMatcher m = StateSettings.defaults(Analysis.defaults()).matcher();
     long sink = 0;
     for (int i = 0; i < Math.min(3000, docs.size()); i++) {
       sink +=

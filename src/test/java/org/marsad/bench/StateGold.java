@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.marsad.states.match.StateMatcher;
 import org.marsad.text.Analysis;
-import org.marsad.text.StateMatcher;
 
 /**
  * Scores the state matcher on a gold file of sentences (NewsFANE-derived JSONL: id, text, states):

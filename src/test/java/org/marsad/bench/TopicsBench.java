@@ -10,11 +10,10 @@ import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.marsad.corpus.CorpusLoader;
 import org.marsad.corpus.CorpusOptions;
 import org.marsad.corpus.Period;
 import org.marsad.io.CorpusReader;
-import org.marsad.text.Analysis;
+import org.marsad.jobs.MarsadJob;
 import org.marsad.topics.Coherence;
 import org.marsad.topics.TopicStats;
 
@@ -52,10 +51,9 @@ public final class TopicsBench {
             false,
             List.of(),
             Period.MONTH);
-    Dataset<Row> docs =
-        CorpusLoader.load(CorpusReader.read(spark, List.of(a[0])), o, Analysis.defaults())
-            .documents();
-    List<Row> bags = TopicStats.bags(docs).select(TopicStats.TOKENS).collectAsList();
+    Dataset<Row> raw = CorpusReader.read(spark, List.of(a[0]));
+    Dataset<Row> counted = MarsadJob.analyse(raw, BenchConfig.of(a[0], o)).counted();
+    List<Row> bags = TermBags.collect(counted);
     String out = a[4];
     String[] vocab = CountVectorizerModel.load(out + "/models/topics/vocabulary").vocabulary();
     int k = Integer.parseInt(a[5]);

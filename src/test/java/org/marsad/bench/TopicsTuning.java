@@ -7,11 +7,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.marsad.corpus.CorpusLoader;
 import org.marsad.corpus.CorpusOptions;
 import org.marsad.corpus.Period;
+import org.marsad.jobs.MarsadJob;
 import org.marsad.terms.TermStats;
-import org.marsad.text.Analysis;
 import org.marsad.topics.Coherence;
 import org.marsad.topics.TopicModel;
 import org.marsad.topics.TopicSettings;
@@ -32,8 +31,7 @@ public final class TopicsTuning {
         new org.apache.spark.ml.feature.CountVectorizerModel(vocab)
             .setInputCol(TopicStats.TOKENS)
             .setOutputCol("features");
-    Dataset<Row> vectors =
-        cv.transform(bags.select(TopicStats.TOKENS)).select("features").coalesce(2).cache();
+    Dataset<Row> vectors = bags.select("features").coalesce(2).cache();
     vectors.count();
     if (System.getProperty("mllib") != null) {
       org.apache.spark.api.java.JavaPairRDD<Long, org.apache.spark.mllib.linalg.Vector> rdd =
@@ -123,10 +121,10 @@ public final class TopicsTuning {
               List.of(),
               Period.MONTH);
       Dataset<Row> docs =
-          CorpusLoader.load(
-                  org.marsad.io.CorpusReader.read(spark, List.of(a[1])), o, Analysis.defaults())
-              .documents();
-      docs.select("doc_id", "period", "source", "lang", "duplicate_of", "terms", "forms")
+          MarsadJob.analyse(
+                  org.marsad.io.CorpusReader.read(spark, List.of(a[1])), BenchConfig.of(a[1], o))
+              .counted();
+      docs.select("doc_id", "period", "source", "lang", "terms")
           .write()
           .mode(SaveMode.Overwrite)
           .parquet(a[2]);
@@ -146,13 +144,13 @@ public final class TopicsTuning {
             Double.parseDouble(a[8]),
             null);
     Dataset<Row> labels = TermStats.labels(docs).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> bags = TopicStats.bags(docs).persist(StorageLevel.MEMORY_AND_DISK());
-    long n = bags.count();
+    long n = docs.count();
     labels.count();
     long t0 = System.nanoTime();
-    String[] vocab = TopicStats.vocabulary(bags, n, s);
+    String[] vocab = TopicStats.vocabulary(TermStats.counts(docs), n, s);
+    Dataset<Row> bags = TopicStats.vectors(docs, vocab, n).persist(StorageLevel.MEMORY_AND_DISK());
     if (a.length > 9 && a[9].equals("mallet")) {
-      List<Row> docsTokens = bags.select(TopicStats.TOKENS).collectAsList();
+      List<Row> docsTokens = TermBags.collect(docs);
       try {
         MalletTopics.print(
             MalletTopics.train(
@@ -169,7 +167,7 @@ public final class TopicsTuning {
     double fit = (System.nanoTime() - t0) / 1e9;
     Dataset<Row> topics = TopicStats.topics(m).persist();
     List<List<String>> tops = TopicStats.topLists(topics, s.k());
-    double[] npmi = Coherence.topicNpmi(tops, n, TopicStats.cooccurrence(bags, tops));
+    double[] npmi = Coherence.topicNpmi(tops, n, TopicStats.cooccurrence(docs, tops));
     System.out.printf(
         Locale.ROOT,
         "RESULT k=%d vocab=%d minDf=%d maxDf=%.2f opt=%s iter=%d sub=%.2f fit_s=%.1f npmi=%.4f"

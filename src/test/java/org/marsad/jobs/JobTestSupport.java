@@ -48,7 +48,7 @@ public final class JobTestSupport {
         false,
         2,
         2,
-        new org.marsad.text.StateSettings(null, a),
+        org.marsad.states.match.StateSettings.defaults(a),
         java.util.Set.of("name", "adjective", "capital"),
         true,
         true,
@@ -115,8 +115,19 @@ public final class JobTestSupport {
         Period.MONTH);
   }
 
-  /** Reads an output table. */
+  /**
+   * Reads an output table (a catalog table with its declared schema, which the test thereby also
+   * checks: a column missing from the files reads as null).
+   */
   public static Dataset<Row> table(String output, String name) {
-    return SharedSpark.get().read().parquet(Path.of(output, name).toString());
+    org.marsad.catalog.Table t = org.marsad.catalog.Catalog.get(name);
+    if (t == null) {
+      return SharedSpark.get().read().parquet(Path.of(output, name).toString());
+    }
+    Dataset<Row> d = org.marsad.io.TableReader.read(SharedSpark.get(), output, t);
+    if (d == null) {
+      throw new IllegalStateException("no table " + name + " in " + output);
+    }
+    return d;
   }
 }

@@ -17,11 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marsad.SharedSpark;
 import org.marsad.corpus.Corpus;
-import org.marsad.corpus.CorpusLoader;
 import org.marsad.corpus.CorpusOptions;
 import org.marsad.corpus.Period;
 import org.marsad.io.CorpusReader;
-import org.marsad.text.Analysis;
 
 /** Each corpus in ../shared/corpora loads with only column options, every row accounted for. */
 @Tag("spark")
@@ -56,10 +54,10 @@ class SharedCorporaTest {
 
   private static Map<String, Long> load(String name, CorpusOptions o, long expectedRows) {
     Dataset<Row> raw = CorpusReader.read(SharedSpark.get(), List.of(corpus(name)));
-    Corpus c = CorpusLoader.load(raw, o, Analysis.defaults());
+    Corpus c = MarsadJob.analyse(raw, JobTestSupport.config(corpus(name), "unused", o));
     long docs = c.documents().count();
     Map<String, Long> rejected =
-        c.rejected().groupBy("reason").count().collectAsList().stream()
+        c.rejectedKeys().groupBy("reason").count().collectAsList().stream()
             .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
     long rej = rejected.values().stream().mapToLong(Long::longValue).sum();
     assertThat(raw.count()).isEqualTo(expectedRows);
@@ -83,7 +81,10 @@ class SharedCorporaTest {
     assertThat(r.getOrDefault("bad_date", 0L)).isLessThanOrEqualTo(14);
     Dataset<Row> raw = CorpusReader.read(SharedSpark.get(), List.of(corpus("reuters21578-train")));
     Dataset<Row> docs =
-        CorpusLoader.load(raw, options("newid", "body", "date", null), Analysis.defaults())
+        MarsadJob.analyse(
+                raw,
+                JobTestSupport.config(
+                    corpus("reuters21578-train"), "unused", options("newid", "body", "date", null)))
             .documents();
     assertThat(docs.filter("lang = 'en'").count()).isEqualTo(r.get("documents"));
     assertThat(

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marsad.SharedSpark;
+import org.marsad.analysis.TermsBlob;
 import org.marsad.corpus.CorpusOptions;
 import org.marsad.topics.Coherence;
 import org.marsad.topics.TopicSettings;
@@ -90,13 +91,15 @@ class TopicsTest {
   void coherenceCountedOnSparkEqualsTheSameCountInMemory() {
     Dataset<Row> docs = table("documents");
     // Recompute the top lists' NPMI in plain Java from the analysed terms of the documents.
-    Dataset<Row> bags = TopicStats.bags(analysed());
+    Dataset<Row> counted = analysed().counted();
     List<List<String>> tops = TopicStats.topLists(table("topics"), 5);
     List<List<String>> inMemory = new ArrayList<>();
-    for (Row r : bags.select(TopicStats.TOKENS).collectAsList()) {
-      inMemory.add(r.getList(0));
+    for (Row r : counted.select("terms").collectAsList()) {
+      List<String> terms = new ArrayList<>();
+      TermsBlob.readTerms((byte[]) r.get(0), (t, n) -> terms.add(t));
+      inMemory.add(terms);
     }
-    Map<String, Long> spark = TopicStats.cooccurrence(bags, tops);
+    Map<String, Long> spark = TopicStats.cooccurrence(counted, tops);
     Map<String, Long> java = Coherence.count(inMemory, Coherence.scoredTerms(tops));
     assertThat(spark).isEqualTo(java);
     double[] npmi = Coherence.topicNpmi(tops, inMemory.size(), java);
@@ -110,12 +113,9 @@ class TopicsTest {
     assertThat(docs.filter(col("duplicate_of").isNull()).count()).isEqualTo(inMemory.size());
   }
 
-  private static Dataset<Row> analysed() {
-    return org.marsad.corpus.CorpusLoader.load(
-            org.marsad.io.CorpusReader.read(SharedSpark.get(), config.inputs()),
-            config.corpus(),
-            config.analysis())
-        .documents();
+  private static org.marsad.corpus.Corpus analysed() {
+    return MarsadJob.analyse(
+        org.marsad.io.CorpusReader.read(SharedSpark.get(), config.inputs()), config);
   }
 
   @Test
@@ -145,7 +145,7 @@ class TopicsTest {
 
   @Test
   void theSavedModelInfersMixturesForNewDocumentsWithoutRefitting() {
-    String model = Path.of(out, TopicsStage.MODEL_DIR).toString();
+    String model = Path.of(out, org.marsad.catalog.Catalog.TOPIC_MODEL).toString();
     String[] cols = {"id", "title", "text", "published_at"};
     String news =
         JobTestSupport.writeCorpus(
@@ -180,7 +180,7 @@ class TopicsTest {
                 d.subsampling(),
                 model));
     MarsadJob.run(SharedSpark.get(), c, Set.of(MarsadJob.Stage.TOPICS), "test");
-    assertThat(Files.exists(Path.of(out2, TopicsStage.MODEL_DIR))).isFalse();
+    assertThat(Files.exists(Path.of(out2, org.marsad.catalog.Catalog.TOPIC_MODEL))).isFalse();
     assertThat(
             JobTestSupport.table(out2, "topics")
                 .orderBy("topic_id", "rank")

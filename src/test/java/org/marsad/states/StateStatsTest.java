@@ -3,34 +3,41 @@ package org.marsad.states;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.marsad.SharedSpark;
+import org.marsad.analysis.Docs;
 
 /** Co-mention measures against values computed by hand. */
 @Tag("spark")
 class StateStatsTest {
 
+  private static final Set<String> NAMES = Set.of("name");
+
   @Test
   void documentScopeMeasuresMatchHandValues() {
     // 10 documents in one period: A in d1..d4, B in d3..d5 (co-mentioned in d3, d4).
-    Dataset<Row> found =
-        SharedSpark.get()
-            .sql(
-                "select concat('d', id) doc_id, 'P' period, 's' source, 1 n_sentences from range(1, 11)");
-    Dataset<Row> mentions =
-        SharedSpark.get()
-            .sql(
-                "select * from values ('d1','P','A',0), ('d2','P','A',0), ('d3','P','A',0), ('d4','P','A',0),"
-                    + " ('d3','P','B',0), ('d4','P','B',0), ('d5','P','B',0), ('d4','P','B',0)"
-                    + " as t(doc_id, period, state, sentence)");
+    Docs d = new Docs();
+    for (int i = 1; i <= 10; i++) {
+      List<String> m = new ArrayList<>();
+      if (i <= 4) {
+        m.add("A@0");
+      }
+      if (i >= 3 && i <= 5) {
+        m.add("B@0");
+      }
+      if (i == 4) {
+        m.add("B@0");
+      }
+      d.add("d" + i, "P", 1, m);
+    }
+    Dataset<Row> docs = d.dataset();
     List<Row> rows =
-        StateStats.comentions(mentions, found, true, false, 1)
-            .filter("period = 'P'")
-            .collectAsList();
+        StateStats.comentions(docs, NAMES, true, false, 1).filter("period = 'P'").collectAsList();
     assertThat(rows).hasSize(1);
     Row r = rows.get(0);
     assertThat((String) r.getAs("state_a")).isEqualTo("A");
@@ -47,28 +54,39 @@ class StateStatsTest {
     assertThat((Double) r.getAs("p_b_given_a")).isCloseTo(0.5, within(1e-12));
     assertThat((Double) r.getAs("p_a_given_b")).isCloseTo(2.0 / 3, within(1e-12));
     // The period 'all' repeats the single period; --min-co-docs filters.
-    assertThat(
-            StateStats.comentions(mentions, found, true, false, 1).filter("period = 'all'").count())
+    assertThat(StateStats.comentions(docs, NAMES, true, false, 1).filter("period = 'all'").count())
         .isEqualTo(1);
-    assertThat(StateStats.comentions(mentions, found, true, false, 3).count()).isZero();
+    assertThat(StateStats.comentions(docs, NAMES, true, false, 3).count()).isZero();
   }
 
   @Test
   void sentenceScopeCountsSentencesAsUnits() {
-    Dataset<Row> found =
-        SharedSpark.get()
-            .sql(
-                "select * from values ('d1','P','s',3), ('d2','P','s',2) as t(doc_id, period, source, n_sentences)");
-    Dataset<Row> mentions =
-        SharedSpark.get()
-            .sql(
-                "select * from values ('d1','P','A',0), ('d1','P','B',0), ('d1','P','B',2), ('d2','P','A',1)"
-                    + " as t(doc_id, period, state, sentence)");
-    Row r = StateStats.comentions(mentions, found, false, true, 1).filter("period = 'P'").first();
+    Docs d =
+        new Docs()
+            .add("d1", "P", 3, List.of("A@0", "B@0", "B@2"))
+            .add("d2", "P", 2, List.of("A@1"));
+    Row r =
+        StateStats.comentions(d.dataset(), NAMES, false, true, 1).filter("period = 'P'").first();
     assertThat((String) r.getAs("scope")).isEqualTo("sentence");
     assertThat((Long) r.getAs("co_docs")).isEqualTo(1L);
     assertThat((Long) r.getAs("docs_a")).isEqualTo(2L);
     assertThat((Long) r.getAs("docs_b")).isEqualTo(2L);
     assertThat((Long) r.getAs("docs_total")).isEqualTo(5L);
+  }
+
+  @Test
+  void countsGiveDocumentsMentionsAndShares() {
+    Docs d =
+        new Docs()
+            .add("d1", "P", 1, List.of("A@0", "A@0"))
+            .add("d2", "P", 1, List.of("A@0", "B@0"))
+            .add("d3", "P", 1, List.of())
+            .add("d4", "P", 1, List.of());
+    List<Row> rows = StateStats.counts(d.dataset(), NAMES).orderBy("state").collectAsList();
+    assertThat(rows).hasSize(2);
+    assertThat((Long) rows.get(0).getAs("docs")).isEqualTo(2L);
+    assertThat((Long) rows.get(0).getAs("mentions")).isEqualTo(3L);
+    assertThat((Double) rows.get(0).getAs("share_of_docs")).isCloseTo(0.5, within(1e-12));
+    assertThat((Double) rows.get(1).getAs("share_of_docs")).isCloseTo(0.25, within(1e-12));
   }
 }

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.marsad.SharedSpark;
+import org.marsad.analysis.Docs;
 
 /** Keyness and collocation measures against values computed by hand. */
 @Tag("spark")
@@ -40,14 +41,18 @@ class TermStatsTest {
 
   @Test
   void collocationsMatchHandComputedPmiAndG2() {
-    Dataset<Row> docs =
-        SharedSpark.get()
-            .sql(
-                "select 'P' period, 's' source, 'ar' lang, cast(null as string) duplicate_of, "
-                    + "array(named_struct('a','x','b','y','form','X Y','n',4), named_struct('a','x','b','w','form','X W','n',1),"
-                    + " named_struct('a','v','b','y','form','V Y','n',2), named_struct('a','v','b','w','form','V W','n',3)) bigrams "
-                    + "union all select 'P', 's', 'ar', 'd0', "
-                    + "array(named_struct('a','x','b','y','form','dup','n',100))");
+    // Pairs: x y ×4 (form "X Y"), x w ×1, v y ×2, v w ×3 in one document each run of tokens.
+    Docs d = new Docs();
+    int i = 0;
+    for (String[] p :
+        new String[][] {
+          {"x/X", "y/Y", "4"}, {"x/X", "w/W", "1"}, {"v/V", "y/Y", "2"}, {"v/V", "w/W", "3"}
+        }) {
+      for (int k = 0; k < Integer.parseInt(p[2]); k++) {
+        d.add("d" + i++, "P", 1, List.of(), p[0], p[1]);
+      }
+    }
+    Dataset<Row> docs = d.dataset();
     List<Row> rows = TermStats.collocations(docs, 1).filter("term = 'x y'").collectAsList();
     assertThat(rows).hasSize(1);
     Row r = rows.get(0);
@@ -57,5 +62,20 @@ class TermStatsTest {
     assertThat((Double) r.getAs("pmi")).isCloseTo(0.41503749927884376, within(1e-9));
     assertThat((Double) r.getAs("g2")).isCloseTo(1.7260924347106847, within(1e-9));
     assertThat(TermStats.collocations(docs, 5).count()).isZero();
+  }
+
+  @Test
+  void countsAndLabelsFromTheDocumentsTerms() {
+    Docs d =
+        new Docs()
+            .add("d1", "P", 1, List.of(), "a/A1", "a/A1", "b/B")
+            .add("d2", "P", 1, List.of(), "a/A2", "a/A1");
+    Row a =
+        TermStats.frequencies(TermStats.counts(d.dataset()), TermStats.labels(d.dataset()))
+            .filter("term = 'a'")
+            .first();
+    assertThat((Long) a.getAs("term_count")).isEqualTo(4L);
+    assertThat((Long) a.getAs("doc_count")).isEqualTo(2L);
+    assertThat((String) a.getAs("label")).isEqualTo("A1");
   }
 }

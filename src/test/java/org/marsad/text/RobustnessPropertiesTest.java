@@ -10,6 +10,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.marsad.states.match.StateMatcher;
+import org.marsad.states.match.StateSettings;
 
 /**
  * No text can make the cleaner, tokeniser, analysers or state matcher throw: random mixes of Arabic
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class RobustnessPropertiesTest {
 
   private static final Analysis ANALYSIS = Analysis.defaults();
-  private static final StateMatcher MATCHER = new StateSettings(null, ANALYSIS).matcher();
+  private static final StateMatcher MATCHER = StateSettings.defaults(ANALYSIS).matcher();
 
   private static final List<String> PIECES =
       List.of(

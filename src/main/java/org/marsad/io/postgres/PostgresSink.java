@@ -39,6 +39,8 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.marsad.catalog.Catalog;
+import org.marsad.io.TableReader;
 import org.marsad.io.postgres.PostgresTables.Mode;
 import org.marsad.io.postgres.PostgresTables.Spec;
 import org.marsad.text.WordLists;
@@ -85,7 +87,13 @@ public final class PostgresSink {
       FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
       for (String t : tables) {
         Path p = new Path(out, t);
-        if (fs.exists(p)) {
+        org.marsad.catalog.Table known = Catalog.get(t);
+        if (known != null) {
+          Dataset<Row> d = TableReader.read(spark, output, known);
+          if (d != null) {
+            data.put(t, d);
+          }
+        } else if (fs.exists(p)) {
           data.put(t, spark.read().parquet(p.toString()));
         }
       }

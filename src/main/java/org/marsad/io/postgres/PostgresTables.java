@@ -1,9 +1,7 @@
 package org.marsad.io.postgres;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.types.ArrayType;
@@ -23,12 +21,15 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
+import org.marsad.catalog.Catalog;
+import org.marsad.catalog.Table;
 
 /**
  * How each output table lands in PostgreSQL: column types derived from the Spark schema, and per
- * known table how a load replaces rows (by period or whole), its primary key and the indexes on
- * what BI queries filter by. A table not listed here (a stage added later) is loaded all the same:
- * by period when it has a {@code period} column, else whole, with no key and an index on period.
+ * catalog table (org.marsad.catalog.Catalog) how a load replaces rows (by period or whole), its
+ * primary key and the indexes on what BI queries filter by. A table not in the catalog is loaded
+ * all the same: by period when it has a {@code period} column, else whole, with no key and an index
+ * on period.
  */
 final class PostgresTables {
 
@@ -60,68 +61,22 @@ final class PostgresTables {
     }
   }
 
-  private static Spec byPeriod(List<String> pk, String... indexes) {
-    return new Spec(Mode.BY_PERIOD, pk, parse(indexes));
+  /** The spec of a catalog table: its load mode, key and indexes as declared. */
+  private static Spec of(Table t) {
+    return new Spec(
+        t.load() == Table.Load.BY_PERIOD ? Mode.BY_PERIOD : Mode.WHOLE,
+        t.primaryKey() ? t.key() : List.of(),
+        t.indexes());
   }
-
-  private static Spec whole(List<String> pk, String... indexes) {
-    return new Spec(Mode.WHOLE, pk, parse(indexes));
-  }
-
-  private static List<List<String>> parse(String... indexes) {
-    return Arrays.stream(indexes).map(i -> List.of(i.split(","))).toList();
-  }
-
-  /**
-   * The known tables. Topic tables are replaced whole, even those with a period: topic ids mean
-   * something only within the model of one run, so a month of an older model would be mislabelled.
-   */
-  static final Map<String, Spec> KNOWN =
-      Map.ofEntries(
-          Map.entry("documents", byPeriod(List.of("period", "doc_id"), "doc_id", "source")),
-          Map.entry("rejected", whole(List.of(), "reason", "doc_id")),
-          Map.entry(
-              "term_frequencies",
-              byPeriod(List.of("period", "source", "lang", "term"), "term", "period,lang")),
-          Map.entry("term_keyness", byPeriod(List.of("period", "lang", "term"), "term")),
-          Map.entry("collocations", whole(List.of("lang", "term"), "term_a", "term_b")),
-          Map.entry("states", whole(List.of("iso2"), "iso3")),
-          Map.entry(
-              "state_mentions",
-              byPeriod(
-                  List.of("period", "doc_id", "field", "start"),
-                  "period,state",
-                  "state",
-                  "doc_id")),
-          Map.entry("state_counts", byPeriod(List.of("period", "source", "state"), "state")),
-          Map.entry(
-              "state_comentions",
-              byPeriod(
-                  List.of("period", "scope", "state_a", "state_b"),
-                  "state_a,period",
-                  "state_b,period")),
-          Map.entry("topics", whole(List.of("topic_id", "rank"), "term")),
-          Map.entry("topic_summary", whole(List.of("topic_id"))),
-          Map.entry(
-              "document_topics",
-              new Spec(
-                  Mode.WHOLE,
-                  List.of("period", "doc_id", "topic_id"),
-                  parse("topic_id,period", "doc_id"))),
-          Map.entry(
-              "topic_trends",
-              new Spec(Mode.WHOLE, List.of("period", "source", "topic_id"), parse("topic_id"))),
-          Map.entry("topic_states", whole(List.of("topic_id", "state"), "state")),
-          Map.entry("topic_sweep", whole(List.of("k"))));
 
   /** The spec of {@code table} with these columns. */
   static Spec spec(String table, Set<String> columns) {
-    Spec known = KNOWN.get(table);
+    Table known = Catalog.get(table);
     if (known != null) {
-      return known.restrictedTo(columns);
+      return of(known).restrictedTo(columns);
     }
     return columns.contains("period")
-        ? new Spec(Mode.BY_PERIOD, List.of(), parse("period"))
+        ? new Spec(Mode.BY_PERIOD, List.of(), List.of(List.of("period")))
         : new Spec(Mode.WHOLE, List.of(), List.of());
   }
 

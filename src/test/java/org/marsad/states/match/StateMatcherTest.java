@@ -1,4 +1,4 @@
-package org.marsad.text;
+package org.marsad.states.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,11 +10,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.marsad.SharedSpark;
+import org.marsad.text.Analysis;
 
 @Tag("unit")
 class StateMatcherTest {
 
-  private static final StateMatcher M = new StateSettings(null, Analysis.defaults()).matcher();
+  private static final StateMatcher M = StateSettings.defaults(Analysis.defaults()).matcher();
 
   private static List<String> found(String... fields) {
     return M.find(fields).stream().map(m -> m.iso2() + ":" + m.form() + ":" + m.surface()).toList();

@@ -1,10 +1,11 @@
-package org.marsad.text;
+package org.marsad.states.match;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.marsad.text.WordLists;
 
 /**
  * The states Marsad recognises ({@code conf/gazetteer/states.tsv}) and the surface forms that name
@@ -38,9 +39,19 @@ public final class Gazetteer implements Serializable {
   public static Gazetteer load(String dir) {
     String statesPath = dir == null ? null : dir + "/states.tsv";
     String formsPath = dir == null ? null : dir + "/forms.tsv";
+    return of(
+        WordLists.lines("gazetteer/states.tsv", statesPath),
+        WordLists.lines("gazetteer/forms.tsv", formsPath));
+  }
+
+  /**
+   * The gazetteer of the lines of a states table and a forms table (each with its header line;
+   * comments and blank lines already removed, as {@link WordLists#lines} gives them).
+   */
+  public static Gazetteer of(List<String> statesLines, List<String> formsLines) {
     List<State> states = new ArrayList<>();
     Map<String, State> byIso = new HashMap<>();
-    List<String> lines = WordLists.lines("gazetteer/states.tsv", statesPath);
+    List<String> lines = statesLines;
     for (int i = 1; i < lines.size(); i++) {
       String[] f = lines.get(i).split("\t", -1);
       if (f.length < 5) {
@@ -56,7 +67,7 @@ public final class Gazetteer implements Serializable {
       byIso.put(s.iso2(), s);
     }
     List<Form> forms = new ArrayList<>();
-    lines = WordLists.lines("gazetteer/forms.tsv", formsPath);
+    lines = formsLines;
     for (int i = 1; i < lines.size(); i++) {
       String[] f = lines.get(i).split("\t", -1);
       if (f.length < 4 || !byIso.containsKey(f[0])) {

@@ -1,4 +1,4 @@
-package org.marsad.text;
+package org.marsad.states.match;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.marsad.text.Analysis;
+import org.marsad.text.ArabicNormalizer;
+import org.marsad.text.Field;
+import org.marsad.text.Memo;
+import org.marsad.text.RawToken;
+import org.marsad.text.Tokenizer;
+import org.marsad.text.WordLists;
 
 /**
  * Finds the states a text names, in Arabic and English, in one pass over its tokens with a token
@@ -168,6 +175,20 @@ public final class StateMatcher {
   private final Map<String, Node> root = new HashMap<>();
   private final Map<String, List<Rule>> rules = new HashMap<>();
   private final Set<String> stop;
+  // Words whose presence anywhere in a document decides a rule (needs_context words, the Jordan,
+  // Oman, Korea and Congo cues): a document's context is the set of these it contains.
+  private final Set<String> cueWords = new HashSet<>();
+  private final ThreadLocal<Memo<String, Facts>> facts =
+      ThreadLocal.withInitial(() -> new Memo<>(1 << 17));
+
+  /**
+   * What the matcher needs to know of one normalised token, computed once per thread and token.
+   *
+   * @param readings the token and its clitic-stripped readings
+   * @param sport 2 for a strong sport cue, 1 for a weak one, 0 for none
+   * @param cues the context cue words among the readings
+   */
+  private record Facts(List<Reading> readings, int sport, List<String> cues) {}
 
   /**
    * Builds the matcher.
@@ -213,7 +234,40 @@ public final class StateMatcher {
       rules
           .computeIfAbsent(String.join(" ", normTokens(f[0])), k -> new ArrayList<>())
           .add(new Rule(f[1], words));
+      if (f[1].equals("needs_context")) {
+        for (String[] w : words) {
+          if (!w[0].equals("@place")) {
+            cueWords.addAll(List.of(w));
+          }
+        }
+      }
     }
+    for (Set<String> cues : List.of(JO_CONTEXT, OM_CONTEXT, KP_CONTEXT, KR_CONTEXT, CG_CONTEXT)) {
+      cueWords.addAll(cues);
+    }
+  }
+
+  private Facts facts(String norm) {
+    Memo<String, Facts> m = facts.get();
+    Facts f = m.get(norm);
+    if (f == null) {
+      List<Reading> rs = readings(norm);
+      int sport = 0;
+      List<String> cues = new ArrayList<>(0);
+      for (Reading r : rs) {
+        if (sport == 0 && SPORT_STRONG.contains(r.key())) {
+          sport = 2;
+        } else if (sport == 0 && SPORT_WEAK.contains(r.key())) {
+          sport = 1;
+        }
+        if (cueWords.contains(r.key())) {
+          cues.add(r.key());
+        }
+      }
+      f = new Facts(List.copyOf(rs), sport, cues.isEmpty() ? List.of() : List.copyOf(cues));
+      m.put(norm, f);
+    }
+    return f;
   }
 
   /** The matcher over the packaged gazetteer, rules and stop words. */
@@ -254,23 +308,24 @@ public final class StateMatcher {
     return Set.copyOf(out);
   }
 
-  /** One field of a document under analysis. */
-  private static final class Field {
+  /** One field of a document under analysis: its shared tokens and the matcher's view of them. */
+  private final class Scan {
     final String text;
     final List<RawToken> raw;
     final String[] norm;
     final boolean allCaps;
     final Set<Integer> sportSentences = new HashSet<>();
 
-    Field(String text) {
-      this.text = text == null ? "" : text;
-      this.raw = Tokenizer.tokenize(this.text);
+    Scan(Field field, Set<String> context) {
+      this.text = field.text();
+      this.raw = field.tokens();
       this.norm = new String[raw.size()];
       int upper = 0;
       int letters = 0;
+      Map<Integer, int[]> cues = new HashMap<>();
       for (int i = 0; i < raw.size(); i++) {
+        norm[i] = field.norm(i);
         String s = raw.get(i).surface();
-        norm[i] = norm1(s);
         for (int k = 0; k < s.length(); k++) {
           char c = s.charAt(k);
           if (c >= 'A' && c <= 'Z') {
@@ -280,22 +335,14 @@ public final class StateMatcher {
             letters++;
           }
         }
-      }
-      this.allCaps = letters > 0 && upper >= 0.8 * letters;
-      Map<Integer, int[]> cues = new HashMap<>();
-      for (int i = 0; i < raw.size(); i++) {
-        for (Reading r : readings(norm[i])) {
+        Facts fx = facts(norm[i]);
+        context.addAll(fx.cues());
+        if (fx.sport() > 0) {
           int[] c = cues.computeIfAbsent(raw.get(i).sentence(), k -> new int[2]);
-          if (SPORT_STRONG.contains(r.key())) {
-            c[0]++;
-            break;
-          }
-          if (SPORT_WEAK.contains(r.key())) {
-            c[1]++;
-            break;
-          }
+          c[fx.sport() == 2 ? 0 : 1]++;
         }
       }
+      this.allCaps = letters > 0 && upper >= 0.8 * letters;
       cues.forEach(
           (sentence, c) -> {
             if (c[0] > 0 || c[1] >= 2) {
@@ -343,26 +390,29 @@ public final class StateMatcher {
 
   /** Finds the state mentions of a document's fields (e.g. title and body). */
   public List<Mention> find(String... fields) {
-    List<Field> fs = new ArrayList<>(fields.length);
+    Field[] fs = new Field[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      fs[i] = Field.of(fields[i]);
+    }
+    return find(fs);
+  }
+
+  /** Finds the state mentions of a document's tokenised fields (e.g. title and body). */
+  public List<Mention> find(Field... fields) {
+    List<Scan> fs = new ArrayList<>(fields.length);
     Set<String> context = new HashSet<>();
-    for (String f : fields) {
-      Field field = new Field(f);
-      fs.add(field);
-      for (String n : field.norm) {
-        for (Reading r : readings(n)) {
-          context.add(r.key());
-        }
-      }
+    for (Field field : fields) {
+      fs.add(new Scan(field, context));
     }
     List<Mention> out = new ArrayList<>();
     for (int fi = 0; fi < fs.size(); fi++) {
-      Field f = fs.get(fi);
+      Scan f = fs.get(fi);
       int i = 0;
       while (i < f.raw.size()) {
         int end = -1;
         Node bestNode = null;
         Reading bestReading = null;
-        for (Reading r : readings(f.norm[i])) {
+        for (Reading r : facts(f.norm[i]).readings()) {
           Node node = root.get(r.key());
           if (node == null) {
             continue;
@@ -464,9 +514,9 @@ public final class StateMatcher {
           "play",
           "face");
 
-  private static boolean isOpponent(Field f, int i, int end) {
+  private boolean isOpponent(Scan f, int i, int end) {
     if (i > 0 && f.raw.get(i - 1).sentence() == f.raw.get(i).sentence()) {
-      for (Reading r : readings(f.norm[i - 1])) {
+      for (Reading r : facts(f.norm[i - 1]).readings()) {
         if (OPPONENT_CUES.contains(r.key())) {
           return true;
         }
@@ -506,7 +556,7 @@ public final class StateMatcher {
    * an adjective after اللغة, or as بال…ية (بالتركية), is a language, not a state.
    */
   private Entry resolve(
-      Field f, int i, int end, List<Entry> entries, Reading reading, Set<String> context) {
+      Scan f, int i, int end, List<Entry> entries, Reading reading, Set<String> context) {
     String key = joined(f, i, end, reading);
     String prev =
         i > 0 && f.raw.get(i - 1).sentence() == f.raw.get(i).sentence() ? f.norm[i - 1] : null;
@@ -516,7 +566,7 @@ public final class StateMatcher {
             : null;
     Set<String> prevReadings = new HashSet<>();
     if (prev != null) {
-      for (Reading r : readings(prev)) {
+      for (Reading r : facts(prev).readings()) {
         prevReadings.add(r.key());
       }
     }
@@ -636,7 +686,7 @@ public final class StateMatcher {
     return first;
   }
 
-  private static boolean compassAfrica(Field f, int i) {
+  private static boolean compassAfrica(Scan f, int i) {
     int sentence = f.raw.get(i).sentence();
     for (int k = 0; k + 1 < f.raw.size(); k++) {
       if (k != i - 1
@@ -672,7 +722,7 @@ public final class StateMatcher {
     return false;
   }
 
-  private static String joined(Field f, int i, int end, Reading reading) {
+  private static String joined(Scan f, int i, int end, Reading reading) {
     StringBuilder s = new StringBuilder(reading.key());
     for (int k = i + 1; k <= end; k++) {
       s.append(' ').append(f.norm[k]);
@@ -681,7 +731,7 @@ public final class StateMatcher {
   }
 
   /** A dateline: the first word of a field or sentence, followed by "(" or "-" (عمان (أ ف ب)). */
-  private static boolean isDateline(Field f, int i, int end) {
+  private static boolean isDateline(Scan f, int i, int end) {
     boolean startsSentence = i == 0 || f.raw.get(i - 1).sentence() != f.raw.get(i).sentence();
     if (!startsSentence) {
       return false;
@@ -694,7 +744,7 @@ public final class StateMatcher {
         || rest.startsWith(":");
   }
 
-  private static boolean capitalised(Field f, int i, int end, Entry e) {
+  private static boolean capitalised(Scan f, int i, int end, Entry e) {
     if (f.allCaps) {
       return true;
     }
@@ -720,7 +770,7 @@ public final class StateMatcher {
   }
 
   /** Michael Jordan, Jordan Henderson: a capitalised non-initial word right before or after. */
-  private static boolean looksLikePersonName(Field f, int i, int end) {
+  private static boolean looksLikePersonName(Scan f, int i, int end) {
     if (f.allCaps) {
       return false;
     }

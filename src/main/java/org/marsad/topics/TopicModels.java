@@ -1,15 +1,12 @@
-package org.marsad.io;
+package org.marsad.topics;
 
 import java.io.IOException;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.clustering.LocalLDAModel;
 import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.marsad.topics.TopicModel;
 
 /** Saves and loads fitted topic models ({@code <output>/models/topics}). */
 public final class TopicModels {
@@ -39,26 +36,24 @@ public final class TopicModels {
    * @throws IllegalArgumentException naming the folder and what is missing
    */
   public static TopicModel load(SparkSession spark, String dir) {
-    Path root = new Path(dir);
+    String part = TopicModel.VOCABULARY;
     try {
-      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      for (String part : new String[] {TopicModel.VOCABULARY, TopicModel.LDA, TopicModel.LABELS}) {
-        if (!fs.exists(new Path(root, part))) {
-          throw new IllegalArgumentException(
-              "Cannot use --model "
-                  + dir
-                  + ": no "
-                  + part
-                  + "/ in it; give the models/topics folder of an earlier run's --output");
-        }
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(
-          "Cannot read --model " + dir + ": " + e.getMessage(), e);
+      CountVectorizerModel cv = CountVectorizerModel.load(dir + "/" + part);
+      part = TopicModel.LDA;
+      LocalLDAModel lda = LocalLDAModel.load(dir + "/" + part);
+      part = TopicModel.LABELS;
+      Dataset<Row> labels = spark.read().parquet(dir + "/" + part);
+      return new TopicModel(cv, lda, labels);
+    } catch (RuntimeException e) { // Spark's AnalysisException, Hadoop's InvalidInputException
+      throw new IllegalArgumentException(
+          "Cannot use --model "
+              + dir
+              + ": no readable "
+              + part
+              + "/ in it ("
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+              + "); give the models/topics folder of an earlier run's --output",
+          e);
     }
-    CountVectorizerModel cv = CountVectorizerModel.load(dir + "/" + TopicModel.VOCABULARY);
-    LocalLDAModel lda = LocalLDAModel.load(dir + "/" + TopicModel.LDA);
-    Dataset<Row> labels = spark.read().parquet(dir + "/" + TopicModel.LABELS);
-    return new TopicModel(cv, lda, labels);
   }
 }

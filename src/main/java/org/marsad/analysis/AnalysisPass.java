@@ -1,0 +1,160 @@
+package org.marsad.analysis;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.nullif;
+import static org.apache.spark.sql.functions.trim;
+
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampNTZType;
+import org.apache.spark.sql.types.TimestampType;
+import org.marsad.corpus.CorpusOptions;
+import org.marsad.io.CorpusReader;
+
+/**
+ * The one pass over the text: per partition, in plain Java, each input row is checked, cleaned,
+ * dated, its language decided and (when accepted) analysed once: tokenised once per field, with the
+ * analyser and the state matcher reading the same tokens. The result is the compact per-document
+ * intermediate every stage reads; it holds no text. A row that cannot be used gets a reason (and is
+ * later written to {@code rejected}); a document whose analysis throws is rejected with reason
+ * {@code analysis_error} and the run goes on.
+ */
+public final class AnalysisPass {
+
+  /** The intermediate: one row per input row. */
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("doc_id", DataTypes.StringType, true)
+          .add("file", DataTypes.StringType, true)
+          .add("row", DataTypes.LongType, true)
+          .add("reason", DataTypes.StringType, true)
+          .add("detail", DataTypes.StringType, true)
+          .add("source", DataTypes.StringType, true)
+          .add("published_at", DataTypes.TimestampType, true)
+          .add("period", DataTypes.StringType, true)
+          .add("lang", DataTypes.StringType, true)
+          .add("title", DataTypes.StringType, true)
+          .add("text_hash", DataTypes.BinaryType, true)
+          .add("n_tokens", DataTypes.IntegerType, true)
+          .add("n_sentences", DataTypes.IntegerType, true)
+          .add("terms", DataTypes.BinaryType, true)
+          .add("mentions", DataTypes.BinaryType, true);
+
+  private AnalysisPass() {}
+
+  /**
+   * The intermediate of {@code raw} (the corpus as read, with the reader's file and row index
+   * columns); lazy. Only the columns named in the settings are read.
+   */
+  public static Dataset<Row> run(Dataset<Row> raw, PassSettings settings) {
+    CorpusOptions o = settings.corpus();
+    StructType schema = raw.schema();
+    List<String> names = Arrays.asList(schema.fieldNames());
+    boolean hasTitle = names.contains(o.titleCol());
+    boolean hasDate = names.contains(o.dateCol());
+    boolean hasSource = names.contains(o.sourceCol());
+    boolean hasLang = names.contains(o.langCol());
+    Column dateStr = lit(null).cast("string");
+    if (hasDate) {
+      DataType t = schema.apply(o.dateCol()).dataType();
+      Column c = col(quote(o.dateCol()));
+      dateStr =
+          (t instanceof TimestampType || t instanceof TimestampNTZType || t instanceof DateType)
+              ? functions.date_format(c.cast("timestamp"), "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX")
+              : c.cast("string");
+    }
+    Dataset<Row> mapped =
+        raw.select(
+            trim(col(quote(o.idCol())).cast("string")).as("doc_id"),
+            col(quote(o.textCol())).cast("string").as("text"),
+            (hasTitle ? col(quote(o.titleCol())).cast("string") : lit(null).cast("string"))
+                .as("title"),
+            dateStr.as("date"),
+            (hasSource
+                    ? coalesce(
+                        nullif(trim(col(quote(o.sourceCol())).cast("string")), lit("")),
+                        lit("unknown"))
+                    : lit("unknown"))
+                .as("source"),
+            (hasLang ? col(quote(o.langCol())).cast("string") : lit(null).cast("string"))
+                .as("lang"),
+            col(CorpusReader.FILE_COL),
+            col(CorpusReader.ROW_COL));
+    MapPartitionsFunction<Row, Row> pass = rows -> new PassIterator(rows, settings, hasDate);
+    return mapped.mapPartitions(pass, Encoders.row(SCHEMA));
+  }
+
+  /** Quotes a column name for {@code col()} so names with dots or spaces work. */
+  static String quote(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+
+  /** Analyses the rows of one partition as they are pulled. */
+  private static final class PassIterator implements Iterator<Row> {
+    private final Iterator<Row> in;
+    private final DocumentPass pass;
+
+    PassIterator(Iterator<Row> in, PassSettings s, boolean hasDate) {
+      this.in = in;
+      this.pass = new DocumentPass(s, hasDate);
+    }
+
+    @Override
+    public boolean hasNext() {
+      return in.hasNext();
+    }
+
+    @Override
+    public Row next() {
+      Row r = in.next();
+      String id = r.getString(0);
+      String file = r.getString(6);
+      long row = r.getLong(7);
+      String source = r.getString(4);
+      DocumentPass.Outcome o =
+          pass.process(id, r.getString(1), r.getString(2), r.getString(3), r.getString(5));
+      if (o.reason() != null) {
+        Object[] v = new Object[SCHEMA.size()];
+        v[0] = id;
+        v[1] = file;
+        v[2] = row;
+        v[3] = o.reason();
+        v[4] = o.detail();
+        v[5] = source;
+        return RowFactory.create(v);
+      }
+      DocumentAnalyzer.Result a = o.analysis();
+      return RowFactory.create(
+          id,
+          file,
+          row,
+          null,
+          null,
+          source,
+          o.publishedAt() == null ? null : Timestamp.from(o.publishedAt()),
+          o.period(),
+          o.lang(),
+          o.title(),
+          o.textHash(),
+          a.tokens(),
+          a.sentences(),
+          a.terms(),
+          a.mentions());
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package org.marsad.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.marsad.catalog.Table;
+
+/**
+ * Reads a table of an output folder with its catalog schema: partition values keep their declared
+ * type (a {@code period} of {@code 2018} or {@code 2018-02-18} stays a string beside {@code all},
+ * where partition discovery would type it as a number or a date), and a column a newer Marsad
+ * declares reads as null from an older folder.
+ */
+public final class TableReader {
+
+  private TableReader() {}
+
+  /** The table {@code t} of output folder {@code output}, or null when it is absent. */
+  public static Dataset<Row> read(SparkSession spark, String output, Table t) {
+    Path dir = new Path(output, t.name());
+    try {
+      FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(dir)) {
+        return null;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read table " + dir + ": " + e.getMessage(), e);
+    }
+    return spark.read().schema(t.schema()).parquet(dir.toString());
+  }
+}

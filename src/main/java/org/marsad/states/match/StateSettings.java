@@ -1,0 +1,94 @@
+package org.marsad.states.match;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.marsad.text.Analysis;
+import org.marsad.text.WordLists;
+
+/**
+ * The gazetteer and context rules the state matcher uses: the packaged {@code conf/gazetteer}
+ * tables, or the contents of the user's (read once on the driver, so they travel to the executors
+ * with the job). Serializable settings; each JVM builds and caches the matcher itself.
+ */
+public final class StateSettings implements Serializable {
+
+  private static final long serialVersionUID = 2L;
+
+  private static final ConcurrentHashMap<StateSettings, StateMatcher> CACHE =
+      new ConcurrentHashMap<>();
+
+  private final List<String> states;
+  private final List<String> forms;
+  private final List<String> rules;
+  private final Analysis analysis;
+  private final int hash;
+
+  /**
+   * Settings from table contents (lines as {@link WordLists#lines} gives them), null for the
+   * packaged table.
+   *
+   * @param states lines of states.tsv
+   * @param forms lines of forms.tsv
+   * @param rules lines of context_rules.tsv
+   * @param analysis the analysis settings (their Arabic stop words)
+   */
+  public StateSettings(
+      List<String> states, List<String> forms, List<String> rules, Analysis analysis) {
+    this.states = states == null ? null : List.copyOf(states);
+    this.forms = forms == null ? null : List.copyOf(forms);
+    this.rules = rules == null ? null : List.copyOf(rules);
+    this.analysis = analysis;
+    this.hash = Objects.hash(this.states, this.forms, this.rules, analysis);
+  }
+
+  /** The packaged gazetteer with the given analysis settings. */
+  public static StateSettings defaults(Analysis analysis) {
+    return new StateSettings(null, null, null, analysis);
+  }
+
+  /** The matcher of these settings, built once per JVM. */
+  public StateMatcher matcher() {
+    StateMatcher m = CACHE.get(this);
+    return m != null
+        ? m
+        : CACHE.computeIfAbsent(
+            this, s -> new StateMatcher(gazetteer(), rulesLines(), s.analysis.arabicStopWords()));
+  }
+
+  /** The gazetteer of these settings. */
+  public Gazetteer gazetteer() {
+    return Gazetteer.of(
+        states != null ? states : WordLists.lines("gazetteer/states.tsv", null), formsLines());
+  }
+
+  /** The lines of the forms table in force. */
+  public List<String> formsLines() {
+    return forms != null ? forms : WordLists.lines("gazetteer/forms.tsv", null);
+  }
+
+  private List<String> rulesLines() {
+    return rules != null ? rules : WordLists.lines("gazetteer/context_rules.tsv", null);
+  }
+
+  /** The analysis settings. */
+  public Analysis analysis() {
+    return analysis;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StateSettings s
+        && hash == s.hash
+        && Objects.equals(states, s.states)
+        && Objects.equals(forms, s.forms)
+        && Objects.equals(rules, s.rules)
+        && analysis.equals(s.analysis);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+}

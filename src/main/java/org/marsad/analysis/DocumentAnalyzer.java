@@ -13,7 +13,7 @@ import org.marsad.text.Token;
  * language's analyser and the state matcher read the same tokens. It yields the compact values the
  * intermediate keeps: token and sentence counts, the term counts and the state mentions.
  */
-public final class DocumentAnalyzer {
+public class DocumentAnalyzer {
 
   private final Analysis analysis;
   private final StateMatcher matcher;

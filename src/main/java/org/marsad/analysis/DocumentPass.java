@@ -51,9 +51,14 @@ public final class DocumentPass {
 
   /** A pass with {@code settings}; {@code hasDate} says whether the corpus has a date column. */
   public DocumentPass(PassSettings settings, boolean hasDate) {
+    this(settings, hasDate, new DocumentAnalyzer(settings.analysis(), settings.states().matcher()));
+  }
+
+  /** A pass with another document analyser (tests). */
+  DocumentPass(PassSettings settings, boolean hasDate, DocumentAnalyzer analyzer) {
     this.settings = settings;
     this.hasDate = hasDate;
-    this.analyzer = new DocumentAnalyzer(settings.analysis(), settings.states().matcher());
+    this.analyzer = analyzer;
     this.period = settings.corpus().period();
     try {
       this.sha = MessageDigest.getInstance("SHA-256");

@@ -56,10 +56,14 @@ public final class TermsBlob {
 
   /** Encodes the kept tokens of each field of one document; returns also the token count. */
   public static byte[] encode(List<List<Token>> fields) {
-    HashMap<String, Acc> terms = new HashMap<>();
+    HashMap<String, Acc> terms = new HashMap<>(256);
     List<Acc> order = new ArrayList<>();
-    HashMap<Long, int[]> bigrams = new HashMap<>(); // (a, b) -> {count, a, b, formA, formB}
-    List<int[]> bigramOrder = new ArrayList<>();
+    int expected = 0;
+    for (List<Token> tokens : fields) {
+      expected += tokens.size();
+    }
+    LongIntMap bigrams = new LongIntMap(expected); // (a, b) -> index in bigramOrder
+    List<int[]> bigramOrder = new ArrayList<>(); // {count, a, b, formA, formB}
     int n = 0;
     for (List<Token> tokens : fields) {
       Token prev = null;
@@ -79,13 +83,13 @@ public final class TermsBlob {
             && prev.position() + 1 == t.position()
             && prev.sentence() == t.sentence()) {
           long key = ((long) prevAcc.index << 32) | a.index;
-          int[] g = bigrams.get(key);
-          if (g == null) {
-            g = new int[] {0, prevAcc.index, a.index, prevForm, form};
+          int g = bigrams.get(key);
+          if (g < 0) {
+            g = bigramOrder.size();
             bigrams.put(key, g);
-            bigramOrder.add(g);
+            bigramOrder.add(new int[] {0, prevAcc.index, a.index, prevForm, form});
           }
-          g[0]++;
+          bigramOrder.get(g)[0]++;
         }
         prev = t;
         prevAcc = a;

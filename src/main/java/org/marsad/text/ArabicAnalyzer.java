@@ -44,10 +44,9 @@ public final class ArabicAnalyzer implements TextAnalyzer {
     this.radicals = Set.copyOf(r);
   }
 
-  // The analysis of a token depends on its surface alone, and news repeats its words: each thread
-  // keeps the results of the words it has seen (bounded), so most tokens cost one map lookup.
-  private final ThreadLocal<Memo<String, Kept>> memo =
-      ThreadLocal.withInitial(() -> new Memo<>(1 << 17));
+  // The analysis of a token depends on its surface alone: it is kept per lexicon id, so each
+  // distinct form is analysed once per thread and generation.
+  private final int slot = Lexicon.newSlot();
 
   /** The display form and key of a kept token; {@link #DROPPED} for a dropped one. */
   private record Kept(String display, String term) {}
@@ -57,24 +56,25 @@ public final class ArabicAnalyzer implements TextAnalyzer {
   @Override
   public List<Token> analyze(Field field) {
     List<Token> out = new ArrayList<>(field.size());
-    Memo<String, Kept> m = memo.get();
+    Lexicon lex = field.lexicon();
     for (int i = 0; i < field.size(); i++) {
-      RawToken t = field.token(i);
-      Kept k = m.get(t.surface());
+      int id = field.id(i);
+      Kept k = (Kept) lex.get(slot, id);
       if (k == null) {
-        k = analyzeSurface(t.surface(), field.norm(i));
-        m.put(t.surface(), k == null ? DROPPED : k);
+        Kept a = analyzeSurface(lex.surface(id), lex.norm(id));
+        k = a == null ? DROPPED : new Kept(lex.canonical(a.display()), lex.canonical(a.term()));
+        lex.set(slot, id, k);
       }
-      if (k != null && k != DROPPED) {
+      if (k != DROPPED) {
         out.add(
             new Token(
-                t.surface(),
+                lex.surface(id),
                 k.display(),
                 k.term(),
-                t.start(),
-                t.end(),
-                t.sentence(),
-                t.position()));
+                field.start(i),
+                field.end(i),
+                field.sentence(i),
+                i));
       }
     }
     return out;

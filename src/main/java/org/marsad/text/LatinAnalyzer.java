@@ -22,6 +22,7 @@ abstract class LatinAnalyzer implements TextAnalyzer {
   private static final String DROPPED = "";
 
   private final ThreadLocal<Chain> chains;
+  private final int slot = Lexicon.newSlot();
 
   /**
    * An analyser whose per-token filter chain is built by {@code filters} around a keyword tokeniser
@@ -35,17 +36,29 @@ abstract class LatinAnalyzer implements TextAnalyzer {
   public List<Token> analyze(Field field) {
     List<Token> out = new ArrayList<>(field.size());
     Chain chain = chains.get();
+    Lexicon lex = field.lexicon();
     String text = field.text();
     int n = field.size();
     for (int i = 0; i < n; i++) {
-      RawToken t = field.token(i);
       int last = abbreviationEnd(field, i);
-      String surface = last == i ? t.surface() : text.substring(t.start(), field.token(last).end());
-      String key = chain.key(surface);
+      String surface;
+      String key;
+      if (last == i) {
+        int id = field.id(i);
+        surface = lex.surface(id);
+        key = (String) lex.get(slot, id);
+        if (key == null) {
+          key = chain.key(surface);
+          lex.set(slot, id, key == DROPPED ? DROPPED : lex.canonical(key));
+        }
+      } else {
+        surface = text.substring(field.start(i), field.end(last));
+        key = chain.key(surface);
+      }
       if (key != DROPPED) {
-        RawToken end = field.token(last);
         out.add(
-            new Token(surface, surface, key, t.start(), end.end(), t.sentence(), end.position()));
+            new Token(
+                surface, surface, key, field.start(i), field.end(last), field.sentence(i), last));
       }
       i = last;
     }
@@ -57,17 +70,17 @@ abstract class LatinAnalyzer implements TextAnalyzer {
     int j = i;
     String text = f.text();
     while (j + 1 < f.size()
-        && isLetter(f.token(j))
-        && isLetter(f.token(j + 1))
-        && f.token(j + 1).start() == f.token(j).end() + 1
-        && text.charAt(f.token(j).end()) == '.') {
+        && isLetter(f, j)
+        && isLetter(f, j + 1)
+        && f.start(j + 1) == f.end(j) + 1
+        && text.charAt(f.end(j)) == '.') {
       j++;
     }
     return j;
   }
 
-  private static boolean isLetter(RawToken t) {
-    return t.surface().length() == 1 && Character.isLetter(t.surface().charAt(0));
+  private static boolean isLetter(Field f, int i) {
+    return f.end(i) - f.start(i) == 1 && Character.isLetter(f.text().charAt(f.start(i)));
   }
 
   /** One thread's Lucene chain over a single token, with the memo of its results. */

@@ -14,23 +14,47 @@ public final class Tokenizer {
 
   private Tokenizer() {}
 
+  /** Receives the tokens of a text in order. */
+  interface Sink {
+    /**
+     * A token at [start, end) in sentence {@code sentence}, whose Java string hash is {@code hash}.
+     */
+    void token(int start, int end, int sentence, int hash);
+  }
+
   /** Cuts {@code text} into raw tokens with offsets and sentence indices. */
   public static List<RawToken> tokenize(String text) {
     List<RawToken> out = new ArrayList<>();
     if (text == null) {
       return out;
     }
+    scan(
+        text,
+        (start, end, sentence, hash) ->
+            out.add(new RawToken(text.substring(start, end), start, end, sentence, out.size())));
+    return out;
+  }
+
+  /** Cuts {@code text} into tokens, handing each to {@code sink} with its string hash. */
+  static void scan(String text, Sink sink) {
     int n = text.length();
     int sentence = 0;
     boolean sentencePending = false;
+    boolean any = false;
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
       if (isWordChar(c)) {
         int start = i;
         boolean base = false;
-        while (i < n && (isWordChar(text.charAt(i)) || isInnerJoiner(text, i))) {
-          base |= isBase(text.charAt(i));
+        int hash = 0;
+        while (i < n) {
+          char d = text.charAt(i);
+          if (!isWordChar(d) && !isInnerJoiner(text, i)) {
+            break;
+          }
+          base |= isBase(d);
+          hash = 31 * hash + d;
           i++;
         }
         if (!base) {
@@ -40,15 +64,15 @@ public final class Tokenizer {
           sentence++;
           sentencePending = false;
         }
-        out.add(new RawToken(text.substring(start, i), start, i, sentence, out.size()));
+        any = true;
+        sink.token(start, i, sentence, hash);
       } else {
-        if (isSentenceEnd(text, i) && !out.isEmpty()) {
+        if (any && isSentenceEnd(text, i)) {
           sentencePending = true;
         }
         i++;
       }
     }
-    return out;
   }
 
   /**
@@ -75,20 +99,37 @@ public final class Tokenizer {
     }
   }
 
-  static boolean isWordChar(char c) {
-    if (c < 0x80) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  // Character classes of every UTF-16 unit, computed once: bit 1 word character (letter, digit or
+  // mark), bit 2 base character (a letter or digit that survives normalisation).
+  private static final byte[] CLASS = new byte[65536];
+
+  static {
+    for (int c = 0; c < 65536; c++) {
+      boolean word;
+      boolean base;
+      if (c < 0x80) {
+        word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        base = word;
+      } else {
+        int t = Character.getType(c);
+        word =
+            Character.isLetterOrDigit(c)
+                || t == Character.NON_SPACING_MARK
+                || t == Character.COMBINING_SPACING_MARK
+                || t == Character.ENCLOSING_MARK;
+        base = c != '\u0640' && Character.isLetterOrDigit(c);
+      }
+      CLASS[c] = (byte) ((word ? 1 : 0) | (base ? 2 : 0));
     }
-    int t = Character.getType(c);
-    return Character.isLetterOrDigit(c)
-        || t == Character.NON_SPACING_MARK
-        || t == Character.COMBINING_SPACING_MARK
-        || t == Character.ENCLOSING_MARK;
+  }
+
+  static boolean isWordChar(char c) {
+    return (CLASS[c] & 1) != 0;
   }
 
   /** A letter or digit that survives normalisation (tatweel and marks do not). */
   private static boolean isBase(char c) {
-    return c < 0x80 ? c != '\'' && c != '-' : c != '\u0640' && Character.isLetterOrDigit(c);
+    return (CLASS[c] & 2) != 0;
   }
 
   /** An apostrophe or hyphen inside a Latin word (don't, co-operation) keeps the word whole. */

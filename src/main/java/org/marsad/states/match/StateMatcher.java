@@ -10,7 +10,7 @@ import java.util.Set;
 import org.marsad.text.Analysis;
 import org.marsad.text.ArabicNormalizer;
 import org.marsad.text.Field;
-import org.marsad.text.Memo;
+import org.marsad.text.Lexicon;
 import org.marsad.text.RawToken;
 import org.marsad.text.Tokenizer;
 import org.marsad.text.WordLists;
@@ -178,8 +178,7 @@ public final class StateMatcher {
   // Words whose presence anywhere in a document decides a rule (needs_context words, the Jordan,
   // Oman, Korea and Congo cues): a document's context is the set of these it contains.
   private final Set<String> cueWords = new HashSet<>();
-  private final ThreadLocal<Memo<String, Facts>> facts =
-      ThreadLocal.withInitial(() -> new Memo<>(1 << 17));
+  private final int slot = Lexicon.newSlot();
 
   /**
    * What the matcher needs to know of one normalised token, computed once per thread and token.
@@ -188,7 +187,8 @@ public final class StateMatcher {
    * @param sport 2 for a strong sport cue, 1 for a weak one, 0 for none
    * @param cues the context cue words among the readings
    */
-  private record Facts(List<Reading> readings, int sport, List<String> cues) {}
+  private record Facts(
+      List<Reading> readings, Node[] nodes, int sport, List<String> cues, int upper, int latin) {}
 
   /**
    * Builds the matcher.
@@ -247,27 +247,42 @@ public final class StateMatcher {
     }
   }
 
-  private Facts facts(String norm) {
-    Memo<String, Facts> m = facts.get();
-    Facts f = m.get(norm);
-    if (f == null) {
-      List<Reading> rs = readings(norm);
-      int sport = 0;
-      List<String> cues = new ArrayList<>(0);
-      for (Reading r : rs) {
-        if (sport == 0 && SPORT_STRONG.contains(r.key())) {
-          sport = 2;
-        } else if (sport == 0 && SPORT_WEAK.contains(r.key())) {
-          sport = 1;
-        }
-        if (cueWords.contains(r.key())) {
-          cues.add(r.key());
-        }
+  private Facts facts(String surface, String norm) {
+    List<Reading> rs = readings(norm);
+    int sport = 0;
+    List<String> cues = new ArrayList<>(0);
+    for (Reading r : rs) {
+      if (sport == 0 && SPORT_STRONG.contains(r.key())) {
+        sport = 2;
+      } else if (sport == 0 && SPORT_WEAK.contains(r.key())) {
+        sport = 1;
       }
-      f = new Facts(List.copyOf(rs), sport, cues.isEmpty() ? List.of() : List.copyOf(cues));
-      m.put(norm, f);
+      if (cueWords.contains(r.key())) {
+        cues.add(r.key());
+      }
     }
-    return f;
+    Node[] nodes = new Node[rs.size()];
+    for (int i = 0; i < nodes.length; i++) {
+      nodes[i] = root.get(rs.get(i).key());
+    }
+    int upper = 0;
+    int latin = 0;
+    for (int k = 0; k < surface.length(); k++) {
+      char c = surface.charAt(k);
+      if (c >= 'A' && c <= 'Z') {
+        upper++;
+        latin++;
+      } else if (c >= 'a' && c <= 'z') {
+        latin++;
+      }
+    }
+    return new Facts(
+        List.copyOf(rs),
+        nodes,
+        sport,
+        cues.isEmpty() ? List.of() : List.copyOf(cues),
+        upper,
+        latin);
   }
 
   /** The matcher over the packaged gazetteer, rules and stop words. */
@@ -310,45 +325,74 @@ public final class StateMatcher {
 
   /** One field of a document under analysis: its shared tokens and the matcher's view of them. */
   private final class Scan {
+    final Field field;
     final String text;
-    final List<RawToken> raw;
     final String[] norm;
+    final Facts[] facts;
     final boolean allCaps;
     final Set<Integer> sportSentences = new HashSet<>();
 
     Scan(Field field, Set<String> context) {
+      this.field = field;
       this.text = field.text();
-      this.raw = field.tokens();
-      this.norm = new String[raw.size()];
+      int n = field.size();
+      this.norm = new String[n];
+      this.facts = new Facts[n];
+      Lexicon lex = field.lexicon();
       int upper = 0;
       int letters = 0;
-      Map<Integer, int[]> cues = new HashMap<>();
-      for (int i = 0; i < raw.size(); i++) {
-        norm[i] = field.norm(i);
-        String s = raw.get(i).surface();
-        for (int k = 0; k < s.length(); k++) {
-          char c = s.charAt(k);
-          if (c >= 'A' && c <= 'Z') {
-            upper++;
-            letters++;
-          } else if (c >= 'a' && c <= 'z') {
-            letters++;
-          }
+      Map<Integer, int[]> cues = null;
+      for (int i = 0; i < n; i++) {
+        int id = field.id(i);
+        norm[i] = lex.norm(id);
+        Facts fx = (Facts) lex.get(slot, id);
+        if (fx == null) {
+          fx = facts(lex.surface(id), norm[i]);
+          lex.set(slot, id, fx);
         }
-        Facts fx = facts(norm[i]);
-        context.addAll(fx.cues());
+        facts[i] = fx;
+        upper += fx.upper();
+        letters += fx.latin();
+        if (!fx.cues().isEmpty()) {
+          context.addAll(fx.cues());
+        }
         if (fx.sport() > 0) {
-          int[] c = cues.computeIfAbsent(raw.get(i).sentence(), k -> new int[2]);
+          if (cues == null) {
+            cues = new HashMap<>();
+          }
+          int[] c = cues.computeIfAbsent(field.sentence(i), k -> new int[2]);
           c[fx.sport() == 2 ? 0 : 1]++;
         }
       }
       this.allCaps = letters > 0 && upper >= 0.8 * letters;
-      cues.forEach(
-          (sentence, c) -> {
-            if (c[0] > 0 || c[1] >= 2) {
-              sportSentences.add(sentence);
-            }
-          });
+      if (cues != null) {
+        cues.forEach(
+            (sentence, c) -> {
+              if (c[0] > 0 || c[1] >= 2) {
+                sportSentences.add(sentence);
+              }
+            });
+      }
+    }
+
+    int size() {
+      return norm.length;
+    }
+
+    int start(int i) {
+      return field.start(i);
+    }
+
+    int end(int i) {
+      return field.end(i);
+    }
+
+    int sentence(int i) {
+      return field.sentence(i);
+    }
+
+    String surface(int i) {
+      return field.surface(i);
     }
   }
 
@@ -408,12 +452,14 @@ public final class StateMatcher {
     for (int fi = 0; fi < fs.size(); fi++) {
       Scan f = fs.get(fi);
       int i = 0;
-      while (i < f.raw.size()) {
+      while (i < f.size()) {
         int end = -1;
         Node bestNode = null;
         Reading bestReading = null;
-        for (Reading r : facts(f.norm[i]).readings()) {
-          Node node = root.get(r.key());
+        Facts fx = f.facts[i];
+        for (int ri = 0; ri < fx.nodes().length; ri++) {
+          Reading r = fx.readings().get(ri);
+          Node node = fx.nodes()[ri];
           if (node == null) {
             continue;
           }
@@ -421,9 +467,7 @@ public final class StateMatcher {
           int lastEnd = node.entries.isEmpty() ? -1 : i;
           Node lastNode = node.entries.isEmpty() ? null : node;
           Node cur = node;
-          while (!cur.next.isEmpty()
-              && j + 1 < f.raw.size()
-              && f.raw.get(j + 1).sentence() == f.raw.get(i).sentence()) {
+          while (!cur.next.isEmpty() && j + 1 < f.size() && f.sentence(j + 1) == f.sentence(i)) {
             Node nx = cur.next.get(f.norm[j + 1]);
             if (nx == null) {
               break;
@@ -447,28 +491,23 @@ public final class StateMatcher {
         }
         Entry e = resolve(f, i, end, bestNode.entries, bestReading, context);
         if (e != null) {
-          RawToken first = f.raw.get(i);
-          RawToken last = f.raw.get(end);
+          int firstStart = f.start(i);
+          String firstSurface = f.surface(i);
+          int firstSentence = f.sentence(i);
+          int lastEnd = f.end(end);
           // Through لل the preposition's ل and the article's ل are written as one: keep both.
           int skip = bestReading.lam() ? bestReading.letters() - 1 : bestReading.letters();
-          int start =
-              first.start() + ArabicNormalizer.skipLetters(first.surface(), Math.max(skip, 0));
-          int stop = bestReading.letters() < 0 ? last.end() + bestReading.letters() : last.end();
+          int start = firstStart + ArabicNormalizer.skipLetters(firstSurface, Math.max(skip, 0));
+          int stop = bestReading.letters() < 0 ? lastEnd + bestReading.letters() : lastEnd;
           String form = e.form();
           if (!form.equals("capital")
-              && f.sportSentences.contains(first.sentence())
+              && f.sportSentences.contains(firstSentence)
               && isOpponent(f, i, end)) {
             form = "team";
           }
           out.add(
               new Mention(
-                  e.iso2(),
-                  form,
-                  f.text.substring(start, stop),
-                  fi,
-                  start,
-                  stop,
-                  first.sentence()));
+                  e.iso2(), form, f.text.substring(start, stop), fi, start, stop, firstSentence));
         }
         i = end + 1;
       }
@@ -515,8 +554,8 @@ public final class StateMatcher {
           "face");
 
   private boolean isOpponent(Scan f, int i, int end) {
-    if (i > 0 && f.raw.get(i - 1).sentence() == f.raw.get(i).sentence()) {
-      for (Reading r : facts(f.norm[i - 1]).readings()) {
+    if (i > 0 && f.sentence(i - 1) == f.sentence(i)) {
+      for (Reading r : f.facts[i - 1].readings()) {
         if (OPPONENT_CUES.contains(r.key())) {
           return true;
         }
@@ -530,14 +569,14 @@ public final class StateMatcher {
     }
     // A club named after a city: the state's name then a nisba that is no state adjective
     // (المغرب الفاسي، المغرب التطواني).
-    if (end + 1 < f.raw.size() && f.raw.get(end + 1).sentence() == f.raw.get(end).sentence()) {
+    if (end + 1 < f.size() && f.sentence(end + 1) == f.sentence(end)) {
       String n = f.norm[end + 1];
       if (n.startsWith("ال") && n.endsWith("ي") && n.length() >= 5) {
         return true;
       }
     }
     // A score right after the name: "البرتغال 2 - صفر", "Italy 2-0".
-    int after = f.raw.get(end).end();
+    int after = f.end(end);
     String rest = f.text.substring(after, Math.min(f.text.length(), after + 12)).strip();
     return !rest.isEmpty() && (Character.isDigit(rest.charAt(0)) || rest.startsWith("صفر"));
   }
@@ -558,15 +597,12 @@ public final class StateMatcher {
   private Entry resolve(
       Scan f, int i, int end, List<Entry> entries, Reading reading, Set<String> context) {
     String key = joined(f, i, end, reading);
-    String prev =
-        i > 0 && f.raw.get(i - 1).sentence() == f.raw.get(i).sentence() ? f.norm[i - 1] : null;
+    String prev = i > 0 && f.sentence(i - 1) == f.sentence(i) ? f.norm[i - 1] : null;
     String next =
-        end + 1 < f.raw.size() && f.raw.get(end + 1).sentence() == f.raw.get(end).sentence()
-            ? f.norm[end + 1]
-            : null;
+        end + 1 < f.size() && f.sentence(end + 1) == f.sentence(end) ? f.norm[end + 1] : null;
     Set<String> prevReadings = new HashSet<>();
     if (prev != null) {
-      for (Reading r : facts(prev).readings()) {
+      for (Reading r : f.facts[i - 1].readings()) {
         prevReadings.add(r.key());
       }
     }
@@ -687,11 +723,11 @@ public final class StateMatcher {
   }
 
   private static boolean compassAfrica(Scan f, int i) {
-    int sentence = f.raw.get(i).sentence();
-    for (int k = 0; k + 1 < f.raw.size(); k++) {
+    int sentence = f.sentence(i);
+    for (int k = 0; k + 1 < f.size(); k++) {
       if (k != i - 1
           && k != i
-          && f.raw.get(k).sentence() == sentence
+          && f.sentence(k) == sentence
           && COMPASS.contains(stripConj(f.norm[k]))
           && AFRICA.contains(f.norm[k + 1])) {
         return true;
@@ -732,11 +768,11 @@ public final class StateMatcher {
 
   /** A dateline: the first word of a field or sentence, followed by "(" or "-" (عمان (أ ف ب)). */
   private static boolean isDateline(Scan f, int i, int end) {
-    boolean startsSentence = i == 0 || f.raw.get(i - 1).sentence() != f.raw.get(i).sentence();
+    boolean startsSentence = i == 0 || f.sentence(i - 1) != f.sentence(i);
     if (!startsSentence) {
       return false;
     }
-    int after = f.raw.get(end).end();
+    int after = f.end(end);
     String rest = f.text.substring(after, Math.min(f.text.length(), after + 4)).strip();
     return rest.startsWith("(")
         || rest.startsWith("-")
@@ -751,7 +787,7 @@ public final class StateMatcher {
     String[] want = e.surfaceTokens();
     for (int k = i; k <= end && k - i < want.length; k++) {
       String w = want[k - i];
-      String got = f.raw.get(k).surface();
+      String got = f.surface(k);
       if (w.isEmpty() || got.isEmpty()) {
         continue;
       }
@@ -774,21 +810,20 @@ public final class StateMatcher {
     if (f.allCaps) {
       return false;
     }
-    if (i > 0 && f.raw.get(i - 1).sentence() == f.raw.get(i).sentence()) {
-      String p = f.raw.get(i - 1).surface();
-      boolean sentenceStart =
-          i - 1 == 0 || f.raw.get(i - 2).sentence() != f.raw.get(i - 1).sentence();
+    if (i > 0 && f.sentence(i - 1) == f.sentence(i)) {
+      String p = f.surface(i - 1);
+      boolean sentenceStart = i - 1 == 0 || f.sentence(i - 2) != f.sentence(i - 1);
       if (!sentenceStart
           && Character.isUpperCase(p.charAt(0))
           && !PLACE_WORDS.contains(norm1(p))
-          && f.text.substring(f.raw.get(i - 1).end(), f.raw.get(i).start()).isBlank()) {
+          && f.text.substring(f.end(i - 1), f.start(i)).isBlank()) {
         return true;
       }
     }
-    if (end + 1 < f.raw.size() && f.raw.get(end + 1).sentence() == f.raw.get(end).sentence()) {
-      String n = f.raw.get(end + 1).surface();
+    if (end + 1 < f.size() && f.sentence(end + 1) == f.sentence(end)) {
+      String n = f.surface(end + 1);
       return Character.isUpperCase(n.charAt(0))
-          && f.text.substring(f.raw.get(end).end(), f.raw.get(end + 1).start()).isBlank()
+          && f.text.substring(f.end(end), f.start(end + 1)).isBlank()
           && !n.equals(n.toUpperCase(Locale.ROOT));
     }
     return false;

@@ -1,0 +1,80 @@
+package org.marsad.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.marsad.corpus.CorpusOptions;
+import org.marsad.corpus.Period;
+import org.marsad.states.match.StateSettings;
+import org.marsad.text.Analysis;
+
+/** The per-row work of the pass: reasons in order, and no document can fail a run. */
+@Tag("unit")
+class DocumentPassTest {
+
+  private static final Analysis A = Analysis.defaults();
+
+  private static PassSettings dated() {
+    CorpusOptions d = CorpusOptions.defaults();
+    return PassSettings.of(
+        new CorpusOptions(
+            d.idCol(),
+            d.textCol(),
+            d.titleCol(),
+            "date",
+            d.sourceCol(),
+            d.langCol(),
+            false,
+            true,
+            false,
+            false,
+            List.of(),
+            Period.MONTH),
+        A,
+        StateSettings.defaults(A));
+  }
+
+  @Test
+  void rowsAreCheckedInOrderAndDocumentsAnalysed() {
+    DocumentPass p = new DocumentPass(dated(), true);
+    assertThat(p.process(null, "نص", null, "2018-01-01", null).reason()).isEqualTo("missing_id");
+    assertThat(p.process("a", null, null, "2018-01-01", null).reason()).isEqualTo("missing_text");
+    assertThat(p.process("a", " <p></p> ", null, null, null).reason()).isEqualTo("empty_text");
+    assertThat(p.process("a", "نص", null, " ", null).reason()).isEqualTo("missing_date");
+    DocumentPass.Outcome bad = p.process("a", "نص", null, "yesterday", null);
+    assertThat(bad.reason()).isEqualTo("bad_date");
+    assertThat(bad.detail()).contains("'yesterday'").contains("--date-format");
+    DocumentPass.Outcome ok = p.process("a", "زار الوزير روسيا", "عنوان", "2018-02-03", "Arabic");
+    assertThat(ok.reason()).isNull();
+    assertThat(ok.period()).isEqualTo("2018-02");
+    assertThat(ok.lang()).isEqualTo("ar");
+    assertThat(ok.textHash()).hasSize(16);
+    assertThat(MentionsBlob.decode(ok.analysis().mentions()))
+        .extracting(MentionsBlob.Mention::state)
+        .containsExactly("RU");
+  }
+
+  @Test
+  void aDocumentWhoseAnalysisThrowsIsRejectedWithTheMessage() {
+    DocumentAnalyzer failing =
+        new DocumentAnalyzer(A, StateSettings.defaults(A).matcher()) {
+          @Override
+          public Result analyze(String lang, String title, String text) {
+            if (text.contains("boom")) {
+              throw new StringIndexOutOfBoundsException("String index out of range: 0");
+            }
+            return super.analyze(lang, title, text);
+          }
+        };
+    DocumentPass p = new DocumentPass(dated(), true, failing);
+    DocumentPass.Outcome o = p.process("a", "boom روسيا", null, "2018-02-03", null);
+    assertThat(o.reason()).isEqualTo("analysis_error");
+    assertThat(o.detail())
+        .isEqualTo(
+            "analysis failed: StringIndexOutOfBoundsException: String index out of range: 0");
+    // The next document is analysed as usual.
+    assertThat(p.process("b", "روسيا", null, "2018-02-03", null).reason()).isNull();
+  }
+}

@@ -192,8 +192,9 @@ public final class Marsad implements Callable<Integer> {
     @Override
     public Integer call() {
       SparkSession spark = Sessions.create("marsad ingest", master);
-      long n = Ingest.run(spark, input, output);
-      System.out.printf("marsad ingest: %d articles written to %s%n", n, output);
+      String out = UserPaths.fromCommandLine(output);
+      long n = Ingest.run(spark, input.stream().map(UserPaths::fromCommandLine).toList(), out);
+      System.out.printf("marsad ingest: %d articles written to %s%n", n, out);
       return 0;
     }
   }
@@ -237,7 +238,12 @@ public final class Marsad implements Callable<Integer> {
       }
       String clean = TextCleaner.clean(input);
       String l = lang != null ? lang : LanguageDetector.detect(clean);
-      TextAnalyzer a = new Analysis(stopwordsAr, stopwordsEn, protectedWords).forLanguage(l);
+      TextAnalyzer a =
+          new Analysis(
+                  UserPaths.fromCommandLine(stopwordsAr),
+                  UserPaths.fromCommandLine(stopwordsEn),
+                  UserPaths.fromCommandLine(protectedWords))
+              .forLanguage(l);
       PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
       for (Token t : a.analyze(clean)) {
         out.println(t.surface() + "\t" + t.term());
@@ -268,6 +274,7 @@ public final class Marsad implements Callable<Integer> {
     @Override
     public Integer call() {
       SparkSession spark = Sessions.create("marsad query", master);
+      String output = UserPaths.fromCommandLine(this.output);
       java.io.File[] dirs = new java.io.File(output).listFiles(java.io.File::isDirectory);
       if (dirs == null) {
         throw new IllegalArgumentException("Cannot query: no such folder (" + output + ")");
@@ -318,7 +325,32 @@ public final class Marsad implements Callable<Integer> {
     @Override
     public Integer call() {
       SparkSession spark = Sessions.create("marsad report", master);
-      String page = Report.write(spark, output);
+      String out = UserPaths.fromCommandLine(output);
+      org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(out);
+      String page;
+      // A run writing into the folder at the same time would leave a report of neither run.
+      try {
+        org.apache.hadoop.fs.FileSystem fs =
+            root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
+          page = Report.write(spark, out); // fails naming the missing folder
+        } else {
+          org.marsad.io.OutputLock lock =
+              org.marsad.io.OutputLock.acquire(
+                  fs,
+                  root,
+                  "report-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                  "report");
+          try {
+            page = Report.write(spark, out);
+          } finally {
+            lock.close();
+          }
+        }
+      } catch (java.io.IOException e) {
+        throw new UncheckedIOException(
+            "Cannot write report: " + e.getMessage() + " (" + out + ")", e);
+      }
       System.out.printf("marsad report: %s%n", page);
       return 0;
     }

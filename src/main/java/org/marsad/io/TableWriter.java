@@ -103,6 +103,21 @@ public final class TableWriter {
     return rows;
   }
 
+  /**
+   * The top-level entries of the output folder that {@link #commit()} writes: the tables, the
+   * folders of {@link #stageDir} ({@code models/topics} counts as {@code models}) and {@code csv}.
+   */
+  public java.util.Set<String> entries() {
+    java.util.Set<String> e = new java.util.TreeSet<>(rows.keySet());
+    for (String d : extraDirs) {
+      e.add(d.contains("/") ? d.substring(0, d.indexOf('/')) : d);
+    }
+    if (csv) {
+      e.add("csv");
+    }
+    return e;
+  }
+
   /** Moves every staged table into place, replacing previous versions. */
   public void commit() {
     try {

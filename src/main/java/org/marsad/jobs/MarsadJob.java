@@ -19,6 +19,7 @@ import org.marsad.corpus.CorpusLoader;
 import org.marsad.io.CorpusReader;
 import org.marsad.io.Manifest;
 import org.marsad.io.NetworkWriter;
+import org.marsad.io.OutputFolder;
 import org.marsad.io.TableWriter;
 import org.marsad.io.postgres.PostgresSink;
 import org.marsad.report.Report;
@@ -61,6 +62,9 @@ public final class MarsadJob {
     LOG.info("Marsad {} run {} ({}); config: {}", VERSION, runId, command, config.resolved());
     Manifest manifest = new Manifest(VERSION, runId, command, started);
     manifest.config(config.resolved());
+    OutputFolder folder = // trust: the lock, and a folder that holds one run
+        OutputFolder.open(hadoopConf(spark), config.output(), runId, command, config.overwrite());
+    folder.keep(config.topics().model());
     TableWriter writer = new TableWriter(spark, config.output(), runId, config.csv());
     try {
       long t0 = System.nanoTime();
@@ -198,7 +202,10 @@ public final class MarsadJob {
         labels.unpersist();
       }
 
+      folder.beforeCommit(writer.entries(), "report"); // trust
       writer.commit();
+      folder.afterCommit(); // trust
+      manifest.put("outputs", folder.outputs()); // trust
       manifest.tables(writer.rows());
       writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
       if (config.postgres() != null) { // after the Parquet commit; the manifest is rewritten
@@ -228,8 +235,13 @@ public final class MarsadJob {
           ? re
           : new IllegalStateException("Run failed: " + e, e);
     } finally {
+      folder.close(); // trust
       spark.sparkContext().clearJobGroup();
     }
+  }
+
+  private static org.apache.hadoop.conf.Configuration hadoopConf(SparkSession spark) {
+    return spark.sparkContext().hadoopConfiguration();
   }
 
   static Dataset<Row> sorted(Dataset<Row> d, String partition, String... keys) {

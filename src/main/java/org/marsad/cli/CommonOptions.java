@@ -48,6 +48,13 @@ public class CommonOptions {
               + " write inside the folders it replaces (default: refuse and name them).")
   Boolean overwrite;
 
+  @Option(
+      names = "--verbose",
+      description =
+          "Spark's own logging at INFO (default: one line per stage, the progress bar and only the"
+              + " warnings to act on).")
+  boolean verbose;
+
   @Option(names = "--id-col", description = "Document id column (default: id).")
   String idCol;
 

@@ -99,6 +99,7 @@ public final class Marsad implements Callable<Integer> {
       List<String> defaultInputs,
       String defaultOutput) {
     JobConfig config = o.toConfig(defaultInputs, defaultOutput);
+    Logging.apply(o.verbose);
     SparkSession spark = Sessions.create("marsad " + command, o.master());
     JobResult r = MarsadJob.run(spark, config, stages, command);
     System.out.printf(
@@ -189,8 +190,12 @@ public final class Marsad implements Callable<Integer> {
     @Option(names = "--master")
     String master;
 
+    @Option(names = "--verbose", description = "Spark's own logging at INFO.")
+    boolean verbose;
+
     @Override
     public Integer call() {
+      Logging.apply(verbose);
       SparkSession spark = Sessions.create("marsad ingest", master);
       String out = UserPaths.fromCommandLine(output);
       long n = Ingest.run(spark, input.stream().map(UserPaths::fromCommandLine).toList(), out);
@@ -268,11 +273,15 @@ public final class Marsad implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "50")
     int limit;
 
+    @Option(names = "--verbose", description = "Spark's own logging at INFO.")
+    boolean verbose;
+
     @Parameters(arity = "1", paramLabel = "SQL")
     String sql;
 
     @Override
     public Integer call() {
+      Logging.apply(verbose);
       SparkSession spark = Sessions.create("marsad query", master);
       String output = UserPaths.fromCommandLine(this.output);
       java.io.File[] dirs = new java.io.File(output).listFiles(java.io.File::isDirectory);
@@ -322,8 +331,12 @@ public final class Marsad implements Callable<Integer> {
         description = "Spark master URL when not run through spark-submit (default: local[*]).")
     String master;
 
+    @Option(names = "--verbose", description = "Spark's own logging at INFO.")
+    boolean verbose;
+
     @Override
     public Integer call() {
+      Logging.apply(verbose);
       SparkSession spark = Sessions.create("marsad report", master);
       String out = UserPaths.fromCommandLine(output);
       org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(out);

@@ -55,6 +55,7 @@ public final class OutputFolder implements AutoCloseable {
   private final Set<String> kept = new TreeSet<>();
   private final Set<String> written = new TreeSet<>();
   private final Set<String> stale = new TreeSet<>();
+  private final Set<String> warned = new TreeSet<>();
 
   private OutputFolder(
       FileSystem fs,
@@ -285,10 +286,15 @@ public final class OutputFolder implements AutoCloseable {
               + root
               + "); move them elsewhere, or add --overwrite to delete them");
     }
-    LOG.warn(
-        "[output] --overwrite: deleting files that Marsad did not write in {}: {}",
-        root,
-        named(foreign));
+    foreign.removeAll(warned);
+    if (!foreign.isEmpty()) {
+      LOG.warn(
+          "[output] --overwrite: deleting files that Marsad did not write in {} when the run"
+              + " commits: {}",
+          root,
+          named(foreign));
+      warned.addAll(foreign);
+    }
   }
 
   /** Files inside top-level entry {@code entry} that no Marsad run writes, relative to the root. */

@@ -66,12 +66,13 @@ public final class MarsadJob {
         OutputFolder.open(hadoopConf(spark), config.output(), runId, command, config.overwrite());
     folder.keep(config.topics().model());
     TableWriter writer = new TableWriter(spark, config.output(), runId, config.csv());
+    StageLog stageLog = new StageLog(writer.rows()); // trust: one log line per stage
     try {
       long t0 = System.nanoTime();
       spark.sparkContext().setJobGroup("marsad-load", "load corpus", false);
       Dataset<Row> raw = CorpusReader.read(spark, config.inputs());
       long rowsIn = raw.count();
-      LOG.info("[load] {} input rows from {}", rowsIn, config.inputs());
+      LOG.debug("[load] {} input rows from {}", rowsIn, config.inputs());
       if (rowsIn == 0) {
         LOG.warn("[load] the corpus is empty: every table will be empty");
       }
@@ -89,7 +90,7 @@ public final class MarsadJob {
               "period");
       long nRejected = writer.stage("rejected", corpus.rejected().orderBy("doc_id", "reason"));
       corpus.release();
-      LOG.info("[load] {} documents accepted, {} rows rejected", nDocs, nRejected);
+      LOG.debug("[load] {} documents accepted, {} rows rejected", nDocs, nRejected);
       if (nDocs + nRejected != rowsIn) {
         throw new IllegalStateException(
             "Cannot finish run: rows in ("
@@ -111,7 +112,8 @@ public final class MarsadJob {
           nDocs,
           nRejected);
       manifest.rejectedByReason(byReason);
-      manifest.stageSeconds("load", seconds(t0));
+      manifest.stageSeconds(
+          "load", stageLog.end("load", t0, StageLog.loadNote(rowsIn, nDocs, nRejected), false));
 
       Dataset<Row> labels = null;
       Dataset<Row> stateMentions = null;
@@ -125,21 +127,21 @@ public final class MarsadJob {
                 sorted(
                     TermStats.frequencies(documents, labels), "period", "source", "lang", "term"),
                 "period");
-        LOG.info("[terms] term_frequencies: {} rows", nTf);
+        LOG.debug("[terms] term_frequencies: {} rows", nTf);
         Dataset<Row> tf = writer.staged("term_frequencies");
         long nKey =
             writer.stage(
                 "term_keyness",
                 sorted(TermStats.keyness(tf, config.minKeynessCount()), "period", "lang", "term"),
                 "period");
-        LOG.info("[terms] term_keyness: {} rows", nKey);
+        LOG.debug("[terms] term_keyness: {} rows", nKey);
         long nColl =
             writer.stage(
                 "collocations",
                 TermStats.collocations(documents, config.minCollocationCount())
                     .orderBy(col("lang"), col("g2").desc(), col("term")));
-        LOG.info("[terms] collocations: {} rows", nColl);
-        manifest.stageSeconds("terms", seconds(t1));
+        LOG.debug("[terms] collocations: {} rows", nColl);
+        manifest.stageSeconds("terms", stageLog.end("terms", t1, null));
       }
 
       if (stages.contains(Stage.STATES)) {
@@ -154,7 +156,7 @@ public final class MarsadJob {
                 "state_mentions",
                 sorted(StateStats.mentions(found), "period", "doc_id", "field", "start"),
                 "period");
-        LOG.info("[states] state_mentions: {} rows", nMentions);
+        LOG.debug("[states] state_mentions: {} rows", nMentions);
         Dataset<Row> mentions =
             writer.staged("state_mentions").filter(col("form").isin(config.forms().toArray()));
         stateMentions = mentions;
@@ -163,7 +165,7 @@ public final class MarsadJob {
                 "state_counts",
                 sorted(StateStats.counts(mentions, found), "period", "source", "state"),
                 "period");
-        LOG.info("[states] state_counts: {} rows", nCounts);
+        LOG.debug("[states] state_counts: {} rows", nCounts);
         long nCo =
             writer.stage(
                 "state_comentions",
@@ -179,13 +181,13 @@ public final class MarsadJob {
                     "state_a",
                     "state_b"),
                 "period");
-        LOG.info("[states] state_comentions: {} rows", nCo);
+        LOG.debug("[states] state_comentions: {} rows", nCo);
         int graphs =
             NetworkWriter.write(
                 spark, writer.stageDir("networks"), writer.staged("state_comentions"), statesDim);
-        LOG.info("[states] networks: {} GEXF files", graphs);
+        LOG.debug("[states] networks: {} GEXF files", graphs);
         found.unpersist();
-        manifest.stageSeconds("states", seconds(t2));
+        manifest.stageSeconds("states", stageLog.end("states", t2, graphs + " networks"));
       }
 
       if (stages.contains(Stage.TOPICS)) {
@@ -194,9 +196,10 @@ public final class MarsadJob {
         if (labels == null) {
           labels = TermStats.labels(documents).persist(StorageLevel.MEMORY_AND_DISK());
         }
-        manifest.put(
-            "topics", TopicsStage.run(spark, writer, documents, labels, stateMentions, config));
-        manifest.stageSeconds("topics", seconds(t3));
+        Map<String, Object> quality =
+            TopicsStage.run(spark, writer, documents, labels, stateMentions, config);
+        manifest.put("topics", quality);
+        manifest.stageSeconds("topics", stageLog.end("topics", t3, StageLog.topicsNote(quality)));
       }
       if (labels != null) {
         labels.unpersist();
@@ -217,10 +220,10 @@ public final class MarsadJob {
         manifest.stageSeconds("postgres", seconds(tp));
         writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
       }
-      LOG.info("[done] tables written to {}: {}", config.output(), writer.rows());
+      LOG.debug("[done] tables written to {}: {}", config.output(), writer.rows());
       long t9 = System.nanoTime();
-      LOG.info("[report] {}", Report.write(spark, config.output()));
-      manifest.stageSeconds("report", seconds(t9));
+      String page = Report.write(spark, config.output());
+      manifest.stageSeconds("report", stageLog.end("report", t9, page));
       writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
       return new JobResult(rowsIn, nDocs, nRejected, writer.rows(), config.output());
     } catch (Exception e) { // Spark throws SparkException undeclared

@@ -66,7 +66,7 @@ final class TopicsStage {
         quality.put("vocabulary", vocab.length);
         quality.put("min_df", s.minDfFor(n));
         quality.put("max_df", s.maxDf());
-        LOG.info("[topics] {} documents, vocabulary of {} terms", n, vocab.length);
+        LOG.debug("[topics] {} documents, vocabulary of {} terms", n, vocab.length);
         if (vocab.length < 2 || n < 2) {
           LOG.warn("[topics] too few documents or terms to fit topics: the topic tables are empty");
           writeEmpty(spark, writer, stateMentions != null);
@@ -84,12 +84,14 @@ final class TopicsStage {
           fitSeconds.add((System.nanoTime() - t0) / 1e9);
           Fitted f = score(model, bags, n);
           double sec = (System.nanoTime() - t0) / 1e9;
-          LOG.info(
-              "[topics] k = {}: mean NPMI {}, diversity {}, {} s",
-              k,
-              String.format(java.util.Locale.ROOT, "%.4f", Coherence.mean(f.npmi())),
-              String.format(java.util.Locale.ROOT, "%.3f", Coherence.diversity(f.tops())),
-              String.format(java.util.Locale.ROOT, "%.1f", sec));
+          // one line per k of a sweep; a single k is in the stage's line
+          LOG.atLevel(ks.size() > 1 ? org.slf4j.event.Level.INFO : org.slf4j.event.Level.DEBUG)
+              .log(
+                  "[topics] k = {}: mean NPMI {}, diversity {}, {} s",
+                  k,
+                  String.format(java.util.Locale.ROOT, "%.4f", Coherence.mean(f.npmi())),
+                  String.format(java.util.Locale.ROOT, "%.3f", Coherence.diversity(f.tops())),
+                  String.format(java.util.Locale.ROOT, "%.1f", sec));
           fits.add(f);
           secs.add(sec);
         }
@@ -136,7 +138,7 @@ final class TopicsStage {
       }
       double mean = Coherence.mean(chosen.npmi());
       double diversity = Coherence.diversity(chosen.tops());
-      LOG.info(
+      LOG.debug(
           "[topics] k = {}: mean NPMI {}, diversity {}; document_topics: {} rows",
           k,
           String.format(java.util.Locale.ROOT, "%.4f", mean),

@@ -1,12 +1,10 @@
 package org.marsad.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -56,20 +54,17 @@ public final class TableWriter {
       // An empty partitioned write leaves no file to carry the schema: write one empty file.
       data.limit(0).coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.toString());
     }
-    if (csv) {
-      Path csvDir = new Path(staging, "csv/" + table);
+    if (csv) { // trust: CsvExport writes arrays and structs as text and neutralises formulas
       String[] cols = data.columns();
-      spark
-          .read()
-          .parquet(dir.toString())
-          .selectExpr(java.util.Arrays.stream(cols).map(c -> "`" + c + "`").toArray(String[]::new))
-          .coalesce(1)
-          .write()
-          .mode(SaveMode.Overwrite)
-          .option("header", true)
-          .option("escape", "\"")
-          .csv(csvDir.toString());
-      mergeCsv(csvDir, new Path(staging, "csv/" + table + ".csv"));
+      CsvExport.write(
+          fs,
+          spark
+              .read()
+              .parquet(dir.toString())
+              .selectExpr(
+                  java.util.Arrays.stream(cols).map(c -> "`" + c + "`").toArray(String[]::new)),
+          new Path(staging, "csv/" + table),
+          new Path(staging, "csv/" + table + ".csv"));
     }
     long n = spark.read().parquet(dir.toString()).count();
     rows.put(table, n);
@@ -185,27 +180,6 @@ public final class TableWriter {
     fs.mkdirs(to.getParent());
     if (!fs.rename(from, to)) {
       throw new IOException("rename " + from + " -> " + to + " failed");
-    }
-  }
-
-  private void mergeCsv(Path dir, Path target) {
-    try (OutputStream out = fs.create(target, true)) {
-      out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-      for (FileStatus s : fs.listStatus(dir)) {
-        String name = s.getPath().getName();
-        if (name.startsWith("part-") && name.endsWith(".csv")) {
-          try (InputStream in = fs.open(s.getPath())) {
-            in.transferTo(out);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
-    }
-    try {
-      fs.delete(dir, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -185,7 +185,7 @@ public final class CorpusLoader {
             col(FILE_COL),
             col(ROW_COL));
 
-    DateParser dates = new DateParser(options.dateFormats());
+    DateParser dates = options.dateParser(); // trust: carries the corpus's slash-date order
     Period period = options.period();
     String dateCol = options.dateCol();
     UserDefinedFunction prepare =

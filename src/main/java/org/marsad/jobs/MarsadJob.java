@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.marsad.corpus.Corpus;
 import org.marsad.corpus.CorpusLoader;
+import org.marsad.corpus.SlashDates;
 import org.marsad.io.CorpusReader;
 import org.marsad.io.Manifest;
 import org.marsad.io.NetworkWriter;
@@ -76,7 +77,12 @@ public final class MarsadJob {
       if (rowsIn == 0) {
         LOG.warn("[load] the corpus is empty: every table will be empty");
       }
-      Corpus corpus = CorpusLoader.load(raw, config.corpus(), config.analysis());
+      SlashDates.Decision slash = SlashDates.detect(raw, config.corpus()); // trust: one aggregation
+      if (slash.slashDates() > 0) {
+        manifest.put("dates", slash.toManifest());
+      }
+      Corpus corpus =
+          CorpusLoader.load(raw, config.corpus().withSlashOrder(slash.order()), config.analysis());
       Dataset<Row> documents;
       // Fill the cached classification in one pass first: otherwise the broadcast side-jobs of the
       // duplicate checks each compute it concurrently (four cleaning passes instead of one).

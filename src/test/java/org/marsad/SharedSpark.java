@@ -21,6 +21,7 @@ public final class SharedSpark {
               .config("spark.ui.enabled", "false")
               .config("spark.sql.shuffle.partitions", "2")
               .config("spark.default.parallelism", "2")
+              .config(org.marsad.jobs.Sessions.PARTITION_TYPE_INFERENCE, "false")
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
               .config("spark.ui.showConsoleProgress", "false")

@@ -21,6 +21,6 @@ public record PassSettings(
 
   /** Settings reading dates with the built-in formats and {@code corpus.dateFormats()}. */
   public static PassSettings of(CorpusOptions corpus, Analysis analysis, StateSettings states) {
-    return new PassSettings(corpus, new DateParser(corpus.dateFormats()), analysis, states);
+    return new PassSettings(corpus, corpus.dateParser(), analysis, states);
   }
 }

@@ -43,6 +43,20 @@ public class CommonOptions {
       description = "Output folder (default: ./out for run).")
   String output;
 
+  @Option(
+      names = "--overwrite",
+      description =
+          "Write into a non-empty folder that holds no Marsad run, and delete files Marsad did not"
+              + " write inside the folders it replaces (default: refuse and name them).")
+  Boolean overwrite;
+
+  @Option(
+      names = "--verbose",
+      description =
+          "Spark's own logging at INFO (default: one line per stage, the progress bar and only the"
+              + " warnings to act on).")
+  boolean verbose;
+
   @Option(names = "--id-col", description = "Document id column (default: id).")
   String idCol;
 
@@ -86,8 +100,10 @@ public class CommonOptions {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "Properties file with defaults for these options.")
-  Path config;
+      description =
+          "Properties file with defaults for these options (relative paths in it resolve against"
+              + " its folder).")
+  String config;
 
   @Option(
       names = "--master",
@@ -233,15 +249,33 @@ public class CommonOptions {
     if (fileProps == null) {
       fileProps = new Properties();
       if (config != null) {
-        try (Reader r = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
+        Path file = configFile();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
           fileProps.load(r);
         } catch (IOException e) {
           throw new UncheckedIOException(
-              "Cannot read --config " + config + ": " + e.getMessage(), e);
+              "Cannot read --config: " + e.getMessage() + " (" + file + ")", e);
         }
       }
     }
     return fileProps;
+  }
+
+  /** The --config file, resolved against the user's folder. */
+  private Path configFile() {
+    return Path.of(UserPaths.fromCommandLine(config)).toAbsolutePath().normalize();
+  }
+
+  /**
+   * The path of {@code key}: from the command line resolved against the user's folder, else from
+   * the config file resolved against the file's folder, else null.
+   */
+  String pickPath(String cli, String key) {
+    if (cli != null) {
+      return UserPaths.fromCommandLine(cli);
+    }
+    String v = pick(null, key);
+    return v == null ? null : UserPaths.resolve(v, configFile().getParent());
   }
 
   /** The value of {@code key}: command line, else config file, else null. */
@@ -269,12 +303,17 @@ public class CommonOptions {
 
   /** Resolves the options into a validated job config. */
   JobConfig toConfig(List<String> defaultInputs, String defaultOutput) {
-    List<String> inputs = input;
-    if (inputs == null && file().getProperty("input") != null) {
-      inputs = Arrays.stream(file().getProperty("input").split(",")).map(String::strip).toList();
-    }
-    if (inputs == null) {
-      inputs = defaultInputs;
+    List<String> inputs = null;
+    if (input != null) {
+      inputs = input.stream().map(UserPaths::fromCommandLine).toList();
+    } else if (file().getProperty("input") != null) {
+      inputs =
+          Arrays.stream(file().getProperty("input").split(","))
+              .map(String::strip)
+              .map(p -> UserPaths.resolve(p, configFile().getParent()))
+              .toList();
+    } else if (defaultInputs != null) {
+      inputs = defaultInputs.stream().map(UserPaths::bundled).toList();
     }
     if (inputs == null || inputs.isEmpty()) {
       throw new IllegalArgumentException("Cannot run: no input given; set --input PATH");
@@ -312,14 +351,17 @@ public class CommonOptions {
       throw new IllegalArgumentException(
           "Cannot use --format: unknown format (" + fmt + "); use parquet or csv");
     }
-    String gazV = pick(gazetteer, "gazetteer");
+    String stopArV = pickPath(stopwordsAr, "stopwords-ar");
+    String stopEnV = pickPath(stopwordsEn, "stopwords-en");
+    String protectedV = pickPath(protectedWords, "protected-words");
+    String gazV = pickPath(gazetteer, "gazetteer");
     // User files are read here, once, on the driver; their contents travel with the job.
     List<String> gazForms = ConfFiles.lines(gazFile(gazV, "forms.tsv"), "--gazetteer");
     Analysis analysis =
         new Analysis(
-            ConfFiles.lines(pick(stopwordsAr, "stopwords-ar"), "--stopwords-ar"),
-            ConfFiles.lines(pick(stopwordsEn, "stopwords-en"), "--stopwords-en"),
-            ConfFiles.lines(pick(protectedWords, "protected-words"), "--protected-words"),
+            ConfFiles.lines(stopArV, "--stopwords-ar"),
+            ConfFiles.lines(stopEnV, "--stopwords-en"),
+            ConfFiles.lines(protectedV, "--protected-words"),
             gazForms);
     StateSettings stateSettings =
         new StateSettings(
@@ -339,7 +381,10 @@ public class CommonOptions {
                 minKeynessCount == null ? null : minKeynessCount.toString(),
                 "min-keyness-count",
                 "5"));
-    String out = pick(output, "output", defaultOutput);
+    String out = pickPath(output, "output");
+    if (out == null && defaultOutput != null) {
+      out = UserPaths.fromCommandLine(defaultOutput);
+    }
     String formsV = pick(forms, "forms", "name,adjective,capital");
     java.util.Set<String> formSet = new java.util.TreeSet<>();
     for (String f : formsV.split(",")) {
@@ -371,7 +416,7 @@ public class CommonOptions {
               Integer.parseInt(str(maxIter, "max-iter", td.maxIter())),
               Long.parseLong(str(seed, "seed", td.seed())),
               Double.parseDouble(str(subsampling, "subsampling", td.subsampling())),
-              pick(model, "model"));
+              pickPath(model, "model"));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "Cannot use the topic options: not a number ("
@@ -380,6 +425,7 @@ public class CommonOptions {
     }
     long minTsd = Long.parseLong(str(minTopicStateDocs, "min-topic-state-docs", 5));
     PostgresTarget postgres = postgresTarget();
+    boolean overwriteV = Boolean.parseBoolean(str(overwrite, "overwrite", false));
     Map<String, String> resolved = new LinkedHashMap<>();
     resolved.put("input", String.join(",", inputs));
     resolved.put("output", String.valueOf(out));
@@ -392,10 +438,9 @@ public class CommonOptions {
     resolved.put("date-format", String.join("||", formats));
     resolved.put("period", corpus.period().toString());
     resolved.put("format", fmt);
-    resolved.put("stopwords-ar", String.valueOf(pick(stopwordsAr, "stopwords-ar", "(built-in)")));
-    resolved.put("stopwords-en", String.valueOf(pick(stopwordsEn, "stopwords-en", "(built-in)")));
-    resolved.put(
-        "protected-words", String.valueOf(pick(protectedWords, "protected-words", "(built-in)")));
+    resolved.put("stopwords-ar", stopArV == null ? "(built-in)" : stopArV);
+    resolved.put("stopwords-en", stopEnV == null ? "(built-in)" : stopEnV);
+    resolved.put("protected-words", protectedV == null ? "(built-in)" : protectedV);
     resolved.put("min-collocation-count", Long.toString(minColl));
     resolved.put("min-keyness-count", Long.toString(minKey));
     resolved.put("forms", String.join(",", formSet));
@@ -413,13 +458,16 @@ public class CommonOptions {
     resolved.put("subsampling", Double.toString(topics.subsampling()));
     resolved.put("model", topics.model() == null ? "(fit)" : topics.model());
     resolved.put("min-topic-state-docs", Long.toString(minTsd));
+    resolved.put("overwrite", Boolean.toString(overwriteV));
     if (postgres != null) {
       resolved.put("jdbc-url", postgres.url());
       resolved.put("jdbc-schema", postgres.schema());
       resolved.put("jdbc-user", String.valueOf(pick(jdbcUser, "jdbc-user", "(default)")));
       resolved.put(
-          "jdbc-properties", String.valueOf(pick(jdbcProperties, "jdbc-properties", "(none)")));
-      resolved.put("jdbc-views", String.valueOf(pick(jdbcViews, "jdbc-views", "(built-in)")));
+          "jdbc-properties",
+          postgres.propertiesFile() == null ? "(none)" : postgres.propertiesFile());
+      resolved.put(
+          "jdbc-views", postgres.viewsFile() == null ? "(built-in)" : postgres.viewsFile());
       resolved.put("jdbc-password", postgres.passwordSource());
     }
     return new JobConfig(
@@ -438,7 +486,8 @@ public class CommonOptions {
         topics,
         minTsd,
         resolved,
-        postgres);
+        postgres,
+        overwriteV);
   }
 
   private static String gazFile(String dir, String name) {
@@ -460,8 +509,8 @@ public class CommonOptions {
     String url = pick(jdbcUrl, "jdbc-url");
     String schemaV = pick(jdbcSchema, "jdbc-schema");
     String userV = pick(jdbcUser, "jdbc-user");
-    String propsV = pick(jdbcProperties, "jdbc-properties");
-    String viewsV = pick(jdbcViews, "jdbc-views");
+    String propsV = pickPath(jdbcProperties, "jdbc-properties");
+    String viewsV = pickPath(jdbcViews, "jdbc-views");
     if (url == null) {
       if (schemaV != null || userV != null || propsV != null || viewsV != null) {
         throw new IllegalArgumentException(

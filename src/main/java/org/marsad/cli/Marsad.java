@@ -100,6 +100,7 @@ public final class Marsad implements Callable<Integer> {
       List<String> defaultInputs,
       String defaultOutput) {
     JobConfig config = o.toConfig(defaultInputs, defaultOutput);
+    Logging.apply(o.verbose);
     SparkSession spark = Sessions.create("marsad " + command, o.master());
     JobResult r = MarsadJob.run(spark, config, stages, command);
     System.out.printf(
@@ -190,11 +191,16 @@ public final class Marsad implements Callable<Integer> {
     @Option(names = "--master")
     String master;
 
+    @Option(names = "--verbose", description = "Spark's own logging at INFO.")
+    boolean verbose;
+
     @Override
     public Integer call() {
+      Logging.apply(verbose);
       SparkSession spark = Sessions.create("marsad ingest", master);
-      long n = Ingest.run(spark, input, output);
-      System.out.printf("marsad ingest: %d articles written to %s%n", n, output);
+      String out = UserPaths.fromCommandLine(output);
+      long n = Ingest.run(spark, input.stream().map(UserPaths::fromCommandLine).toList(), out);
+      System.out.printf("marsad ingest: %d articles written to %s%n", n, out);
       return 0;
     }
   }
@@ -240,9 +246,9 @@ public final class Marsad implements Callable<Integer> {
       String l = lang != null ? lang : LanguageDetector.detect(clean);
       TextAnalyzer a =
           new Analysis(
-                  ConfFiles.lines(stopwordsAr, "--stopwords-ar"),
-                  ConfFiles.lines(stopwordsEn, "--stopwords-en"),
-                  ConfFiles.lines(protectedWords, "--protected-words"),
+                  ConfFiles.lines(UserPaths.fromCommandLine(stopwordsAr), "--stopwords-ar"),
+                  ConfFiles.lines(UserPaths.fromCommandLine(stopwordsEn), "--stopwords-en"),
+                  ConfFiles.lines(UserPaths.fromCommandLine(protectedWords), "--protected-words"),
                   null)
               .forLanguage(l);
       PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -269,20 +275,28 @@ public final class Marsad implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "50")
     int limit;
 
+    @Option(names = "--verbose", description = "Spark's own logging at INFO.")
+    boolean verbose;
+
     @Parameters(arity = "1", paramLabel = "SQL")
     String sql;
 
     @Override
     public Integer call() {
+      Logging.apply(verbose);
       SparkSession spark = Sessions.create("marsad query", master);
-      if (!new java.io.File(output).isDirectory()) {
-        throw new IllegalArgumentException("Cannot query: no such folder (" + output + ")");
-      }
+      String output = UserPaths.fromCommandLine(this.output);
+      int views = 0;
       for (org.marsad.catalog.Table t : org.marsad.catalog.Catalog.tables()) {
         var d = org.marsad.io.TableReader.read(spark, output, t);
         if (d != null) {
           d.createOrReplaceTempView(t.name());
+          views++;
         }
+      }
+      if (views == 0) {
+        throw new IllegalArgumentException(
+            "Cannot query: no Marsad tables in " + output + "; give the --output of a run");
       }
       PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
       var df = spark.sql(sql);
@@ -318,10 +332,39 @@ public final class Marsad implements Callable<Integer> {
         description = "Spark master URL when not run through spark-submit (default: local[*]).")
     String master;
 
+    @Option(names = "--verbose", description = "Spark's own logging at INFO.")
+    boolean verbose;
+
     @Override
     public Integer call() {
+      Logging.apply(verbose);
       SparkSession spark = Sessions.create("marsad report", master);
-      String page = Report.write(spark, output);
+      String out = UserPaths.fromCommandLine(output);
+      org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(out);
+      String page;
+      // A run writing into the folder at the same time would leave a report of neither run.
+      try {
+        org.apache.hadoop.fs.FileSystem fs =
+            root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
+          page = Report.write(spark, out); // fails naming the missing folder
+        } else {
+          org.marsad.io.OutputLock lock =
+              org.marsad.io.OutputLock.acquire(
+                  fs,
+                  root,
+                  "report-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                  "report");
+          try {
+            page = Report.write(spark, out);
+          } finally {
+            lock.close();
+          }
+        }
+      } catch (java.io.IOException e) {
+        throw new UncheckedIOException(
+            "Cannot write report: " + e.getMessage() + " (" + out + ")", e);
+      }
       System.out.printf("marsad report: %s%n", page);
       return 0;
     }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param langColSet the user named the language column explicitly
  * @param dateFormats extra java.time patterns tried after the built-in ones
  * @param period the reporting period
+ * @param slashOrder how slash dates ({@code 03/09/2021}) are read, decided per corpus by {@link
+ *     SlashDates}
  */
 public record CorpusOptions(
     String idCol,
@@ -32,8 +34,62 @@ public record CorpusOptions(
     boolean sourceColSet,
     boolean langColSet,
     List<String> dateFormats,
-    Period period)
+    Period period,
+    SlashOrder slashOrder)
     implements Serializable {
+
+  /** Options reading slash dates day-first (until {@link SlashDates} decides otherwise). */
+  public CorpusOptions(
+      String idCol,
+      String textCol,
+      String titleCol,
+      String dateCol,
+      String sourceCol,
+      String langCol,
+      boolean titleColSet,
+      boolean dateColSet,
+      boolean sourceColSet,
+      boolean langColSet,
+      List<String> dateFormats,
+      Period period) {
+    this(
+        idCol,
+        textCol,
+        titleCol,
+        dateCol,
+        sourceCol,
+        langCol,
+        titleColSet,
+        dateColSet,
+        sourceColSet,
+        langColSet,
+        dateFormats,
+        period,
+        SlashOrder.DAY_FIRST);
+  }
+
+  /** These options reading slash dates in {@code order}. */
+  public CorpusOptions withSlashOrder(SlashOrder order) {
+    return new CorpusOptions(
+        idCol,
+        textCol,
+        titleCol,
+        dateCol,
+        sourceCol,
+        langCol,
+        titleColSet,
+        dateColSet,
+        sourceColSet,
+        langColSet,
+        dateFormats,
+        period,
+        order);
+  }
+
+  /** The date parser of these options (serializable, for the loading UDF). */
+  public DateParser dateParser() {
+    return new DateParser(dateFormats, slashOrder);
+  }
 
   /** Defaults: columns {@code id text title published_at source lang}, monthly periods. */
   public static CorpusOptions defaults() {

@@ -19,9 +19,11 @@ import java.util.Locale;
 
 /**
  * Parses the date strings news corpora come with into UTC instants: RFC 1123 with offsets or zone
- * names, ISO-8601 (with or without offset, date only), {@code dd/MM/yyyy}, {@code yyyy/MM/dd} and
- * Reuters' {@code 9-MAR-1987 10:36:08.22}, then any user patterns in order. Values without an
- * offset are taken as UTC.
+ * names, ISO-8601 (with or without offset, date only), slash dates ({@code dd/MM/yyyy}, or {@code
+ * MM/dd/yyyy} when the corpus is month-first: see {@link SlashDates}), {@code yyyy/MM/dd} and
+ * Reuters' {@code 9-MAR-1987 10:36:08.22}, then any user patterns in order. A user pattern that
+ * starts with day and month fields and a slash ({@code MM/dd/yyyy}) replaces the built-in slash
+ * formats. Values without an offset are taken as UTC.
  */
 public final class DateParser implements Serializable {
 
@@ -40,9 +42,16 @@ public final class DateParser implements Serializable {
           caseless("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS][XXX][X]"),
           caseless("yyyy-MM-dd HH:mm[XXX]"),
           caseless("yyyy-MM-dd'T'HHmmss[XXX][X]"),
-          DateTimeFormatter.ISO_LOCAL_DATE,
-          caseless("dd/MM/yyyy[ HH:mm[:ss]]"),
-          caseless("d/M/yyyy[ H:mm[:ss]]"),
+          DateTimeFormatter.ISO_LOCAL_DATE);
+
+  private static final List<DateTimeFormatter> DAY_FIRST =
+      List.of(caseless("dd/MM/yyyy[ HH:mm[:ss]]"), caseless("d/M/yyyy[ H:mm[:ss]]"));
+
+  private static final List<DateTimeFormatter> MONTH_FIRST =
+      List.of(caseless("MM/dd/yyyy[ HH:mm[:ss]]"), caseless("M/d/yyyy[ H:mm[:ss]]"));
+
+  private static final List<DateTimeFormatter> AFTER_SLASH =
+      List.of(
           caseless("yyyy/MM/dd[ HH:mm[:ss]]"),
           caseless("d-MMM-yyyy HH:mm:ss[.SS][.S][.SSS]"),
           caseless("d-MMM-yyyy"),
@@ -50,11 +59,21 @@ public final class DateParser implements Serializable {
           caseless("MMMM d, yyyy[ HH:mm[:ss]]"));
 
   private final List<String> userPatterns;
+  private final SlashOrder slashOrder;
   private transient List<DateTimeFormatter> formatters;
 
-  /** A parser trying the built-in formats, then {@code userPatterns} (java.time patterns). */
+  /** A day-first parser trying the built-in formats, then {@code userPatterns}. */
   public DateParser(List<String> userPatterns) {
+    this(userPatterns, SlashOrder.DAY_FIRST);
+  }
+
+  /**
+   * A parser trying the built-in formats, with slash dates read in {@code slashOrder}, then {@code
+   * userPatterns} (java.time patterns).
+   */
+  public DateParser(List<String> userPatterns, SlashOrder slashOrder) {
     this.userPatterns = List.copyOf(userPatterns);
+    this.slashOrder = slashOrder;
     for (String p : userPatterns) {
       try {
         caseless(p);
@@ -73,9 +92,23 @@ public final class DateParser implements Serializable {
         .withResolverStyle(ResolverStyle.SMART);
   }
 
+  /** True when a user pattern reads day/month slash dates itself ({@code MM/dd/yyyy}). */
+  public static boolean userReadsSlashDates(List<String> userPatterns) {
+    return userPatterns.stream().anyMatch(p -> p.strip().matches("[dM]{1,2}/[dM]{1,2}/.*"));
+  }
+
+  /** How built-in formats read slash dates. */
+  public SlashOrder slashOrder() {
+    return slashOrder;
+  }
+
   private List<DateTimeFormatter> formatters() {
     if (formatters == null) {
       List<DateTimeFormatter> all = new ArrayList<>(BUILT_IN);
+      if (!userReadsSlashDates(userPatterns)) {
+        all.addAll(slashOrder == SlashOrder.MONTH_FIRST ? MONTH_FIRST : DAY_FIRST);
+      }
+      all.addAll(AFTER_SLASH);
       for (String p : userPatterns) {
         all.add(caseless(p));
       }

@@ -5,12 +5,10 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -105,20 +103,17 @@ public final class TableWriter {
     }
   }
 
+  /** CsvExport writes arrays and structs as text and neutralises formulas (Excel, OWASP). */
   private void writeCsv(Table table, Path dir) {
-    Path csvDir = new Path(staging, "csv/" + table.name());
-    spark
-        .read()
-        .schema(table.schema())
-        .parquet(dir.toString())
-        .select(table.columns().stream().map(c -> col("`" + c + "`")).toArray(Column[]::new))
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .option("header", true)
-        .option("escape", "\"")
-        .csv(csvDir.toString());
-    mergeCsv(csvDir, new Path(staging, "csv/" + table.name() + ".csv"));
+    CsvExport.write(
+        fs,
+        spark
+            .read()
+            .schema(table.schema())
+            .parquet(dir.toString())
+            .select(table.columns().stream().map(c -> col("`" + c + "`")).toArray(Column[]::new)),
+        new Path(staging, "csv/" + table.name()),
+        new Path(staging, "csv/" + table.name() + ".csv"));
   }
 
   /** Writes small files (name → UTF-8 content) into a staged folder committed with the tables. */
@@ -161,6 +156,21 @@ public final class TableWriter {
   /** Rows written per table, in writing order. */
   public Map<String, Long> rows() {
     return rows;
+  }
+
+  /**
+   * The top-level entries of the output folder that {@link #commit()} writes: the tables, the
+   * folders of {@link #stageDir} ({@code models/topics} counts as {@code models}) and {@code csv}.
+   */
+  public java.util.Set<String> entries() {
+    java.util.Set<String> e = new java.util.TreeSet<>(rows.keySet());
+    for (String d : extraDirs) {
+      e.add(d.contains("/") ? d.substring(0, d.indexOf('/')) : d);
+    }
+    if (csv) {
+      e.add("csv");
+    }
+    return e;
   }
 
   /** Moves every staged table into place, replacing previous versions. */
@@ -230,27 +240,6 @@ public final class TableWriter {
     fs.mkdirs(to.getParent());
     if (!fs.rename(from, to)) {
       throw new IOException("rename " + from + " -> " + to + " failed");
-    }
-  }
-
-  private void mergeCsv(Path dir, Path target) {
-    try (OutputStream out = fs.create(target, true)) {
-      out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-      for (FileStatus s : fs.listStatus(dir)) {
-        String name = s.getPath().getName();
-        if (name.startsWith("part-") && name.endsWith(".csv")) {
-          try (InputStream in = fs.open(s.getPath())) {
-            in.transferTo(out);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
-    }
-    try {
-      fs.delete(dir, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

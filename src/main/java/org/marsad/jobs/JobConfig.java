@@ -27,6 +27,8 @@ import org.marsad.text.Analysis;
  * @param resolved every setting with its resolved value, for the log and the manifest (no password:
  *     the PostgreSQL password is read only when connecting)
  * @param postgres the PostgreSQL schema every table is also written to, or null
+ * @param overwrite write into a non-empty folder that holds no Marsad run, and delete files Marsad
+ *     did not write inside the folders it replaces (see {@code org.marsad.io.OutputFolder})
  */
 public record JobConfig(
     List<String> inputs,
@@ -44,7 +46,46 @@ public record JobConfig(
     org.marsad.topics.TopicSettings topics,
     long minTopicStateDocs,
     Map<String, String> resolved,
-    PostgresTarget postgres) {
+    PostgresTarget postgres,
+    boolean overwrite) {
+
+  /** A config that refuses to write into a folder holding something else than a Marsad run. */
+  public JobConfig(
+      List<String> inputs,
+      String output,
+      CorpusOptions corpus,
+      Analysis analysis,
+      boolean csv,
+      long minCollocationCount,
+      long minKeynessCount,
+      org.marsad.states.match.StateSettings states,
+      java.util.Set<String> forms,
+      boolean documentScope,
+      boolean sentenceScope,
+      long minCoDocs,
+      org.marsad.topics.TopicSettings topics,
+      long minTopicStateDocs,
+      Map<String, String> resolved,
+      PostgresTarget postgres) {
+    this(
+        inputs,
+        output,
+        corpus,
+        analysis,
+        csv,
+        minCollocationCount,
+        minKeynessCount,
+        states,
+        forms,
+        documentScope,
+        sentenceScope,
+        minCoDocs,
+        topics,
+        minTopicStateDocs,
+        resolved,
+        postgres,
+        false);
+  }
 
   /** Validates the values a user can get wrong. */
   public JobConfig {
@@ -86,6 +127,29 @@ public record JobConfig(
         topics,
         minTopicStateDocs,
         resolved,
-        target);
+        target,
+        overwrite);
+  }
+
+  /** This config with {@code --overwrite} on or off. */
+  public JobConfig withOverwrite(boolean on) {
+    return new JobConfig(
+        inputs,
+        output,
+        corpus,
+        analysis,
+        csv,
+        minCollocationCount,
+        minKeynessCount,
+        states,
+        forms,
+        documentScope,
+        sentenceScope,
+        minCoDocs,
+        topics,
+        minTopicStateDocs,
+        resolved,
+        postgres,
+        on);
   }
 }

@@ -20,8 +20,10 @@ import org.marsad.analysis.PassSettings;
 import org.marsad.catalog.Catalog;
 import org.marsad.corpus.Corpus;
 import org.marsad.corpus.CorpusLoader;
+import org.marsad.corpus.SlashDates;
 import org.marsad.io.CorpusReader;
 import org.marsad.io.Manifest;
+import org.marsad.io.OutputFolder;
 import org.marsad.io.TableWriter;
 import org.marsad.io.postgres.PostgresSink;
 import org.marsad.report.Report;
@@ -69,7 +71,17 @@ public final class MarsadJob {
     LOG.info("Marsad {} run {} ({}); config: {}", VERSION, runId, command, config.resolved());
     Manifest manifest = new Manifest(VERSION, runId, command, started);
     manifest.config(config.resolved());
+    // The lock, and a folder that holds one run (OutputFolder).
+    OutputFolder folder =
+        OutputFolder.open(
+            spark.sparkContext().hadoopConfiguration(),
+            config.output(),
+            runId,
+            command,
+            config.overwrite());
+    folder.keep(config.topics().model());
     TableWriter writer = new TableWriter(spark, config.output(), runId, config.csv());
+    StageLog stageLog = new StageLog(writer.rows());
     List<Dataset<Row>> cached = new ArrayList<>();
     Corpus corpus = null;
     try {
@@ -78,11 +90,18 @@ public final class MarsadJob {
       Dataset<Row> raw = CorpusReader.read(spark, config.inputs());
       CorpusLoader.checkColumns(raw.schema(), config.corpus());
       long rowsIn = raw.count();
-      LOG.info("[load] {} input rows from {}", rowsIn, config.inputs());
+      LOG.debug("[load] {} input rows from {}", rowsIn, config.inputs());
       if (rowsIn == 0) {
         LOG.warn("[load] the corpus is empty: every table will be empty");
       }
-      PassSettings pass = PassSettings.of(config.corpus(), config.analysis(), config.states());
+      // Day or month first: one aggregation over the date column only.
+      SlashDates.Decision slash = SlashDates.detect(raw, config.corpus());
+      if (slash.slashDates() > 0) {
+        manifest.put("dates", slash.toManifest());
+      }
+      PassSettings pass =
+          PassSettings.of(
+              config.corpus().withSlashOrder(slash.order()), config.analysis(), config.states());
       Dataset<Row> analysed = writer.intermediate("pass", AnalysisPass.run(raw, pass), null);
       corpus = CorpusLoader.load(analysed);
       long nDocs = writer.write(Catalog.DOCUMENTS, corpus.documentsTable());
@@ -92,7 +111,7 @@ public final class MarsadJob {
       long nRejected =
           writer.write(
               Catalog.REJECTED, Corpus.rejected(raw, keys, files).orderBy("doc_id", "reason"));
-      LOG.info("[load] {} documents accepted, {} rows rejected", nDocs, nRejected);
+      LOG.debug("[load] {} documents accepted, {} rows rejected", nDocs, nRejected);
       if (nDocs + nRejected != rowsIn) {
         throw new IllegalStateException(
             "Cannot finish run: rows in ("
@@ -114,7 +133,8 @@ public final class MarsadJob {
           nDocs,
           nRejected);
       manifest.rejectedByReason(byReason);
-      manifest.stageSeconds("load", seconds(t0));
+      manifest.stageSeconds(
+          "load", stageLog.end("load", t0, StageLog.loadNote(rowsIn, nDocs, nRejected), false));
 
       Dataset<Row> counted =
           corpus
@@ -146,17 +166,20 @@ public final class MarsadJob {
         shared.putAll(result.shared);
         for (var e : result.tables.entrySet()) {
           long n = writer.write(e.getKey(), e.getValue());
-          LOG.info("[{}] {}: {} rows", stage.name(), e.getKey().name(), n);
+          LOG.debug("[{}] {}: {} rows", stage.name(), e.getKey().name(), n);
         }
         result.files.forEach(writer::writeFiles);
         result.folders.forEach((dir, w) -> w.accept(writer.stageDir(dir)));
         if (!result.figures.isEmpty()) {
           manifest.put(stage.name(), result.figures);
         }
-        manifest.stageSeconds(stage.name(), seconds(t));
+        manifest.stageSeconds(stage.name(), stageLog.end(stage.name(), t, result.note));
       }
 
+      folder.beforeCommit(writer.entries(), Catalog.REPORT);
       writer.commit();
+      folder.afterCommit();
+      manifest.put("outputs", folder.outputs());
       manifest.tables(writer.rows());
       writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
       if (config.postgres() != null) { // after the Parquet commit; the manifest is rewritten
@@ -168,10 +191,10 @@ public final class MarsadJob {
         manifest.stageSeconds("postgres", seconds(tp));
         writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
       }
-      LOG.info("[done] tables written to {}: {}", config.output(), writer.rows());
+      LOG.debug("[done] tables written to {}: {}", config.output(), writer.rows());
       long t9 = System.nanoTime();
-      LOG.info("[report] {}", Report.write(spark, config.output()));
-      manifest.stageSeconds("report", seconds(t9));
+      String page = Report.write(spark, config.output());
+      manifest.stageSeconds("report", stageLog.end("report", t9, page));
       writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
       return new JobResult(rowsIn, nDocs, nRejected, writer.rows(), config.output());
     } catch (Exception e) { // Spark throws SparkException undeclared
@@ -186,6 +209,7 @@ public final class MarsadJob {
           ? re
           : new IllegalStateException("Run failed: " + e, e);
     } finally {
+      folder.close();
       for (Dataset<Row> d : cached) {
         d.unpersist();
       }

@@ -5,6 +5,10 @@ import org.apache.spark.sql.SparkSession;
 /** Builds the SparkSession for a command with the settings every Marsad run relies on. */
 public final class Sessions {
 
+  /** Spark setting that types partition values read back; Marsad keeps them as strings. */
+  public static final String PARTITION_TYPE_INFERENCE =
+      "spark.sql.sources.partitionColumnTypeInference.enabled";
+
   private Sessions() {}
 
   /**
@@ -24,7 +28,10 @@ public final class Sessions {
         && System.getProperty("spark.sql.shuffle.partitions") == null) {
       b = b.config("spark.sql.shuffle.partitions", "8");
     }
-    return b.config("spark.sql.session.timeZone", "UTC")
+    // Output tables are read back (report, query, PostgreSQL sink, staged tables): period=2018 or
+    // period=2018-02-18 must stay strings, not become ints or dates that 'all' cannot be cast to.
+    return b.config(PARTITION_TYPE_INFERENCE, "false")
+        .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
         .config("spark.ui.showConsoleProgress", "true")
         .getOrCreate();

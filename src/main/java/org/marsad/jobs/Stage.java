@@ -49,6 +49,13 @@ interface Stage {
     final Map<String, Object> figures = new LinkedHashMap<>();
     final Map<String, Dataset<Row>> shared = new LinkedHashMap<>();
     final List<Dataset<Row>> cached = new ArrayList<>();
+    String note;
+
+    /** A short note for the stage's log line (e.g. "21 networks"). */
+    Result note(String n) {
+      note = n;
+      return this;
+    }
 
     /** Adds a table to write. */
     Result table(Table t, Dataset<Row> d) {

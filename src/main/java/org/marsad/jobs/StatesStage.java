@@ -35,10 +35,12 @@ final class StatesStage implements Stage {
             .filter(col("form").isin(c.forms().toArray()))
             .select("doc_id", "state")
             .distinct());
+    java.util.Map<String, String> networks = Networks.files(co, states);
     return r.table(Catalog.STATES, states.orderBy("iso2").coalesce(1))
         .table(Catalog.STATE_MENTIONS, mentions)
         .table(Catalog.STATE_COUNTS, StateStats.counts(ctx.counted(), c.forms()))
         .table(Catalog.STATE_COMENTIONS, co)
-        .files(Catalog.NETWORKS, Networks.files(co, states));
+        .files(Catalog.NETWORKS, networks)
+        .note((networks.size() - 1) + " networks");
   }
 }

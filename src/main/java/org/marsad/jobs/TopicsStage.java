@@ -63,12 +63,12 @@ final class TopicsStage implements Stage {
       r.figure("vocabulary", vocab.length);
       r.figure("min_df", s.minDfFor(n));
       r.figure("max_df", s.maxDf());
-      LOG.info("[topics] {} documents, vocabulary of {} terms", n, vocab.length);
+      LOG.debug("[topics] {} documents, vocabulary of {} terms", n, vocab.length);
       if (vocab.length < 2 || n < 2) {
         LOG.warn("[topics] too few documents or terms to fit topics: the topic tables are empty");
         empty(spark, r, ctx.shared().containsKey(StatesStage.NAMED));
         r.figure("k", 0);
-        return r;
+        return r.note(StageLog.topicsNote(r.figures));
       }
       vectors = r.cache(TopicStats.vectors(counted, vocab, n));
       int kFor = s.k() > 0 ? s.k() : 0;
@@ -83,12 +83,13 @@ final class TopicsStage implements Stage {
         fitSeconds.add((System.nanoTime() - t0) / 1e9);
         Fitted f = score(model, counted, n);
         double sec = (System.nanoTime() - t0) / 1e9;
-        LOG.info(
-            "[topics] k = {}: mean NPMI {}, diversity {}, {} s",
-            k,
-            String.format(Locale.ROOT, "%.4f", Coherence.mean(f.npmi())),
-            String.format(Locale.ROOT, "%.3f", Coherence.diversity(f.tops())),
-            String.format(Locale.ROOT, "%.1f", sec));
+        LOG.atLevel(ks.size() > 1 ? org.slf4j.event.Level.INFO : org.slf4j.event.Level.DEBUG)
+            .log(
+                "[topics] k = {}: mean NPMI {}, diversity {}, {} s",
+                k,
+                String.format(Locale.ROOT, "%.4f", Coherence.mean(f.npmi())),
+                String.format(Locale.ROOT, "%.3f", Coherence.diversity(f.tops())),
+                String.format(Locale.ROOT, "%.1f", sec));
         fits.add(f);
         secs.add(sec);
       }
@@ -132,7 +133,7 @@ final class TopicsStage implements Stage {
     }
     double mean = Coherence.mean(chosen.npmi());
     double diversity = Coherence.diversity(chosen.tops());
-    LOG.info(
+    LOG.debug(
         "[topics] k = {}: mean NPMI {}, diversity {}",
         k,
         String.format(Locale.ROOT, "%.4f", mean),
@@ -146,7 +147,7 @@ final class TopicsStage implements Stage {
       per.add(Double.isNaN(v) ? null : v);
     }
     r.figure("npmi_per_topic", per);
-    return r;
+    return r.note(StageLog.topicsNote(r.figures));
   }
 
   private static Fitted score(TopicModel model, Dataset<Row> counted, long n) {

@@ -101,6 +101,48 @@ class CliTest {
   }
 
   @Test
+  void relativePathsResolveAgainstTheUsersFolderAndPathsInTheConfigAgainstItsFolder()
+      throws Exception {
+    Path user = Files.createDirectories(tmp.resolve("user"));
+    JobTestSupport.writeCorpus(
+        user, new String[] {"id", "text"}, new Object[] {"1", "روسيا والصين وروسيا"});
+    Files.writeString(user.resolve("stop.txt"), "الصين\n", StandardCharsets.UTF_8);
+    Cli.Result r =
+        Cli.runIn(
+            user, "terms", "--input", "corpus", "--output", "out", "--stopwords-ar", "stop.txt");
+    assertThat(r.code()).as(r.err()).isZero();
+    String out = user.resolve("out").toString();
+    assertThat(r.out()).contains("tables in " + out);
+    assertThat(Files.readString(user.resolve("out/_manifest.json")))
+        .contains("\"input\" : \"" + user.resolve("corpus") + "\"")
+        .contains("\"stopwords-ar\" : \"" + user.resolve("stop.txt") + "\"");
+    assertThat(JobTestSupport.table(out, "term_frequencies").filter("term = 'صين'").count())
+        .isZero();
+    assertThat(JobTestSupport.table(out, "term_frequencies").filter("term = 'روسيا'").count())
+        .isOne();
+
+    // In a --config file, relative paths are relative to the file's folder; the command line's
+    // to the user's folder.
+    Path conf = Files.createDirectories(user.resolve("conf"));
+    Files.writeString(
+        conf.resolve("job.properties"),
+        "input=../corpus\noutput=../from-config\nstopwords-ar=../stop.txt\n",
+        StandardCharsets.UTF_8);
+    Cli.Result c = Cli.runIn(user, "terms", "--config", "conf/job.properties");
+    assertThat(c.code()).as(c.err()).isZero();
+    assertThat(user.resolve("from-config/_manifest.json")).exists();
+    Cli.Result both =
+        Cli.runIn(user, "terms", "--config", "conf/job.properties", "--output", "from-cli");
+    assertThat(both.code()).as(both.err()).isZero();
+    assertThat(user.resolve("from-cli/_manifest.json")).exists();
+
+    Cli.Result missing = Cli.runIn(user, "terms", "--input", "nowhere", "--output", "out");
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err())
+        .contains("Cannot read corpus: no such file or folder (" + user.resolve("nowhere") + ")");
+  }
+
+  @Test
   void analyzePrintsSurfaceAndTermOfKeptTokens() {
     Result r = run("analyze", "--lang", "ar", "وبروسيا في لبنان");
     assertThat(r.code()).isZero();

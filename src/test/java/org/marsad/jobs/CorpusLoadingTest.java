@@ -97,6 +97,89 @@ class CorpusLoadingTest {
   }
 
   @Test
+  void aUsDatedCorpusIsReadMonthFirstAndTheManifestSaysSo() throws Exception {
+    String in =
+        writeCorpus(
+            tmp,
+            new String[] {"id", "text", "date"},
+            new Object[] {"u1", "روسيا والصين", "03/09/2021"},
+            new Object[] {"u2", "روسيا", "03/19/2021"},
+            new Object[] {"u3", "الصين", "12/31/2020 10:30"},
+            new Object[] {"u4", "تركيا", "2021-04-01"});
+    String out = tmp.resolve("out").toString();
+    MarsadJob.run(
+        SharedSpark.get(),
+        config(in, out, withDate("date")),
+        java.util.Set.of(MarsadJob.Stage.TERMS),
+        "test");
+    Map<String, String> periods = new HashMap<>();
+    for (Row d : table(out, "documents").collectAsList()) {
+      periods.put(d.getAs("doc_id"), d.getAs("published_at").toString());
+    }
+    assertThat(periods)
+        .containsEntry("u1", "2021-03-09 00:00:00.0")
+        .containsEntry("u2", "2021-03-19 00:00:00.0")
+        .containsEntry("u3", "2020-12-31 10:30:00.0")
+        .containsEntry("u4", "2021-04-01 00:00:00.0");
+    assertThat(Files.readString(Path.of(out, "_manifest.json")))
+        .contains("\"slash_order\" : \"month-first\"")
+        .contains("\"ambiguous\" : false")
+        .contains("\"slash_dates\" : 3");
+
+    // The aggregation that decides reads the date column alone (and Parquet's synthetic row index
+    // that the reader's _metadata column asks for), not the texts.
+    String plan =
+        org.marsad.corpus.SlashDates.countsPlan(
+            org.marsad.io.CorpusReader.read(SharedSpark.get(), List.of(in)), "date");
+    assertThat(plan)
+        .contains("ReadSchema: struct<date:string")
+        .doesNotContain("text:string")
+        .doesNotContain("id:string");
+  }
+
+  @Test
+  void anAmbiguousCorpusIsReadDayFirstWithANoteAndAMixedOneStops() throws Exception {
+    String in =
+        writeCorpus(
+            tmp.resolve("a"),
+            new String[] {"id", "text", "date"},
+            new Object[] {"e1", "روسيا", "03/09/2021"},
+            new Object[] {"e2", "الصين", "04/10/2021"});
+    String out = tmp.resolve("out-a").toString();
+    MarsadJob.run(
+        SharedSpark.get(),
+        config(in, out, withDate("date")),
+        java.util.Set.of(MarsadJob.Stage.TERMS),
+        "test");
+    assertThat(table(out, "documents").filter("doc_id = 'e1'").first().<String>getAs("period"))
+        .isEqualTo("2021-09");
+    assertThat(Files.readString(Path.of(out, "_manifest.json")))
+        .contains("\"slash_order\" : \"day-first\"")
+        .contains("\"ambiguous\" : true")
+        .contains("set --date-format MM/dd/yyyy");
+
+    String mixed =
+        writeCorpus(
+            tmp.resolve("m"),
+            new String[] {"id", "text", "date"},
+            new Object[] {"m1", "روسيا", "31/01/2021"},
+            new Object[] {"m2", "الصين", "01/31/2021"});
+    String outM = tmp.resolve("out-m").toString();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                MarsadJob.run(
+                    SharedSpark.get(),
+                    config(mixed, outM, withDate("date")),
+                    java.util.Set.of(MarsadJob.Stage.TERMS),
+                    "test"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "Cannot read dates: column 'date' mixes day-first slash dates (1 such as 31/01/2021)"
+                + " and month-first ones (1 such as 01/31/2021); set --date-format");
+    assertThat(Path.of(outM, "documents")).doesNotExist();
+  }
+
+  @Test
   void withoutDateOrSourceColumnsEverythingIsPeriodAllAndSourceUnknown() {
     String in =
         writeCorpus(

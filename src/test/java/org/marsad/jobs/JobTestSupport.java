@@ -35,6 +35,110 @@ public final class JobTestSupport {
     return path;
   }
 
+  /** Columns of {@link #tinyCorpus}. */
+  public static final String[] TINY_COLUMNS = {"id", "title", "text", "published_at", "source"};
+
+  /**
+   * Writes a dozen dated articles (Arabic and English, naming states, from 2020-12-28 to
+   * 2022-01-03, so that ISO weeks and years cross a year's end) plus {@code extra} rows of {@link
+   * #TINY_COLUMNS} as a Parquet corpus under {@code dir}.
+   */
+  public static String tinyCorpus(Path dir, Object[]... extra) {
+    List<Object[]> rows =
+        new java.util.ArrayList<>(
+            List.of(
+                new Object[] {
+                  "t01",
+                  "روسيا والصين",
+                  "قال وزير الخارجية إن روسيا والصين تعاونتا في مجلس الأمن.",
+                  "2020-12-28",
+                  "skynews"
+                },
+                new Object[] {
+                  "t02",
+                  "زيارة إلى ألمانيا",
+                  "زار الرئيس الفرنسي ألمانيا وبحث مع المستشار الأزمة في أوكرانيا.",
+                  "2021-01-03T10:00:00Z",
+                  "skynews"
+                },
+                new Object[] {
+                  "t03",
+                  "اتفاق اقتصادي",
+                  "أعلنت مصر والسعودية عن اتفاق اقتصادي جديد في القاهرة.",
+                  "2021-01-04",
+                  "bbc"
+                },
+                new Object[] {
+                  "t04",
+                  "تركيا وإيران",
+                  "التقى وزير خارجية تركيا نظيره الإيراني في طهران لبحث الملف السوري.",
+                  "2021-01-04",
+                  "bbc"
+                },
+                new Object[] {
+                  "t05",
+                  "البنك الدولي",
+                  "قال البنك الدولي إن الاقتصاد في تونس والجزائر ينمو ببطء.",
+                  "2021-02-15",
+                  "skynews"
+                },
+                new Object[] {
+                  "t06",
+                  "الأردن والعراق",
+                  "استقبل ملك الأردن رئيس وزراء العراق لبحث التعاون الاقتصادي.",
+                  "2021-02-16",
+                  "bbc"
+                },
+                new Object[] {
+                  "t07",
+                  "روسيا وكازاخستان",
+                  "وقعت روسيا وكازاخستان اتفاقا للطاقة في موسكو.",
+                  "2021-03-01",
+                  "skynews"
+                },
+                new Object[] {
+                  "t08",
+                  "الصين وباكستان",
+                  "أعلنت الصين عن خطة تجارية مع باكستان والهند.",
+                  "2021-03-02",
+                  "bbc"
+                },
+                new Object[] {
+                  "t09",
+                  "لبنان وسوريا",
+                  "زار وفد من لبنان سوريا لبحث عودة اللاجئين.",
+                  "2021-12-31T23:00:00Z",
+                  "skynews"
+                },
+                new Object[] {
+                  "t10",
+                  "عقوبات",
+                  "قالت الولايات المتحدة إن العقوبات على إيران باقية.",
+                  "2022-01-01",
+                  "bbc"
+                },
+                new Object[] {
+                  "t11",
+                  "Oil",
+                  "Oil prices rose in London as Russia and Saudi Arabia cut output.",
+                  "2022-01-02",
+                  "reuters"
+                },
+                new Object[] {
+                  "t12",
+                  "Nile",
+                  "The United Nations said Sudan and Egypt agreed to resume the Nile dam talks.",
+                  "2022-01-03",
+                  "reuters"
+                }));
+    rows.addAll(Arrays.asList(extra));
+    return writeCorpus(dir, TINY_COLUMNS, rows.toArray(new Object[0][]));
+  }
+
+  /** CLI options that keep the topics stage of a {@link #tinyCorpus} run to a few seconds. */
+  public static final List<String> TINY_TOPICS =
+      List.of("--k", "3", "--max-iter", "10", "--min-df", "1", "--max-df", "0.9");
+
   /** A config over {@code input} with the given corpus options. */
   public static JobConfig config(String input, String output, CorpusOptions corpus) {
     Map<String, String> resolved = new LinkedHashMap<>();

@@ -1,0 +1,106 @@
+package org.marsad.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one log line of each stage, with its rows, tables and seconds: {@code [terms] 13,456 rows in
+ * 3 tables (term_frequencies 12,568, term_keyness 699, collocations 189), 4.2 s}. A stage's tables
+ * are those the writer staged since the previous stage ended.
+ */
+public final class StageLog {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MarsadJob.class);
+
+  private final Map<String, Long> rows;
+  private int seen;
+
+  /** Follows {@code rows}, the writer's rows per table in writing order (a live map). */
+  public StageLog(Map<String, Long> rows) {
+    this.rows = rows;
+  }
+
+  /**
+   * Logs the line of {@code stage}, started at {@code startNanos}, with {@code note} first (may be
+   * null), and returns its seconds.
+   */
+  public double end(String stage, long startNanos, String note) {
+    return end(stage, startNanos, note, true);
+  }
+
+  /** As {@link #end(String, long, String)}, listing the stage's tables only when {@code tables}. */
+  public double end(String stage, long startNanos, String note, boolean tables) {
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    LOG.info(line(stage, note, seconds, tables));
+    return seconds;
+  }
+
+  String line(String stage, String note, double seconds, boolean listTables) {
+    List<Map.Entry<String, Long>> tables = new ArrayList<>(rows.entrySet());
+    List<Map.Entry<String, Long>> mine =
+        tables.subList(Math.min(seen, tables.size()), tables.size());
+    seen = tables.size();
+    long total = mine.stream().mapToLong(Map.Entry::getValue).sum();
+    StringBuilder b = new StringBuilder("[").append(stage).append("] ");
+    boolean noted = note != null && !note.isEmpty();
+    if (noted) {
+      b.append(note);
+    }
+    if (listTables && !mine.isEmpty()) {
+      b.append(noted ? "; " : "");
+      b.append(number(total))
+          .append(total == 1 ? " row in " : " rows in ")
+          .append(mine.size())
+          .append(mine.size() == 1 ? " table (" : " tables (");
+      for (int i = 0; i < mine.size(); i++) {
+        b.append(i == 0 ? "" : ", ")
+            .append(mine.get(i).getKey())
+            .append(' ')
+            .append(number(mine.get(i).getValue()));
+      }
+      b.append(")");
+    }
+    if (b.charAt(b.length() - 1) != ' ') {
+      b.append(", ");
+    }
+    return b.append(String.format(Locale.ROOT, "%.1f s", seconds)).toString();
+  }
+
+  /** The note of the load stage: rows in, documents, rejected. */
+  public static String loadNote(long rowsIn, long documents, long rejected) {
+    return number(rowsIn)
+        + " input rows: "
+        + number(documents)
+        + " documents, "
+        + number(rejected)
+        + " rejected";
+  }
+
+  /** The note of the topics stage from its manifest section: k, mean NPMI, diversity. */
+  public static String topicsNote(Map<String, Object> quality) {
+    Object k = quality.get("k");
+    if (k == null || Integer.valueOf(0).equals(k)) {
+      return "no topics (too few documents or terms)";
+    }
+    StringBuilder b = new StringBuilder("k = ").append(k);
+    if (quality.get("npmi_mean") instanceof Double npmi) {
+      b.append(String.format(Locale.ROOT, ", mean NPMI %.4f", npmi));
+    }
+    if (quality.get("diversity") instanceof Double d) {
+      b.append(String.format(Locale.ROOT, ", diversity %.3f", d));
+    }
+    if (quality.get("model") != null) {
+      b.append(", model ").append(quality.get("model"));
+    }
+    return b.toString();
+  }
+
+  /** {@code 12345} as {@code 12,345}. */
+  public static String number(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+}

@@ -24,10 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * nl}) or {@code und}, script first, on a bounded prefix of title and text. Arabic-script texts are
  * told apart by the letters only Arabic, Persian or Urdu use; the rare text that mixes them (an
  * Arabic article typed with Persian ی and ک) goes to Optimaize's n-gram detector restricted to the
- * Arabic-script candidates. Latin-script texts go to Optimaize restricted to the Latin candidates
- * plus the other Latin-script languages it knows, which come back {@code und}. Any other script, or
- * too few letters, is {@code und}. Thread-safe and deterministic; instances are cached per
- * configuration, so each is built once per JVM.
+ * Arabic-script candidates. A Latin-script text whose function words clearly belong to one
+ * candidate (most news prose, see {@link FunctionWords}) is that language; the others go to
+ * Optimaize restricted to the Latin candidates plus the other Latin-script languages it knows,
+ * which come back {@code und}. Any other script, or too few letters, is {@code und}. Thread-safe
+ * and deterministic; instances are cached per configuration, so each is built once per JVM.
  */
 public final class LanguageIdentifier {
 
@@ -69,17 +70,23 @@ public final class LanguageIdentifier {
 
   private final Set<String> languages;
   private final List<String> arabicCandidates;
+  private final Set<String> arabicSet;
   private final Set<String> latinCandidates;
   private final int prefix;
   private final LanguageDetector latin;
   private final LanguageDetector arabic;
 
-  private record Key(Set<String> languages, int prefix, boolean otherLatin) {}
+  private final boolean functionWords;
+
+  private record Key(
+      Set<String> languages, int prefix, boolean otherLatin, boolean functionWords) {}
 
   private LanguageIdentifier(Key key) {
     this.languages = key.languages;
     this.prefix = key.prefix;
+    this.functionWords = key.functionWords;
     this.arabicCandidates = ARABIC_SCRIPT.stream().filter(languages::contains).toList();
+    this.arabicSet = Set.copyOf(arabicCandidates);
     this.latinCandidates = new LinkedHashSet<>();
     LATIN_SCRIPT.stream().filter(languages::contains).forEach(latinCandidates::add);
     this.latin =
@@ -116,6 +123,15 @@ public final class LanguageIdentifier {
    */
   public static LanguageIdentifier of(
       Collection<String> languages, int prefix, boolean otherLatin) {
+    return of(languages, prefix, otherLatin, true);
+  }
+
+  /**
+   * As {@link #of(Collection, int, boolean)}; with {@code functionWords} false every Latin-script
+   * text goes to the n-gram detector (slower, for comparison: see {@link FunctionWords}).
+   */
+  public static LanguageIdentifier of(
+      Collection<String> languages, int prefix, boolean otherLatin, boolean functionWords) {
     Set<String> langs = new TreeSet<>();
     for (String l : languages) {
       String code = l.strip().toLowerCase(Locale.ROOT);
@@ -132,7 +148,7 @@ public final class LanguageIdentifier {
       throw new IllegalArgumentException("Cannot identify language: prefix < 1 (" + prefix + ")");
     }
     return CACHE.computeIfAbsent(
-        new Key(Set.copyOf(langs), prefix, otherLatin), LanguageIdentifier::new);
+        new Key(Set.copyOf(langs), prefix, otherLatin, functionWords), LanguageIdentifier::new);
   }
 
   /** The candidate languages. */
@@ -169,7 +185,8 @@ public final class LanguageIdentifier {
     }
     boolean mixed = p.arabic() > 0 && p.persian() + p.urdu() > 0;
     if (mixed && arabic != null) {
-      String l = best(arabic, title, text, Set.copyOf(arabicCandidates));
+      String lower = join(title, text, prefix).toLowerCase(Locale.ROOT);
+      String l = best(arabic, lower, arabicSet);
       if (!UNDETERMINED.equals(l)) {
         return l;
       }
@@ -207,18 +224,24 @@ public final class LanguageIdentifier {
     if (latin == null) {
       return latinCandidates.isEmpty() ? UNDETERMINED : latinCandidates.iterator().next();
     }
-    return best(latin, title, text, latinCandidates);
+    // Optimaize's profiles are of lower-case text (Reuters titles are upper case); the text is
+    // clean already (TextCleaner removes URLs and markup), so no TextObjectFactory.
+    String lower = join(title, text, prefix).toLowerCase(Locale.ROOT);
+    if (functionWords) {
+      String l = FunctionWords.decide(lower, latinCandidates);
+      if (l != null) {
+        return l;
+      }
+    }
+    return best(latin, lower, latinCandidates);
   }
 
   /**
    * The best-ranked candidate, or {@code und} when a language outside the candidates ranks first
    * with at least {@link #OTHER_MIN_PROBABILITY}, or nothing scores.
    */
-  private String best(LanguageDetector d, String title, String text, Set<String> candidates) {
-    // Optimaize's profiles are of lower-case text (Reuters titles are upper case); the text is
-    // clean already (TextCleaner removes URLs and markup), so no TextObjectFactory.
-    String s = join(title, text, prefix).toLowerCase(Locale.ROOT);
-    for (DetectedLanguage dl : d.getProbabilities(s)) {
+  private static String best(LanguageDetector d, String lower, Set<String> candidates) {
+    for (DetectedLanguage dl : d.getProbabilities(lower)) {
       String l = dl.getLocale().getLanguage();
       if (candidates.contains(l)) {
         return l;

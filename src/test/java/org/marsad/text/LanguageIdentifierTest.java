@@ -16,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
@@ -273,5 +275,40 @@ class LanguageIdentifierTest {
     assertThat(p.script()).isEqualTo(ScriptProfile.Script.OTHER);
     assertThat(ScriptProfile.of("abcdef", "ghij", 8).latin()).isEqualTo(8);
     assertThat(ScriptProfile.of(null, null, 10).script()).isEqualTo(ScriptProfile.Script.NONE);
+  }
+
+  @Test
+  void functionWordsDecideOnlyClearProse() {
+    Set<String> latin = Set.copyOf(LanguageIdentifier.LATIN_SCRIPT);
+    String fr =
+        "le gouvernement a annoncé mardi une hausse du salaire minimum de 2 % à partir du mois de"
+            + " janvier. les syndicats jugent la mesure insuffisante face à l'inflation et"
+            + " appellent à une nouvelle journée de mobilisation dans toute la france.";
+    assertThat(FunctionWords.decide(fr, latin)).isEqualTo("fr");
+    assertThat(FunctionWords.decide(fr, Set.of("en", "es"))).isNull(); // not a candidate
+    assertThat(FunctionWords.decide("le gouvernement annonce une hausse du salaire", latin))
+        .isNull(); // a title: too few words, left to the detector
+    // Catalan shares words with Spanish and French: no clear winner, left to the detector
+    String ca =
+        "el govern ha anunciat aquest dimarts un augment del salari mínim a partir del mes de"
+            + " gener. els sindicats consideren que la mesura és insuficient i demanen una nova"
+            + " jornada de mobilització a tot el país.";
+    assertThat(FunctionWords.decide(ca, latin)).isNull();
+    assertThat(ID.identify(null, ca)).isEqualTo("und");
+    for (String lang : LanguageIdentifier.LATIN_SCRIPT) {
+      for (Example e : examplesUnchecked(lang)) {
+        String got =
+            FunctionWords.decide((e.title + "\n" + e.lead).toLowerCase(Locale.ROOT), latin);
+        assertThat(got).as(e.title).isIn(lang, null);
+      }
+    }
+  }
+
+  static List<Example> examplesUnchecked(String lang) {
+    try {
+      return examples(lang);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

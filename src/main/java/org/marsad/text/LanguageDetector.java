@@ -2,7 +2,9 @@ package org.marsad.text;
 
 /**
  * Decides a text's language from its script: Arabic when Arabic letters are at least as many as
- * Latin ones, English otherwise. Enough to route texts to the right analyser in bilingual corpora.
+ * Latin ones, English otherwise. Enough to route texts to the right analyser in bilingual corpora;
+ * {@link LanguageIdentifier} tells the languages themselves apart (French is {@code fr} there, not
+ * {@code en}) and will replace it once callers route more than two analysers.
  */
 public final class LanguageDetector {
 

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.marsad.states.match.Gazetteer;
 
 /**
  * Format checks of the curated data files packaged under {@code marsad/conf}: column counts, known

@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.marsad.states.match.Gazetteer;
+import org.marsad.states.match.StateMatcher;
 import org.marsad.text.Analysis;
-import org.marsad.text.Gazetteer;
-import org.marsad.text.StateMatcher;
 import org.marsad.text.WordLists;
 
 /**

@@ -100,6 +100,21 @@ final class PostgresTables {
                   List.of("period", "scope", "state_a", "state_b"),
                   "state_a,period",
                   "state_b,period")),
+          Map.entry("state_trends", byPeriod(List.of("period", "state"), "state")),
+          Map.entry(
+              "comention_trends",
+              byPeriod(
+                  List.of("period", "state_a", "state_b"), "state_a,period", "state_b,period")),
+          Map.entry("term_trends", byPeriod(List.of("period", "lang", "term"), "term")),
+          Map.entry(
+              "comention_evidence",
+              byPeriod(
+                  List.of("period", "state_a", "state_b", "rank"),
+                  "state_a,state_b,period",
+                  "doc_id")),
+          Map.entry(
+              "term_evidence",
+              byPeriod(List.of("period", "lang", "term", "kind", "rank"), "term", "doc_id")),
           Map.entry("topics", whole(List.of("topic_id", "rank"), "term")),
           Map.entry("topic_summary", whole(List.of("topic_id"))),
           Map.entry(

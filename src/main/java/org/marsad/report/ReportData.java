@@ -100,6 +100,9 @@ final class ReportData {
   private final Set<String> otherPeriods = new TreeSet<>();
   private final Map<String, Long> counted = new HashMap<>();
 
+  /** Periods the page names but does not chart (the predecessor of a period, say). */
+  private final Set<String> named = new TreeSet<>();
+
   ReportData(SparkSession spark, String output) {
     this.spark = spark;
     this.output = output;
@@ -135,6 +138,7 @@ final class ReportData {
     Set<String> all = new TreeSet<>(axis);
     all.addAll(docPeriods);
     all.addAll(otherPeriods);
+    all.addAll(named);
     all.add("all");
     axis.forEach(keys::add);
     all.forEach(p -> labels.put(p, Periods.label(p)));
@@ -712,11 +716,17 @@ final class ReportData {
     if (ttMissing == null) {
       present.add(tt);
     }
-    for (Dataset<Row> t : present) {
-      t.select("period").distinct().collectAsList().stream()
-          .map(r -> r.getString(0))
-          .filter(p -> p != null && PeriodCalendar.slot(p) != null)
-          .forEach(periods::add);
+    // The periods with documents (trend rows exist only there); without a documents table, the
+    // periods the trend tables name.
+    if (!counted.isEmpty()) {
+      counted.keySet().stream().filter(p -> PeriodCalendar.slot(p) != null).forEach(periods::add);
+    } else {
+      for (Dataset<Row> t : present) {
+        t.select("period").distinct().collectAsList().stream()
+            .map(r -> r.getString(0))
+            .filter(p -> p != null && PeriodCalendar.slot(p) != null)
+            .forEach(periods::add);
+      }
     }
     if (stMissing != null) {
       notes.put("states", "No bursting states: " + stMissing + ".");
@@ -738,6 +748,7 @@ final class ReportData {
     c.put("latest", shown.get(shown.size() - 1));
     ObjectNode previous = c.putObject("previous");
     shown.forEach(p -> previous.put(p, PeriodCalendar.previous(p)));
+    shown.forEach(p -> named.add(PeriodCalendar.previous(p)));
     // What each comparison rests on: counted documents of the period, of the one before and of
     // the window (calendar periods without documents count 0).
     if (!counted.isEmpty()) {

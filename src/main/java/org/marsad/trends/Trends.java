@@ -204,10 +204,15 @@ public final class Trends {
    *     term_count)
    */
   public static Dataset<Row> termTrends(Dataset<Row> termFrequencies, long minCount, double minG2) {
+    // The rows per source go straight into the one keyed aggregation below (summing the sources
+    // there too): one shuffle of the large table, not two.
     Dataset<Row> perTerm =
-        termFrequencies
-            .groupBy(col("period").cast("string").as("period"), col("lang"), col("term"))
-            .agg(sum("term_count").cast("long").as("n"), max("label").as("label"));
+        termFrequencies.select(
+            col("period").cast("string").as("period"),
+            col("lang"),
+            col("term"),
+            col("label"),
+            col("term_count").cast("long").as("n"));
     Dataset<Row> totals = perTerm.groupBy("period", "lang").agg(sum("n").as("n"));
     Dataset<Row> slots = slots(totals);
     // Token totals of each period and its predecessor, per language.
@@ -347,7 +352,8 @@ public final class Trends {
               max(when(k.equalTo(1), col("v"))).as("v1")
             }
             : new Column[] {nsum(k.equalTo(1)).as("n1"), nsum(k.geq(1)).as("nw")};
-    return d.join(broadcast(periods.select("period", "kind", "idx")), "period")
+    // The whole periods table, as in the caller's join: one broadcast, reused by both joins.
+    return d.join(broadcast(periods), "period")
         .select(select)
         .groupBy(group)
         .agg(nsum(k.equalTo(0)).as("n0"), aggs);

@@ -269,7 +269,7 @@
   const times = (lr) => (lr == null ? '–' : '×' + dec(Math.pow(2, lr), 1));
 
   function table(head, rows) {
-    return el('table', { class: 'winners' }, el('tr', null, head.map((h) => el('th', null, h))), rows);
+    return el('table', { class: 'winners changes' }, el('tr', null, head.map((h) => el('th', null, h))), rows);
   }
 
   function changes() {

@@ -477,15 +477,12 @@ final class ReportData {
         n.put("status", (String) r.getAs("status"));
       }
     }
-    // One small aggregate: documents per state and period (all sources), for every chart below.
-    Map<String, Map<String, Long>> byPeriod = new TreeMap<>();
-    for (Row r : counts.groupBy("period", "state").agg(sum("docs").as("docs")).collectAsList()) {
-      byPeriod
-          .computeIfAbsent(r.getString(0), p -> new HashMap<>())
-          .merge(r.getString(1), ((Number) r.get(2)).longValue(), Long::sum);
-    }
+    // Small aggregates only (a day-period corpus of years has states x thousands of periods):
+    // totals per state, the time series of the most named, the per-period lists of the latest.
     Map<String, Long> totals = new HashMap<>();
-    byPeriod.values().forEach(m -> m.forEach((k, v) -> totals.merge(k, v, Long::sum)));
+    for (Row r : counts.groupBy("state").agg(sum("docs").as("docs")).collectAsList()) {
+      totals.put(r.getString(0), ((Number) r.get(1)).longValue());
+    }
     Map<String, Long> totalDocs = ranked(totals);
     ArrayNode top = s.putArray("top");
     totalDocs.entrySet().stream()
@@ -493,25 +490,45 @@ final class ReportData {
         .forEach(e -> top.addObject().put("state", e.getKey()).put("docs", e.getValue()));
     List<String> timeStates = totalDocs.keySet().stream().limit(TIME_STATES).toList();
     ObjectNode time = s.putObject("time");
-    byPeriod.forEach(
-        (p, m) -> {
-          otherPeriods.add(p);
-          for (String st : timeStates) {
-            if (m.containsKey(st)) {
-              obj(time, st).put(p, m.get(st));
-            }
-          }
-        });
+    if (!timeStates.isEmpty()) {
+      for (Row r :
+          counts
+              .filter(col("state").isin(timeStates.toArray()))
+              .groupBy("state", "period")
+              .agg(sum("docs").as("docs"))
+              .collectAsList()) {
+        otherPeriods.add(r.getString(1));
+        obj(time, r.getString(0)).put(r.getString(1), ((Number) r.get(2)).longValue());
+      }
+    }
     s.set("order", mapper.valueToTree(timeStates));
 
     // The state charts and the network of each of the latest periods, beside those of all.
-    List<String> dated = byPeriod.keySet().stream().filter(p -> !p.equals("all")).toList();
+    List<String> dated =
+        counts.select("period").distinct().collectAsList().stream()
+            .map(r -> r.getString(0))
+            .filter(p -> p != null && !p.equals("all"))
+            .sorted()
+            .toList();
     List<String> views = dated.subList(Math.max(0, dated.size() - VIEW_PERIODS), dated.size());
     s.set("periods", mapper.valueToTree(views));
+    Map<String, Map<String, Long>> byPeriod = new TreeMap<>();
+    if (!views.isEmpty()) {
+      for (Row r :
+          counts
+              .filter(col("period").isin(views.toArray()))
+              .groupBy("period", "state")
+              .agg(sum("docs").as("docs"))
+              .collectAsList()) {
+        byPeriod
+            .computeIfAbsent(r.getString(0), p -> new HashMap<>())
+            .put(r.getString(1), ((Number) r.get(2)).longValue());
+      }
+    }
     ObjectNode perPeriod = s.putObject("by_period");
     for (String p : views) {
       ArrayNode t = perPeriod.putObject(p).putArray("top");
-      ranked(byPeriod.get(p)).entrySet().stream()
+      ranked(byPeriod.getOrDefault(p, Map.of())).entrySet().stream()
           .limit(TOP_ITEMS)
           .forEach(e -> t.addObject().put("state", e.getKey()).put("docs", e.getValue()));
     }

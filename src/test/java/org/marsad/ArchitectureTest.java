@@ -30,7 +30,12 @@ class ArchitectureTest {
   static final ArchRule capabilitiesDoNoIo =
       noClasses()
           .that()
-          .resideInAnyPackage("org.marsad.terms..", "org.marsad.states..", "org.marsad.topics..")
+          .resideInAnyPackage(
+              "org.marsad.terms..",
+              "org.marsad.states..",
+              "org.marsad.topics..",
+              "org.marsad.trends..",
+              "org.marsad.evidence..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.apache.hadoop.fs..", "org.marsad.io..", "java.nio.file..");

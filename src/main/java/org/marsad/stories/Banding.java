@@ -1,0 +1,80 @@
+package org.marsad.stories;
+
+import java.util.Locale;
+
+/**
+ * An LSH banding of a MinHash signature: {@code bands} bands of {@code rows} bins each; two
+ * documents of Jaccard similarity s share at least one band with probability 1 − (1 −
+ * s^rows)^bands.
+ *
+ * @param bands number of bands
+ * @param rows bins per band
+ */
+public record Banding(int bands, int rows) {
+
+  /** Probability of candidacy that {@link #choose} guarantees at the threshold itself. */
+  public static final double RECALL_AT_THRESHOLD = 0.99;
+
+  /** Validates the numbers. */
+  public Banding {
+    if (bands < 1 || rows < 1) {
+      throw new IllegalArgumentException(
+          "Cannot band a signature: bands and rows must be at least 1 ("
+              + bands
+              + "x"
+              + rows
+              + ")");
+    }
+  }
+
+  /**
+   * Picks the banding for a Jaccard {@code threshold} over a signature of {@code bins} bins: the
+   * largest number of rows r (the steepest S-curve, so the fewest candidates below the threshold)
+   * for which some b with b·r ≤ bins makes a pair at the threshold a candidate with probability at
+   * least {@link #RECALL_AT_THRESHOLD}, with the smallest such b (fewer band keys per document,
+   * same guarantee); pairs above the threshold are candidates with higher probability, and the
+   * candidates below it are removed by verification. With bins too few for even r = 1, all bins are
+   * single-row bands.
+   */
+  public static Banding choose(double threshold, int bins) {
+    if (!(threshold > 0 && threshold < 1)) {
+      throw new IllegalArgumentException(
+          "Cannot choose a banding: the threshold must be in (0, 1) (" + threshold + ")");
+    }
+    Banding best = new Banding(bins, 1);
+    for (int r = 1; r <= bins; r++) {
+      double p = Math.pow(threshold, r);
+      // Smallest b with 1 - (1 - p)^b >= target.
+      double b = Math.ceil(Math.log(1 - RECALL_AT_THRESHOLD) / Math.log1p(-p));
+      if (b * r <= bins) {
+        best = new Banding((int) b, r);
+      }
+    }
+    return best;
+  }
+
+  /** P(candidate) for a pair of Jaccard similarity {@code s}. */
+  public double probability(double s) {
+    return 1 - Math.pow(1 - Math.pow(s, rows), bands);
+  }
+
+  /** Bins the banding reads (bands × rows). */
+  public int bins() {
+    return bands * rows;
+  }
+
+  /** A Markdown table of P(candidate) for s = 0.1 … 1.0. */
+  public String curve() {
+    StringBuilder t = new StringBuilder("| s | P(candidate) |\n|---|---|\n");
+    for (int i = 1; i <= 10; i++) {
+      double s = i / 10.0;
+      t.append(String.format(Locale.ROOT, "| %.1f | %.4f |%n", s, probability(s)));
+    }
+    return t.toString();
+  }
+
+  @Override
+  public String toString() {
+    return bands + "x" + rows;
+  }
+}

@@ -1,5 +1,6 @@
 package org.marsad.stories;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Locale;
  * @param bands number of bands
  * @param rows bins per band
  */
-public record Banding(int bands, int rows) {
+public record Banding(int bands, int rows) implements Serializable {
 
   /** Probability of candidacy that {@link #choose} guarantees at the threshold itself. */
   public static final double RECALL_AT_THRESHOLD = 0.99;

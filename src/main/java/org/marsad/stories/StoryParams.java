@@ -1,5 +1,7 @@
 package org.marsad.stories;
 
+import java.io.Serializable;
+
 /**
  * Parameters of near-duplicate detection: the first six shape the per-document fingerprint (the
  * detection must use the values the fingerprints were made with, which their header records), the
@@ -41,7 +43,8 @@ public record StoryParams(
     int containedMinShingles,
     int maxBucket,
     int window,
-    int maxIterations) {
+    int maxIterations)
+    implements Serializable {
 
   /** Validates the ranges. */
   public StoryParams {

@@ -75,3 +75,16 @@ SELECT tt.period, ${schema}.period_start(tt.period) AS period_start,
 FROM ${schema}.topic_trends tt
 LEFT JOIN ${schema}.topic_summary ts ON ts.topic_id = tt.topic_id
 GROUP BY tt.period, tt.topic_id, ts.label;
+
+-- Stories (a dispatch and its reprints, see "Stories (near-duplicates)" in the README) with the
+-- outlets that ran them, from the documents carrying its story_id: filter docs > 1 for reprinted
+-- stories, order by docs or sources for the most amplified.
+-- requires: stories, documents
+CREATE OR REPLACE VIEW ${schema}.v_stories AS
+SELECT s.story_id, s.period, ${schema}.period_start(s.period) AS period_start,
+       s.first_published_at, s.first_source, s.title, s.docs, s.sources, s.span_hours,
+       string_agg(DISTINCT d.source, ', ' ORDER BY d.source) AS outlets
+FROM ${schema}.stories s
+LEFT JOIN ${schema}.documents d ON d.story_id = s.story_id
+GROUP BY s.story_id, s.period, s.first_published_at, s.first_source, s.title, s.docs, s.sources,
+         s.span_hours;

@@ -201,6 +201,23 @@ public final class Fingerprint {
     return (double) eq / body.length;
   }
 
+  /**
+   * Share of equal bins of the two lead signatures: the MinHash estimate of the Jaccard similarity
+   * of the two leads.
+   */
+  public double leadAgreement(Fingerprint other) {
+    if (lead.length != other.lead.length || lead.length == 0) {
+      return 0;
+    }
+    int eq = 0;
+    for (int i = 0; i < lead.length; i++) {
+      if (lead[i] == other.lead[i]) {
+        eq++;
+      }
+    }
+    return (double) eq / lead.length;
+  }
+
   /** The compact binary form (see docs/stories.md for the layout). */
   public byte[] encode() {
     Bytes out = new Bytes(16 + 2 * (body.length + lead.length) + 4 * sketch.length);

@@ -68,7 +68,7 @@ public record StoryParams(
 
   /** The defaults (see docs/stories.md for how they were chosen). */
   public static StoryParams defaults() {
-    return new StoryParams(4, 128, 64, 64, 256, 1L, 0.5, 0.6, 0.6, 0.2, 20, 500, 2, 40);
+    return new StoryParams(4, 128, 64, 64, 256, 1L, 0.5, 0.6, 0.7, 0.2, 20, 500, 2, 40);
   }
 
   /** The same parameters with another seed. */
@@ -126,6 +126,63 @@ public record StoryParams(
         m,
         window,
         maxIterations);
+  }
+
+  /**
+   * These parameters with the named ones replaced, from {@code name=value} pairs separated by
+   * commas (record component names: {@code threshold=0.6,containment=0.7}).
+   */
+  public StoryParams with(String overrides) {
+    java.util.Map<String, String> m = new java.util.HashMap<>();
+    for (String kv : overrides.split(",")) {
+      if (kv.isBlank()) {
+        continue;
+      }
+      String[] p = kv.split("=", 2);
+      if (p.length != 2) {
+        throw new IllegalArgumentException(
+            "Cannot use story parameters: expected name=value (" + kv + ")");
+      }
+      m.put(p[0].strip(), p[1].strip());
+    }
+    StoryParams r =
+        new StoryParams(
+            Integer.parseInt(m.getOrDefault("shingle", "" + shingle)),
+            Integer.parseInt(m.getOrDefault("bins", "" + bins)),
+            Integer.parseInt(m.getOrDefault("leadShingles", "" + leadShingles)),
+            Integer.parseInt(m.getOrDefault("leadBins", "" + leadBins)),
+            Integer.parseInt(m.getOrDefault("sketch", "" + sketch)),
+            Long.parseLong(m.getOrDefault("seed", "" + seed)),
+            Double.parseDouble(m.getOrDefault("threshold", "" + threshold)),
+            Double.parseDouble(m.getOrDefault("leadThreshold", "" + leadThreshold)),
+            Double.parseDouble(m.getOrDefault("containment", "" + containment)),
+            Double.parseDouble(m.getOrDefault("containedMinJaccard", "" + containedMinJaccard)),
+            Integer.parseInt(m.getOrDefault("containedMinShingles", "" + containedMinShingles)),
+            Integer.parseInt(m.getOrDefault("maxBucket", "" + maxBucket)),
+            Integer.parseInt(m.getOrDefault("window", "" + window)),
+            Integer.parseInt(m.getOrDefault("maxIterations", "" + maxIterations)));
+    m.keySet()
+        .removeAll(
+            java.util.List.of(
+                "shingle",
+                "bins",
+                "leadShingles",
+                "leadBins",
+                "sketch",
+                "seed",
+                "threshold",
+                "leadThreshold",
+                "containment",
+                "containedMinJaccard",
+                "containedMinShingles",
+                "maxBucket",
+                "window",
+                "maxIterations"));
+    if (!m.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Cannot use story parameters: unknown " + new java.util.TreeSet<>(m.keySet()));
+    }
+    return r;
   }
 
   /** The banding of the body's signature. */

@@ -51,10 +51,12 @@ class ViewScriptTest {
             "v_state_pairs",
             "v_state_mentions_monthly",
             "v_top_terms",
-            "v_topic_prevalence");
+            "v_topic_prevalence",
+            "v_stories");
     assertThat(s.get(1).requires()).containsExactlyInAnyOrder("state_comentions", "states");
     assertThat(s.get(4).requires())
         .containsExactlyInAnyOrder("topic_trends", "topic_summary", "topics");
+    assertThat(s.get(5).requires()).containsExactlyInAnyOrder("stories", "documents");
     assertThat(s).allSatisfy(st -> assertThat(st.sql()).doesNotContain("${schema}"));
   }
 }

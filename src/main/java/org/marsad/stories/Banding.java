@@ -30,28 +30,30 @@ public record Banding(int bands, int rows) implements Serializable {
 
   /**
    * Picks the banding for a Jaccard {@code threshold} over a signature of {@code bins} bins: the
-   * largest number of rows r (the steepest S-curve, so the fewest candidates below the threshold)
-   * for which some b with b·r ≤ bins makes a pair at the threshold a candidate with probability at
-   * least {@link #RECALL_AT_THRESHOLD}, with the smallest such b (fewer band keys per document,
-   * same guarantee); pairs above the threshold are candidates with higher probability, and the
-   * candidates below it are removed by verification. With bins too few for even r = 1, all bins are
-   * single-row bands.
+   * fewest bands b (each band is one row per document in the shuffle that finds candidates, the
+   * main cost) such that a pair at the threshold is a candidate with probability at least {@link
+   * #RECALL_AT_THRESHOLD}, with at least two rows per band: a one-row band key holds a single
+   * 16-bit bin value, so unrelated documents would share it by chance in numbers growing with the
+   * square of the corpus, while two rows give 32 bits (about 2,000 chance pairs per million
+   * documents). Pairs above the threshold are candidates with higher probability; the candidates
+   * below it are removed by verification. With too few bins for two rows, the largest banding that
+   * fits.
    */
   public static Banding choose(double threshold, int bins) {
     if (!(threshold > 0 && threshold < 1)) {
       throw new IllegalArgumentException(
           "Cannot choose a banding: the threshold must be in (0, 1) (" + threshold + ")");
     }
-    Banding best = new Banding(bins, 1);
-    for (int r = 1; r <= bins; r++) {
+    Banding best = null;
+    for (int r = 2; r <= bins / 2; r++) {
       double p = Math.pow(threshold, r);
       // Smallest b with 1 - (1 - p)^b >= target.
       double b = Math.ceil(Math.log(1 - RECALL_AT_THRESHOLD) / Math.log1p(-p));
-      if (b * r <= bins) {
+      if (b * r <= bins && (best == null || b < best.bands())) {
         best = new Banding((int) b, r);
       }
     }
-    return best;
+    return best != null ? best : new Banding(Math.max(1, bins / 2), Math.min(2, bins));
   }
 
   /** P(candidate) for a pair of Jaccard similarity {@code s}. */

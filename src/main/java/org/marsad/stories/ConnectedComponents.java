@@ -47,21 +47,19 @@ final class ConnectedComponents {
    * @return columns node, component (nodes without edges are absent)
    */
   static Dataset<Row> components(Dataset<Row> edges, int maxRounds) {
-    Dataset<Row> e =
-        edges
-            .filter(col("u").notEqual(col("v")))
-            .select(
-                org.apache.spark.sql.functions.greatest(col("u"), col("v")).as("u"),
-                org.apache.spark.sql.functions.least(col("u"), col("v")).as("v"))
-            .distinct()
-            .localCheckpoint(true);
-    long[] sum = checksum(e);
+    // Round 1 reads the edges as they come (any orientation, duplicates allowed); convergence is
+    // a round whose output equals the previous round's.
+    Dataset<Row> e = edges.filter(col("u").notEqual(col("v")));
+    long[] sum = null;
     boolean converged = false;
     for (int round = 1; round <= maxRounds; round++) {
-      Dataset<Row> next = smallStar(largeStar(e)).distinct().localCheckpoint(true);
+      e.sparkSession()
+          .sparkContext()
+          .setJobDescription("stories: connected components, round " + round);
+      Dataset<Row> next = cut(smallStar(largeStar(e)).distinct());
       long[] s = checksum(next);
       e = next;
-      if (s[0] == sum[0] && s[1] == sum[1]) {
+      if (sum != null && s[0] == sum[0] && s[1] == sum[1]) {
         converged = true;
         LOG.info("[stories] connected components converged after {} rounds", round);
         break;
@@ -78,6 +76,16 @@ final class ConnectedComponents {
     return e.select(col("u").as("node"), col("v").as("component"))
         .union(e.select(col("v").as("node"), col("v").as("component")))
         .distinct();
+  }
+
+  /**
+   * Materialises {@code d} and cuts its lineage: a reliable checkpoint when the session has a
+   * checkpoint directory (it survives the loss of an executor), else a local one.
+   */
+  static Dataset<Row> cut(Dataset<Row> d) {
+    return d.sparkSession().sparkContext().getCheckpointDir().isDefined()
+        ? d.checkpoint(true)
+        : d.localCheckpoint(true);
   }
 
   /**

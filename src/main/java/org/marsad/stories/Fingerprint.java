@@ -58,35 +58,30 @@ public final class Fingerprint {
   }
 
   /**
-   * The band keys of this document: first the key of its text hash (so that identical texts are
-   * always candidates, even without shingles), then one key per band of the body's signature and
-   * one per band of the lead's. A key hashes the kind, the band index and the band's values, so two
-   * documents share a key only when they share a whole band.
+   * The band keys of this document: one per band of the body's signature and one per band of the
+   * lead's; a body without shingles has the key of its text hash instead (so that identical texts
+   * without words are still candidates; identical texts with words share every band anyway). A key
+   * hashes the kind, the band index and the band's values, so two documents share a key only when
+   * they share a whole band.
    */
   public long[] bandKeys(Banding bodyBanding, Banding leadBanding) {
-    if (bodyBanding.bins() > body.length && shingles > 0) {
-      throw new IllegalArgumentException(
-          "Cannot band the fingerprint: banding "
-              + bodyBanding
-              + " reads more bins than its signature has ("
-              + body.length
-              + ")");
-    }
-    if (leadBanding.bins() > lead.length && shingles > 0) {
-      throw new IllegalArgumentException(
-          "Cannot band the fingerprint: lead banding "
-              + leadBanding
-              + " reads more bins than its lead signature has ("
-              + lead.length
-              + ")");
-    }
     if (shingles == 0) {
       return new long[] {Hashing.mix(textHash ^ KIND_EXACT * BAND_SALT)};
     }
-    long[] keys = new long[1 + bodyBanding.bands() + leadBanding.bands()];
-    keys[0] = Hashing.mix(textHash ^ KIND_EXACT * BAND_SALT);
-    int k = 1;
-    k = bands(body, bodyBanding, KIND_BODY, keys, k);
+    if (bodyBanding.bins() > body.length || leadBanding.bins() > lead.length) {
+      throw new IllegalArgumentException(
+          "Cannot band the fingerprint: bandings "
+              + bodyBanding
+              + " and "
+              + leadBanding
+              + " read more bins than its signatures have ("
+              + body.length
+              + ", "
+              + lead.length
+              + ")");
+    }
+    long[] keys = new long[bodyBanding.bands() + leadBanding.bands()];
+    int k = bands(body, bodyBanding, KIND_BODY, keys, 0);
     bands(lead, leadBanding, KIND_LEAD, keys, k);
     return keys;
   }

@@ -5,16 +5,12 @@ import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.pmod;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
-import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -24,7 +20,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -129,7 +124,8 @@ public final class Stories {
           try {
             Dataset<Row> edges = verify(candidatePairs(fp, params), fp, params);
             Dataset<Row> components =
-                ConnectedComponents.components(edges, params.maxIterations()).localCheckpoint(true);
+                ConnectedComponents.cut(
+                    ConnectedComponents.components(edges, params.maxIterations()));
             meta =
                 meta.join(components, meta.col("node").equalTo(components.col("node")), "left")
                     .select(
@@ -147,7 +143,13 @@ public final class Stories {
           break;
         }
     }
+    describe(docs, "stories: tables");
     return tables(meta.withColumn("comp", comp));
+  }
+
+  /** Labels the next Spark jobs for the UI. */
+  static void describe(Dataset<Row> any, String what) {
+    any.sparkSession().sparkContext().setJobDescription(what);
   }
 
   /**
@@ -199,35 +201,38 @@ public final class Stories {
     Banding body = params.bodyBanding();
     Banding lead = params.leadBanding();
     int tag = Fingerprinter.tag(params);
-    Dataset<Row> members =
-        fp.flatMap(
-            (FlatMapFunction<Row, Row>)
-                r -> {
-                  Fingerprint f = Fingerprint.decode((byte[]) r.get(1));
+    UserDefinedFunction bandKeys =
+        udf(
+            (UDF1<byte[], long[]>)
+                b -> {
+                  Fingerprint f = Fingerprint.decode(b);
                   if (f.paramsTag() != tag) {
                     throw new IllegalArgumentException(
                         "Cannot detect stories: the fingerprints were made with other parameters"
                             + " (shingle, bins, lead, sketch or seed) than the detection's");
                   }
-                  long node = r.getLong(0);
-                  long[] keys = f.bandKeys(body, lead);
-                  List<Row> out = new ArrayList<>(keys.length);
-                  for (long k : keys) {
-                    out.add(RowFactory.create(k, node));
-                  }
-                  return out.iterator();
+                  return f.bandKeys(body, lead);
                 },
-            Encoders.row(MEMBERS));
+            DataTypes.createArrayType(DataTypes.LongType, false));
+    Dataset<Row> members =
+        fp.select(explode(bandKeys.apply(col("fingerprint"))).as("key"), col("node"));
+    // Bucket sizes estimated from 1 node in 64 (the node is a hash, so this is a fair sample).
+    Dataset<Row> sampled =
+        fp.filter(pmod(col("node"), lit(SAMPLE)).equalTo(0))
+            .select(explode(bandKeys.apply(col("fingerprint"))).as("key"));
     int maxBucket = params.maxBucket();
+    describe(fp, "stories: size of band buckets (sample)");
     Dataset<Row> big =
-        members
-            .filter(pmod(col("node"), lit(SAMPLE)).equalTo(0))
+        sampled
             .groupBy("key")
             .agg(count(lit(1)).as("sampled"))
             .filter(col("sampled").multiply(SAMPLE).geq(maxBucket))
             .select(
                 col("key").as("big_key"),
                 ceil(col("sampled").multiply(SAMPLE).divide(maxBucket)).cast("int").as("salts"));
+    // Materialised once: it is both tested for emptiness and broadcast.
+    big = ConnectedComponents.cut(big);
+
     Dataset<Row> salted =
         members
             .join(broadcast(big), members.col("key").equalTo(big.col("big_key")), "left")
@@ -256,14 +261,20 @@ public final class Stories {
             .mapPartitions(
                 (MapPartitionsFunction<Row, Row>) it -> new BucketScan(it, window, false),
                 Encoders.row(SCANNED));
-    return scanned
-        .filter(col("kind").equalTo(PAIR))
-        .union(headPairs)
-        .select(col("x").as("u"), col("y").as("v"))
-        .distinct();
+    Dataset<Row> pairs = scanned.filter(col("kind").equalTo(PAIR));
+    describe(fp, "stories: candidate pairs, verification, connected components");
+    if (!big.isEmpty()) {
+      pairs = pairs.union(headPairs);
+    }
+    return pairs.select(col("x").as("u"), col("y").as("v")).distinct();
   }
 
-  /** The candidate pairs that are one story by {@link Similarity#sameStory}: edges u, v. */
+  /**
+   * The candidate pairs that are one story by {@link Similarity#sameStory}, as edges u, v. Each
+   * partition's accepted edges are replaced by the stars of their local union-find (every node
+   * linked to the smallest node of its local component): the same connectivity with a far smaller
+   * diameter, so the global connected components need fewer rounds.
+   */
   static Dataset<Row> verify(Dataset<Row> pairs, Dataset<Row> fp, StoryParams params) {
     Dataset<Row> a = fp.select(col("node").as("a_node"), col("fingerprint").as("a_fp"));
     Dataset<Row> b = fp.select(col("node").as("b_node"), col("fingerprint").as("b_fp"));
@@ -274,107 +285,289 @@ public final class Stories {
         .mapPartitions(
             (MapPartitionsFunction<Row, Row>)
                 it -> {
+                  LocalUnion union = new LocalUnion();
                   List<Row> out = new ArrayList<>();
                   while (it.hasNext()) {
                     Row r = it.next();
                     Fingerprint fa = Fingerprint.decode((byte[]) r.get(2));
                     Fingerprint fb = Fingerprint.decode((byte[]) r.get(3));
                     if (fa.similarity(fb).sameStory(params)) {
-                      out.add(RowFactory.create(r.getLong(0), r.getLong(1)));
+                      union.union(r.getLong(0), r.getLong(1));
+                      if (union.size() >= LocalUnion.FLUSH) {
+                        union.drainTo(out);
+                      }
                     }
                   }
+                  union.drainTo(out);
                   return out.iterator();
                 },
             Encoders.row(PAIRS));
   }
 
-  /** The three tables from documents labelled with a component {@code comp}. */
+  /** Union-find over the edges of one partition, drained as stars around each component's min. */
+  static final class LocalUnion {
+    /** Nodes after which the stars are handed out and the structure restarts (bounded memory). */
+    static final int FLUSH = 1 << 20;
+
+    private final java.util.HashMap<Long, Long> parent = new java.util.HashMap<>();
+
+    int size() {
+      return parent.size();
+    }
+
+    long find(long x) {
+      long root = x;
+      Long p;
+      while ((p = parent.get(root)) != null && p != root) {
+        root = p;
+      }
+      // Path compression.
+      long y = x;
+      while ((p = parent.get(y)) != null && p != root) {
+        parent.put(y, root);
+        y = p;
+      }
+      return root;
+    }
+
+    void union(long a, long b) {
+      parent.putIfAbsent(a, a);
+      parent.putIfAbsent(b, b);
+      long ra = find(a);
+      long rb = find(b);
+      if (ra != rb) {
+        // The smaller node is the root, so each star is centred on its component's minimum.
+        parent.put(Math.max(ra, rb), Math.min(ra, rb));
+      }
+    }
+
+    void drainTo(List<Row> out) {
+      for (long x : parent.keySet()) {
+        long r = find(x);
+        if (r != x) {
+          out.add(RowFactory.create(x, r));
+        }
+      }
+      parent.clear();
+    }
+  }
+
+  private static final StructType LABELLED =
+      new StructType()
+          .add("kind", DataTypes.IntegerType, false)
+          .add("doc_id", DataTypes.StringType, true)
+          .add("story_id", DataTypes.StringType, false)
+          .add("story_first", DataTypes.BooleanType, true)
+          .add("period", DataTypes.StringType, true)
+          .add("source", DataTypes.StringType, true)
+          .add("first_period", DataTypes.StringType, true)
+          .add("first_source", DataTypes.StringType, true)
+          .add("first_in_period_source", DataTypes.BooleanType, true)
+          .add("first_published_at", DataTypes.TimestampType, true)
+          .add("title", DataTypes.StringType, true)
+          .add("docs", DataTypes.LongType, true)
+          .add("sources", DataTypes.IntegerType, true)
+          .add("span_hours", DataTypes.DoubleType, true);
+
+  private static final int DOC = 0;
+  private static final int STORY = 1;
+
+  /**
+   * The three tables from documents labelled with a component {@code comp}, in one shuffle: the
+   * documents sorted by component and then by the first-document order (earliest published, null
+   * dates last, ties by doc_id), so that the first row of a component is its story's first document
+   * and each story is summed up as it streams.
+   */
   private static StoryTables tables(Dataset<Row> meta) {
-    // The first document: earliest published, null dates last, ties by doc_id.
-    Column first =
-        struct(
-            col("published_at").isNull().as("undated"),
-            col("published_at"),
-            col("doc_id"),
-            col("source"),
-            col("title"),
-            col("period"));
-    Dataset<Row> byComp =
-        meta.groupBy("comp")
-            .agg(
-                min(first).as("f"),
-                count(lit(1)).as("docs"),
-                countDistinct(col("source")).as("sources"),
-                min(col("published_at")).as("t0"),
-                max(col("published_at")).as("t1"))
-            .select(
-                col("comp"),
-                col("f.doc_id").as("story_id"),
-                col("f.period").as("period"),
-                col("f.doc_id").as("first_doc_id"),
-                col("f.published_at").as("first_published_at"),
-                col("f.source").as("first_source"),
-                col("f.title").as("title"),
-                col("docs"),
-                col("sources").cast("int").as("sources"),
-                unix_micros(col("t1"))
-                    .minus(unix_micros(col("t0")))
-                    .divide(3_600_000_000.0)
-                    .as("span_hours"));
-    Dataset<Row> stories = byComp.drop("comp");
     Dataset<Row> labelled =
-        meta.join(
-                byComp.select(
-                    col("comp").as("s_comp"),
-                    col("story_id"),
-                    col("period").as("first_period"),
-                    col("first_source")),
-                col("comp").equalTo(col("s_comp")))
-            .select(
+        meta.select(
+                col("comp"),
+                col("published_at").isNull().as("undated"),
+                col("published_at"),
                 col("doc_id"),
+                col("source"),
+                col("title"),
+                col("period"))
+            .repartition(col("comp"))
+            .sortWithinPartitions(col("comp"), col("undated"), col("published_at"), col("doc_id"))
+            .mapPartitions((MapPartitionsFunction<Row, Row>) StoryScan::new, Encoders.row(LABELLED))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> docRows = labelled.filter(col("kind").equalTo(DOC));
+    Dataset<Row> documents = docRows.select("doc_id", "story_id", "story_first");
+    Dataset<Row> stories =
+        labelled
+            .filter(col("kind").equalTo(STORY))
+            .select(
+                col("story_id"),
+                col("first_period").as("period"),
+                col("story_id").as("first_doc_id"),
+                col("first_published_at"),
+                col("first_source"),
+                col("title"),
+                col("docs"),
+                col("sources"),
+                col("span_hours"));
+    Column notFirst = not(col("story_first"));
+    Column reprint = notFirst.and(col("first_source").notEqual(col("source")));
+    Column one = lit(1L);
+    Column zero = lit(0L);
+    // Counters of each document under its own period and source, and the pick-ups of a story
+    // under its first document's period and source: one aggregation.
+    Dataset<Row> counters =
+        docRows
+            .select(
                 col("period"),
                 col("source"),
-                col("story_id"),
-                col("doc_id").equalTo(col("story_id")).as("story_first"),
-                col("first_period"),
-                col("first_source"));
-    Dataset<Row> documents = labelled.select("doc_id", "story_id", "story_first");
-    Column notFirst = not(col("story_first"));
-    Column fromOther = col("first_source").notEqual(col("source"));
-    Dataset<Row> perSource =
-        labelled
+                one.as("docs"),
+                when(col("first_in_period_source"), one).otherwise(zero).as("stories"),
+                when(col("story_first"), one).otherwise(zero).as("stories_first"),
+                when(reprint, one).otherwise(zero).as("reprints"),
+                when(notFirst.and(not(reprint)), one).otherwise(zero).as("self_repeats"),
+                zero.as("picked_up"))
+            .union(
+                docRows
+                    .filter(reprint)
+                    .select(
+                        col("first_period").as("period"),
+                        col("first_source").as("source"),
+                        zero.as("docs"),
+                        zero.as("stories"),
+                        zero.as("stories_first"),
+                        zero.as("reprints"),
+                        zero.as("self_repeats"),
+                        one.as("picked_up")));
+    Dataset<Row> amplification =
+        counters
             .groupBy("period", "source")
             .agg(
-                count(lit(1)).as("docs"),
-                countDistinct(col("story_id")).as("stories"),
-                sum(when(col("story_first"), 1L).otherwise(0L)).as("stories_first"),
-                sum(when(notFirst.and(fromOther), 1L).otherwise(0L)).as("reprints"),
-                sum(when(notFirst.and(not(fromOther)), 1L).otherwise(0L)).as("self_repeats"));
-    Dataset<Row> pickedUp =
-        labelled
-            .filter(notFirst.and(fromOther))
-            .groupBy(col("first_period").as("p_period"), col("first_source").as("p_source"))
-            .agg(count(lit(1)).as("picked_up"));
-    Dataset<Row> amplification =
-        perSource
-            .join(
-                pickedUp,
-                perSource
-                    .col("period")
-                    .equalTo(pickedUp.col("p_period"))
-                    .and(perSource.col("source").equalTo(pickedUp.col("p_source"))),
-                "left")
-            .select(
-                col("period"),
-                col("source"),
-                col("docs"),
-                col("stories"),
-                col("stories_first"),
-                col("reprints"),
-                col("self_repeats"),
-                coalesce(col("picked_up"), lit(0L)).as("picked_up"),
-                col("reprints").divide(col("docs")).as("reprint_share"));
-    return new StoryTables(documents, stories, amplification);
+                sum("docs").as("docs"),
+                sum("stories").as("stories"),
+                sum("stories_first").as("stories_first"),
+                sum("reprints").as("reprints"),
+                sum("self_repeats").as("self_repeats"),
+                sum("picked_up").as("picked_up"))
+            .withColumn("reprint_share", col("reprints").divide(col("docs")));
+    return new StoryTables(documents, stories, amplification, labelled);
+  }
+
+  /**
+   * Streams documents sorted by (comp, first-document order): emits every document with its story,
+   * then one row per story when its run ends. Memory per story: its distinct sources and (period,
+   * source) pairs.
+   */
+  static final class StoryScan implements Iterator<Row> {
+    private final Iterator<Row> in;
+    private final ArrayDeque<Row> pending = new ArrayDeque<>(4);
+    private final java.util.Set<String> sources = new java.util.HashSet<>();
+    private final java.util.Set<List<String>> periodSources = new java.util.HashSet<>();
+    private boolean started;
+    private long comp;
+    private String storyId;
+    private String firstPeriod;
+    private String firstSource;
+    private java.sql.Timestamp firstAt;
+    private String title;
+    private java.sql.Timestamp lastAt;
+    private long docs;
+
+    StoryScan(Iterator<Row> in) {
+      this.in = in;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (pending.isEmpty()) {
+        if (!in.hasNext()) {
+          if (started) {
+            endStory();
+            started = false;
+            continue;
+          }
+          return false;
+        }
+        step(in.next());
+      }
+      return true;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return pending.poll();
+    }
+
+    private void step(Row r) {
+      long c = r.getLong(0);
+      java.sql.Timestamp at = r.isNullAt(2) ? null : r.getTimestamp(2);
+      String docId = r.getString(3);
+      String source = r.getString(4);
+      String period = r.getString(6);
+      boolean first = !started || c != comp;
+      if (first) {
+        if (started) {
+          endStory();
+        }
+        started = true;
+        comp = c;
+        storyId = docId;
+        firstPeriod = period;
+        firstSource = source;
+        firstAt = at;
+        title = r.getString(5);
+        lastAt = at;
+        docs = 0;
+        sources.clear();
+        periodSources.clear();
+      }
+      docs++;
+      sources.add(String.valueOf(source));
+      if (at != null) {
+        lastAt = at;
+      }
+      boolean newPair = periodSources.add(java.util.Arrays.asList(period, source));
+      pending.add(
+          RowFactory.create(
+              DOC,
+              docId,
+              storyId,
+              first,
+              period,
+              source,
+              firstPeriod,
+              firstSource,
+              newPair,
+              null,
+              null,
+              null,
+              null,
+              null));
+    }
+
+    private void endStory() {
+      Double span =
+          firstAt == null
+              ? null
+              : (lastAt.getTime() - firstAt.getTime()) / 3_600_000.0
+                  + (lastAt.getNanos() % 1_000_000 - firstAt.getNanos() % 1_000_000) / 3.6e12;
+      pending.add(
+          RowFactory.create(
+              STORY,
+              null,
+              storyId,
+              null,
+              null,
+              null,
+              firstPeriod,
+              firstSource,
+              null,
+              firstAt,
+              title,
+              docs,
+              sources.size(),
+              span));
+    }
   }
 
   /**

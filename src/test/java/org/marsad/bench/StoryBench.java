@@ -165,6 +165,7 @@ public final class StoryBench {
         t.amplification().write().format("noop").mode("overwrite").save();
         double s = (System.nanoTime() - s0) / 1e9;
         long stories = t.stories().count();
+        t.release();
         System.out.printf(
             Locale.ROOT,
             "story_bench detect copies=%d docs=%d stories=%d seconds=%.2f ms_per_doc=%.4f"

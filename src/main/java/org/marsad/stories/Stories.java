@@ -72,8 +72,8 @@ public final class Stories {
    * Groups {@code docs} into stories.
    *
    * @param docs columns doc_id (string, unique), published_at (timestamp, nullable), period,
-   *     source, title (strings) and fingerprint (binary, {@link Fingerprint#encode()}); other
-   *     columns are ignored
+   *     source, title (strings) and fingerprint (binary, {@link Fingerprint#encode()}; a document
+   *     with a null fingerprint is a story of its own); other columns are ignored
    * @param mode near duplicates, exact duplicate texts, or every document its own story
    * @param params the parameters the fingerprints were made with, and the detection's
    * @return the documents' stories, the stories table and amplification per period and source
@@ -102,7 +102,9 @@ public final class Stories {
       case EXACT:
         {
           UserDefinedFunction textHash =
-              udf((UDF1<byte[], Long>) b -> Fingerprint.decode(b).textHash(), DataTypes.LongType);
+              udf(
+                  (UDF1<byte[], Long>) b -> b == null ? null : Fingerprint.decode(b).textHash(),
+                  DataTypes.LongType);
           meta =
               docs.select(
                   col("doc_id"),
@@ -112,14 +114,15 @@ public final class Stories {
                   col("title"),
                   xxhash64(col("doc_id")).as("node"),
                   textHash.apply(col("fingerprint")).as("text_hash"));
-          comp = col("text_hash");
+          comp = coalesce(col("text_hash"), col("node"));
           break;
         }
       case NEAR:
       default:
         {
           Dataset<Row> fp =
-              docs.select(xxhash64(col("doc_id")).as("node"), col("fingerprint"))
+              docs.filter(col("fingerprint").isNotNull())
+                  .select(xxhash64(col("doc_id")).as("node"), col("fingerprint"))
                   .persist(StorageLevel.MEMORY_AND_DISK());
           try {
             Dataset<Row> edges = verify(candidatePairs(fp, params), fp, params);

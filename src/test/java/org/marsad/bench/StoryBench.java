@@ -49,6 +49,13 @@ public final class StoryBench {
 
   private StoryBench() {}
 
+  /** CPU time of this process (all threads): work, whatever else runs on the machine. */
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   /** Entry point. */
   public static void main(String[] args) {
     String path = args.length > 0 ? args[0] : "../shared/corpora/ant-multisource";
@@ -158,23 +165,28 @@ public final class StoryBench {
           spark.createDataFrame(rows, SCHEMA).repartition(8).persist(StorageLevel.MEMORY_ONLY());
       docs.count();
       for (int rep = 0; rep < repeats; rep++) {
+        long c0 = cpuNanos();
         long s0 = System.nanoTime();
         StoryTables t = Stories.compute(docs, DedupMode.NEAR, params);
         t.documents().write().format("noop").mode("overwrite").save();
         t.stories().write().format("noop").mode("overwrite").save();
         t.amplification().write().format("noop").mode("overwrite").save();
         double s = (System.nanoTime() - s0) / 1e9;
+        double cpu = (cpuNanos() - c0) / 1e9;
         long stories = t.stories().count();
         t.release();
         System.out.printf(
             Locale.ROOT,
             "story_bench detect copies=%d docs=%d stories=%d seconds=%.2f ms_per_doc=%.4f"
-                + " (local[2], run %d)%n",
+                + " cpu_seconds=%.2f load=%.2f (local[2], run %d)%n",
             n,
             rows.size(),
             stories,
             s,
             s * 1000 / rows.size(),
+            cpu,
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage(),
             rep + 1);
       }
       docs.unpersist();

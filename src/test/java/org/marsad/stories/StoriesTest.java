@@ -167,6 +167,34 @@ class StoriesTest {
   }
 
   @Test
+  void aDocumentWithoutFingerprintIsAStoryOfItsOwn() {
+    String text = words(0, 100);
+    List<Row> rows =
+        List.of(
+            doc("a", "2024-01-01T00:00:00Z", "s1", text),
+            doc("b", "2024-01-02T00:00:00Z", "s2", text),
+            doc("n1", "2024-01-01T00:00:00Z", "s3", text),
+            doc("n2", "2024-01-01T00:00:00Z", "s3", text));
+    Dataset<Row> d =
+        docs(rows, 2)
+            .withColumn(
+                "fingerprint",
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .when(
+                        org.apache.spark.sql.functions.col("doc_id").startsWith("n"),
+                        org.apache.spark.sql.functions.lit(null).cast("binary"))
+                    .otherwise(org.apache.spark.sql.functions.col("fingerprint")));
+    for (DedupMode m : DedupMode.values()) {
+      Map<String, String> s = storyOf(Stories.compute(d, m, P));
+      assertThat(s).as(m.option()).containsEntry("n1", "n1").containsEntry("n2", "n2");
+      assertThat(s.get("b")).as(m.option()).isEqualTo(m == DedupMode.NONE ? "b" : "a");
+    }
+  }
+
+  @Test
   void amplificationCountsFirstsReprintsAndPickUps() {
     String s1 = words(0, 150);
     String s2 = words(3000, 150);

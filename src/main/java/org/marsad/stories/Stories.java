@@ -1,5 +1,6 @@
 package org.marsad.stories;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.coalesce;
@@ -124,8 +125,9 @@ public final class Stories {
               docs.filter(col("fingerprint").isNotNull())
                   .select(xxhash64(col("doc_id")).as("node"), col("fingerprint"))
                   .persist(StorageLevel.MEMORY_AND_DISK());
+          List<Dataset<Row>> toRelease = new ArrayList<>();
           try {
-            Dataset<Row> edges = verify(candidatePairs(fp, params), fp, params);
+            Dataset<Row> edges = verify(candidatePairs(fp, params, toRelease), fp, params);
             Dataset<Row> components =
                 ConnectedComponents.cut(
                     ConnectedComponents.components(edges, params.maxIterations()));
@@ -141,6 +143,7 @@ public final class Stories {
                         components.col("component"));
           } finally {
             fp.unpersist();
+            toRelease.forEach(Dataset::unpersist);
           }
           comp = coalesce(col("component"), col("node"));
           break;
@@ -200,7 +203,8 @@ public final class Stories {
    * maxBucket} members is split by a hash of the node into ⌈n / maxBucket⌉ sub-buckets, spread over
    * tasks, whose first members are chained in turn, so no band key sits on a single task.
    */
-  static Dataset<Row> candidatePairs(Dataset<Row> fp, StoryParams params) {
+  static Dataset<Row> candidatePairs(
+      Dataset<Row> fp, StoryParams params, List<Dataset<Row>> toRelease) {
     Banding body = params.bodyBanding();
     Banding lead = params.leadBanding();
     int tag = Fingerprinter.tag(params);
@@ -264,47 +268,66 @@ public final class Stories {
             .mapPartitions(
                 (MapPartitionsFunction<Row, Row>) it -> new BucketScan(it, window, false),
                 Encoders.row(SCANNED));
-    Dataset<Row> pairs = scanned.filter(col("kind").equalTo(PAIR));
     describe(fp, "stories: candidate pairs, verification, connected components");
-    if (!big.isEmpty()) {
-      pairs = pairs.union(headPairs);
+    if (big.isEmpty()) {
+      return scanned
+          .filter(col("kind").equalTo(PAIR))
+          .select(col("x").as("u"), col("y").as("v"))
+          .distinct();
     }
+    // Read twice (pairs and heads): cached, so the members are shuffled and sorted once.
+    scanned.persist(StorageLevel.MEMORY_AND_DISK());
+    toRelease.add(scanned);
+    Dataset<Row> pairs = scanned.filter(col("kind").equalTo(PAIR)).union(headPairs);
     return pairs.select(col("x").as("u"), col("y").as("v")).distinct();
   }
 
   /**
-   * The candidate pairs that are one story by {@link Similarity#sameStory}, as edges u, v. Each
+   * The candidate pairs that are one story by {@link Similarity#sameStory}, as edges u, v: each
+   * pair asks for both fingerprints in one join and its two rows meet in one shuffle. Each
    * partition's accepted edges are replaced by the stars of their local union-find (every node
    * linked to the smallest node of its local component): the same connectivity with a far smaller
    * diameter, so the global connected components need fewer rounds.
    */
   static Dataset<Row> verify(Dataset<Row> pairs, Dataset<Row> fp, StoryParams params) {
-    Dataset<Row> a = fp.select(col("node").as("a_node"), col("fingerprint").as("a_fp"));
-    Dataset<Row> b = fp.select(col("node").as("b_node"), col("fingerprint").as("b_fp"));
-    return pairs
-        .join(a, pairs.col("u").equalTo(a.col("a_node")))
-        .join(b, pairs.col("v").equalTo(b.col("b_node")))
-        .select(col("u"), col("v"), col("a_fp"), col("b_fp"))
-        .mapPartitions(
-            (MapPartitionsFunction<Row, Row>)
-                it -> {
-                  LocalUnion union = new LocalUnion();
-                  List<Row> out = new ArrayList<>();
-                  while (it.hasNext()) {
-                    Row r = it.next();
-                    Fingerprint fa = Fingerprint.decode((byte[]) r.get(2));
-                    Fingerprint fb = Fingerprint.decode((byte[]) r.get(3));
-                    if (fa.similarity(fb).sameStory(params)) {
-                      union.union(r.getLong(0), r.getLong(1));
-                      if (union.size() >= LocalUnion.FLUSH) {
-                        union.drainTo(out);
-                      }
+    // Each pair asks for both fingerprints in one join, then its two rows meet in one shuffle.
+    // One pass over the pairs (a union of two projections would compute them twice).
+    Dataset<Row> requests =
+        pairs.select(explode(array(col("u"), col("v"))).as("node"), col("u"), col("v"));
+    Dataset<Row> withFp =
+        requests
+            .join(fp, "node")
+            .select(col("u"), col("v"), col("node"), col("fingerprint"))
+            .repartition(col("u"), col("v"))
+            .sortWithinPartitions(col("u"), col("v"), col("node"));
+    return withFp.mapPartitions(
+        (MapPartitionsFunction<Row, Row>)
+            it -> {
+              LocalUnion union = new LocalUnion();
+              List<Row> out = new ArrayList<>();
+              Row prev = null;
+              while (it.hasNext()) {
+                Row r = it.next();
+                if (prev != null
+                    && prev.getLong(0) == r.getLong(0)
+                    && prev.getLong(1) == r.getLong(1)) {
+                  Fingerprint fa = Fingerprint.decode((byte[]) prev.get(3));
+                  Fingerprint fb = Fingerprint.decode((byte[]) r.get(3));
+                  if (fa.similarity(fb).sameStory(params)) {
+                    union.union(r.getLong(0), r.getLong(1));
+                    if (union.size() >= LocalUnion.FLUSH) {
+                      union.drainTo(out);
                     }
                   }
-                  union.drainTo(out);
-                  return out.iterator();
-                },
-            Encoders.row(PAIRS));
+                  prev = null;
+                } else {
+                  prev = r;
+                }
+              }
+              union.drainTo(out);
+              return out.iterator();
+            },
+        Encoders.row(PAIRS));
   }
 
   /** Union-find over the edges of one partition, drained as stars around each component's min. */

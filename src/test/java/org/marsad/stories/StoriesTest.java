@@ -195,6 +195,18 @@ class StoriesTest {
   }
 
   @Test
+  void anEmptyCorpusGivesEmptyTables() {
+    Dataset<Row> d = docs(List.of(), 2);
+    for (DedupMode m : DedupMode.values()) {
+      StoryTables t = Stories.compute(d, m, P);
+      assertThat(t.documents().count()).isZero();
+      assertThat(t.stories().count()).isZero();
+      assertThat(t.amplification().count()).isZero();
+      t.release();
+    }
+  }
+
+  @Test
   void amplificationCountsFirstsReprintsAndPickUps() {
     String s1 = words(0, 150);
     String s2 = words(3000, 150);

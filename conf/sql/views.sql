@@ -104,3 +104,16 @@ SELECT t.period, ${schema}.period_start(t.period) AS period_start,
        t.burst_g2, t.burst_log_ratio, t.burst
 FROM ${schema}.state_trends t
 LEFT JOIN ${schema}.states s ON s.iso2 = t.state;
+
+-- Stories (a dispatch and its reprints, see "Stories (near-duplicates)" in the README) with the
+-- outlets that ran them, from the documents carrying its story_id: filter docs > 1 for reprinted
+-- stories, order by docs or sources for the most amplified.
+-- requires: stories, documents
+CREATE OR REPLACE VIEW ${schema}.v_stories AS
+SELECT s.story_id, s.period, ${schema}.period_start(s.period) AS period_start,
+       s.first_published_at, s.first_source, s.title, s.docs, s.sources, s.span_hours,
+       string_agg(DISTINCT d.source, ', ' ORDER BY d.source) AS outlets
+FROM ${schema}.stories s
+LEFT JOIN ${schema}.documents d ON d.story_id = s.story_id
+GROUP BY s.story_id, s.period, s.first_published_at, s.first_source, s.title, s.docs, s.sources,
+         s.span_hours;

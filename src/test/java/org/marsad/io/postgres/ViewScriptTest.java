@@ -53,7 +53,8 @@ class ViewScriptTest {
             "v_top_terms",
             "v_topic_prevalence",
             "v_pair_evidence",
-            "v_state_trends");
+            "v_state_trends",
+            "v_stories");
     assertThat(s.get(1).requires()).containsExactlyInAnyOrder("state_comentions", "states");
     assertThat(s.get(4).requires())
         .containsExactlyInAnyOrder("topic_trends", "topic_summary", "topics");
@@ -65,6 +66,7 @@ class ViewScriptTest {
     assertThat(s.get(6).sql())
         .contains("s.name_en, s.name_ar", "t.share_change", "t.burst")
         .contains("\"marsad\".period_start(t.period) AS period_start");
+    assertThat(s.get(7).requires()).containsExactlyInAnyOrder("stories", "documents");
     assertThat(s).allSatisfy(st -> assertThat(st.sql()).doesNotContain("${schema}"));
   }
 }

@@ -437,6 +437,7 @@
       [num(C.documents), 'documents analysed'],
       [num(C.rejected), 'rows rejected'],
       [num(C.duplicates), 'exact duplicates (kept, not counted)'],
+      ...(C.stories ? [[num(C.stories.stories), 'stories (' + (C.stories.mode || 'near') + '): each counted once']] : []),
       [num(C.sources), C.sources === 1 ? 'source' : 'sources'],
       [span, m.period ? 'periods (' + m.period + ')' : 'periods'],
       [langs || '–', 'documents per language'],
@@ -479,6 +480,35 @@
       });
     } else {
       rc.append(el('p', null, 'No input row was rejected.'));
+    }
+    if (C.stories) {
+      const S = C.stories;
+      const sc = card(g, null, 'Most reprinted stories',
+        'A story is a dispatch and its reprints (near-duplicate texts, new headlines and edits allowed); it counts once in every statistic. Its first document is the earliest published.',
+        { wide: true });
+      if (!S.top.length) {
+        sc.append(el('p', null, 'No story was reprinted: every document is a story of its own.'));
+      } else {
+        sc.append(table(['Title of the first document', 'Documents', 'Outlets', 'First', 'First published'],
+          S.top.map((x) => el('tr', null,
+            el('td', { dir: 'auto' }, x.title || '–'),
+            el('td', { class: 'num' }, num(x.docs)),
+            el('td', { dir: 'auto' }, x.outlets.join(' · ')),
+            el('td', { dir: 'auto' }, x.first_source),
+            el('td', null, x.first)))));
+      }
+      const amplified = S.amplification.filter((x) => x.reprints > 0);
+      const ac = card(g, amplified.length ? 'chart-amplification' : null, 'Amplification per source',
+        'Documents of each source that reprint another outlet’s story (reprints), against those that start a story; the most amplifying sources first.');
+      if (amplified.length) {
+        document.getElementById('chart-amplification').style.height = Math.max(160, 70 + 36 * amplified.length) + 'px';
+        hbar('chart-amplification', amplified.map((x) => ({ label: x.source, value: x.reprints, first: x.first, docs: x.docs })), {
+          axis: 'reprints', color: '#8e44ad',
+          tip: (r) => bidi(r.label) + ': ' + num(r.value) + ' reprints of ' + num(r.docs) + ' documents; ' + num(r.first) + ' stories started',
+        });
+      } else {
+        ac.append(el('p', null, 'No source reprints another’s story.'));
+      }
     }
   }
 

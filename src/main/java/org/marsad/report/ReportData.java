@@ -189,6 +189,72 @@ final class ReportData {
     }
   }
 
+  /** Stories shown per list: the most reprinted stories and the outlets that amplify most. */
+  static final int TOP_STORIES = 12;
+
+  /**
+   * The stories part of the corpus overview (when the stories tables exist): stories against
+   * documents, the most reprinted stories with their outlets, and amplification per source. Small
+   * aggregates only: the top stories' outlets come from the documents of those stories alone.
+   */
+  private void stories(ObjectNode c, Dataset<Row> documents, JsonNode manifest) {
+    Dataset<Row> st = table(Catalog.STORIES);
+    Dataset<Row> amp = table(Catalog.STORY_AMPLIFICATION);
+    if (st == null || amp == null || !has(documents, "story_id")) {
+      return;
+    }
+    ObjectNode o = c.putObject("stories");
+    o.put("mode", manifest == null ? "" : manifest.path("dedup").path("mode").asText(""));
+    o.put("stories", st.count());
+    List<Row> top =
+        st.filter(col("docs").gt(1))
+            .orderBy(col("docs").desc(), col("sources").desc(), col("story_id"))
+            .limit(TOP_STORIES)
+            .select("story_id", "title", "docs", "sources", "first_source", "first_published_at")
+            .collectAsList();
+    Map<String, List<String>> outlets = new HashMap<>();
+    if (!top.isEmpty()) {
+      List<String> ids = top.stream().map(r -> r.getString(0)).toList();
+      for (Row r :
+          documents
+              .filter(col("story_id").isin(ids.toArray()))
+              .groupBy("story_id", "source")
+              .count()
+              .orderBy(col("story_id"), col("count").desc(), col("source"))
+              .collectAsList()) {
+        outlets
+            .computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+            .add(nz(r.getString(1), "unknown"));
+      }
+    }
+    ArrayNode t = o.putArray("top");
+    for (Row r : top) {
+      ObjectNode x = t.addObject();
+      x.put("title", r.isNullAt(1) ? "" : r.getString(1));
+      x.put("docs", r.getLong(2));
+      x.put("sources", r.getInt(3));
+      x.put("first_source", nz(r.getString(4), "unknown"));
+      x.put("first", r.isNullAt(5) ? "" : WHEN.format(r.getTimestamp(5).toInstant()));
+      x.set("outlets", mapper.valueToTree(outlets.getOrDefault(r.getString(0), List.of())));
+    }
+    ArrayNode a = o.putArray("amplification");
+    for (Row r :
+        amp.groupBy("source")
+            .agg(
+                sum("docs").as("docs"),
+                sum("reprints").as("reprints"),
+                sum("stories_first").as("first"))
+            .orderBy(col("reprints").desc(), col("source"))
+            .limit(TOP_STORIES)
+            .collectAsList()) {
+      ObjectNode x = a.addObject();
+      x.put("source", nz(r.getString(0), "unknown"));
+      x.put("docs", r.getLong(1));
+      x.put("reprints", r.getLong(2));
+      x.put("first", r.getLong(3));
+    }
+  }
+
   private ObjectNode corpus(Dataset<Row> documents, JsonNode manifest) {
     ObjectNode c = mapper.createObjectNode();
     String missing = missing(documents, "documents", "period", "source", "lang", "duplicate_of");
@@ -243,6 +309,7 @@ final class ReportData {
     }
     c.put("duplicates", documents.filter(col("duplicate_of").isNotNull()).count());
     c.put("documents", docs);
+    stories(c, documents, manifest);
 
     Map<String, Long> reasons = new TreeMap<>();
     long rejected = 0;

@@ -184,6 +184,36 @@ class ReportBrowserTest {
   }
 
   @Test
+  void aReprintedStoryIsListedWithItsOutletsAndTheAmplifyingSource() throws Exception {
+    String dispatch =
+        "قال وزير الخارجية الروسي إن موسكو وطهران اتفقتا على توسيع التعاون الاقتصادي بين"
+            + " البلدين. وأضاف في مؤتمر صحفي عقده في العاصمة الإيرانية أن المباحثات تناولت مشاريع"
+            + " الطاقة والنقل والتجارة، وأن الجانبين سيوقعان اتفاقيات جديدة خلال الأشهر المقبلة.";
+    String in =
+        JobTestSupport.writeCorpus(
+            tmp.resolve("reprints"),
+            new String[] {"id", "title", "text", "published_at", "source"},
+            new Object[] {"w1", "<b>روسيا وإيران</b>", dispatch, "2021-09-01 08:00:00", "وكالة"},
+            new Object[] {
+              "r1", "موسكو وطهران", dispatch + " تابعونا.", "2021-09-01 11:00:00", "صحيفة"
+            },
+            new Object[] {"r2", "اتفاق", dispatch, "2021-09-02 09:00:00", "=cmd()"});
+    Path o = tmp.resolve("reprints-out");
+    MarsadJob.run(
+        SharedSpark.get(),
+        JobTestSupport.config(in, o.toString(), JobTestSupport.withDate("published_at")),
+        MarsadJob.ALL,
+        "run");
+    Chromium.Result r = chromium.check(o.resolve("report/index.html"), "selftest");
+    assertClean(r);
+    assertThat(r.dom())
+        .contains("Most reprinted stories")
+        .contains("=cmd() · صحيفة · وكالة")
+        .contains("Amplification per source");
+    assertThat(r.check().path("charts").has("chart-amplification")).isTrue();
+  }
+
+  @Test
   void emptyCorpusGivesAReportWithNotesInsteadOfEmptyCharts() throws Exception {
     String in = JobTestSupport.writeCorpus(tmp.resolve("empty"), new String[] {"id", "text"});
     Path empty = tmp.resolve("empty-out");

@@ -135,6 +135,20 @@ print(f"| the whole `run` on x1 (all stages, report included) | {rw[1]:.1f} s = 
 samples = [wall(n) for n in ('sample-1', 'sample-2')]
 print(f"| `jobs/marsad run` on the sample, built tree (two runs) | {samples[0]:.1f} s, {samples[1]:.1f} s | {yes(min(samples) <= 30)} (target <= 30 s) |")
 
+print("\n## Stories: cost of near-duplicate detection\n")
+s1 = m1['seconds_per_stage'].get('stories')
+m4n = manifest('terms-x4-near')
+s4 = m4n['seconds_per_stage'].get('stories')
+d4 = m4n['rows']['documents']
+print("| measure | x1 | x4 (each document with three near-copies) |\n|---|---|---|")
+print(f"| detection seconds (manifest `stories`) | {s1:.1f} s | {s4:.1f} s |")
+print(f"| per document | {1000*s1/docs1:.3f} ms | {1000*s4/d4:.3f} ms |")
+print(f"| stories / documents | {m1['dedup']['stories']:,} / {docs1:,} | {m4n['dedup']['stories']:,} / {d4:,} |")
+print(f"\n| target | measured | met |\n|---|---|---|")
+print(f"| detection on x1 costs at most 30% of the `terms` command's wall | {s1:.1f} s of {tw[1]:.1f} s = {100*s1/tw[1]:.0f}% | {yes(s1 <= 0.3*tw[1])} |")
+flat = (s4/d4) / (s1/docs1)
+print(f"| cost per document flat from x1 to x4 (within 15%) | x4/x1 = {flat:.2f} | {yes(flat <= 1.15)} |")
+
 print("\n## Where the time goes (`run` on x1, from its Spark event log)\n")
 ev = eventlog.summary(f'{work}/events/run-x1')
 mr = manifest('run-x1')

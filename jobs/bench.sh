@@ -65,6 +65,8 @@ for x in 1 2 4; do
   marsad "states-x$x" states --input "$in" "${ant[@]}" "${fold[@]}"
   marsad "run-x$x" run --input "$in" "${ant[@]}" "${fold[@]}"
 done
+echo "bench: story detection at x4 (the copies are near-duplicates of each other: the worst case)" >&2
+marsad "terms-x4-near" terms --input "$work/corpus-x4" "${ant[@]}"
 echo "bench: run on x4 without a date column (task balance)" >&2
 marsad "run-x4-nodate" run --input "$work/corpus-x4-nodate" "${antnd[@]}" "${dedup[@]}"
 

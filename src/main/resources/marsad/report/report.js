@@ -627,9 +627,10 @@
     }
     const cards = el('div', { class: 'topics' });
     list.forEach((t) => {
-      const c = el('div', { class: 'card topic' },
+      const c = el('div', { class: 'card topic' + (t.weak ? ' weak' : '') },
         el('h4', { dir: 'auto' }, name(t)),
-        el('div', { class: 'stats' }, 'prevalence ' + pct(t.prevalence) + ' · NPMI ' + dec(t.npmi, 2)),
+        el('div', { class: 'stats' }, 'prevalence ' + pct(t.prevalence) + ' · NPMI ' + dec(t.npmi, 2),
+          t.weak ? el('span', { class: 'badge', title: 'NPMI below 0: its top terms occur together less often than chance' }, ' weak topic') : ''),
         el('div', null, t.terms.map((x) => chip(x.label, 'weight ' + dec(x.weight, 4)))));
       if (t.states && t.states.length) {
         c.append(el('div', { class: 'stats' }, 'States: ',

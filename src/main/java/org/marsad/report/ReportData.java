@@ -441,6 +441,13 @@ final class ReportData {
       o.put("id", id);
       o.put("label", (String) r.getAs("label"));
       o.put("npmi", num(r, "npmi"));
+      // Weak: its top terms occur together less often than chance (older outputs: from npmi).
+      Double npmi = num(r, "npmi");
+      boolean weak =
+          has(summary, "weak") && !r.isNullAt(r.fieldIndex("weak"))
+              ? r.<Boolean>getAs("weak")
+              : npmi != null && npmi < 0;
+      o.put("weak", weak);
       o.put("prevalence", num(r, "prevalence"));
       o.putArray("terms");
       o.putArray("states");

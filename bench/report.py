@@ -94,6 +94,9 @@ print(f"| Lucene's ArabicAnalyzer chain with a HashMap term count, same texts | 
 print(f"\n| target | measured | met |\n|---|---|---|")
 print(f"| >= 20 MB/s on one thread | {ours_mbs:.2f} MB/s ({ours_mbs/luc_mbs:.2f}x Lucene's chain, which does less: no cleaning, language, mentions or bigrams) | {yes(ours_mbs >= 20)} |")
 
+print("\nWhere our per-document time goes (Java Flight Recorder, execution samples under `DocumentPass.process`, from a second run of the same measurement):\n")
+print(open(f'{work}/profile.md', encoding='utf-8').read())
+
 print("\n## Terms against the naive MLlib count, and the scale series\n")
 def wall(n):
     return t[n][0]

@@ -49,6 +49,10 @@ done
 
 echo "bench: analyser ceiling beside Lucene's ArabicAnalyzer (1 thread)" >&2
 "${jvm[@]}" -cp "$cp" org.marsad.bench.AnalyzerCeiling "$corpus" text title > "$work/ceiling.log" 2>&1
+echo "bench: the same under Java Flight Recorder (where the analyser's time goes)" >&2
+"${jvm[@]}" -XX:StartFlightRecording=filename="$work/ceiling.jfr",settings=profile -cp "$cp" \
+  org.marsad.bench.AnalyzerCeiling "$corpus" text title > "$work/ceiling-jfr.log" 2>&1
+python3 bench/jfr.py "$work/ceiling.jfr" org.marsad.analysis.DocumentPass > "$work/profile.md"
 
 echo "bench: naive MLlib pipeline, x1 and x4 (local[2])" >&2
 for x in 1 4; do

@@ -61,7 +61,7 @@ final class ConnectedComponents {
       e = next;
       if (sum != null && s[0] == sum[0] && s[1] == sum[1]) {
         converged = true;
-        LOG.info("[stories] connected components converged after {} rounds", round);
+        LOG.debug("[stories] connected components converged after {} rounds", round);
         break;
       }
       sum = s;

@@ -50,12 +50,35 @@ final class ItRuns {
           "7");
 
   private static String reference;
+  private static String split;
 
   private ItRuns() {}
 
   /** The sample corpus (one Parquet file). */
   static String sample() {
     return SharedSpark.repo().resolve("sample-data/corpus").toString();
+  }
+
+  /**
+   * The sample corpus written again as 5 Parquet files, in its input order (file i holds the i-th
+   * fifth of the rows), once per JVM: the same input split differently.
+   */
+  static synchronized String splitSample() throws IOException {
+    if (split == null) {
+      String out = SparkProcesses.newTmp("it-split").resolve("corpus").toString();
+      var raw = SharedSpark.get().read().parquet(sample());
+      raw.withColumn("_order", org.apache.spark.sql.functions.monotonically_increasing_id())
+          .repartitionByRange(5, org.apache.spark.sql.functions.col("_order"))
+          .sortWithinPartitions("_order")
+          .drop("_order")
+          .write()
+          .parquet(out);
+      try (Stream<Path> files = Files.list(Path.of(out))) {
+        assertThat(files.filter(f -> f.toString().endsWith(".parquet"))).hasSize(5);
+      }
+      split = out;
+    }
+    return split;
   }
 
   /**

@@ -71,6 +71,8 @@ final class TopicsStage implements Stage {
         return r.note(StageLog.topicsNote(r.figures));
       }
       vectors = r.cache(TopicStats.vectors(counted, vocab, n));
+      // The fit's partitions decide its mini-batches: recorded so runs can be compared.
+      r.figure("partitions", vectors.rdd().getNumPartitions());
       int kFor = s.k() > 0 ? s.k() : 0;
       List<Integer> ks = kFor > 0 ? List.of(kFor) : s.sweep();
       List<Fitted> fits = new ArrayList<>();

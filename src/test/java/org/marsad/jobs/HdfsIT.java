@@ -71,17 +71,19 @@ class HdfsIT {
     String out = root + "/marsad/out";
     long t0 = System.nanoTime();
     Cli.Result r =
-        Cli.run(
+        ItRuns.inProcess(
+            tmp,
             ItRuns.runArgs(
-                    root + "/corpora/sample",
-                    out,
-                    root + "/conf/gazetteer",
-                    root + "/conf/stopwords-ar.txt")
-                .toArray(new String[0]));
+                root + "/corpora/sample",
+                out,
+                root + "/conf/gazetteer",
+                root + "/conf/stopwords-ar.txt"));
     assertThat(r.code()).as("run on HDFS; stderr:\n%s", r.err()).isZero();
     System.out.printf("[it] HDFS run: %.1f s%n", (System.nanoTime() - t0) / 1e9);
     assertThat(fs.exists(new org.apache.hadoop.fs.Path(out + "/_manifest.json"))).isTrue();
     assertThat(fs.exists(new org.apache.hadoop.fs.Path(out + "/report/index.html"))).isTrue();
+    ItRuns.assertFitPartitions(out);
+    ItRuns.assertFitPartitions(reference);
     ItRuns.assertOverridesShow(out);
     assertThat(TableComparison.differences(out, reference, TableComparison.ALL_TABLES)).isEmpty();
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.marsad.SharedSpark;
 import org.marsad.cli.Cli;
+import org.marsad.topics.TopicStats;
 
 /**
  * What the integration tests run: the sample corpus with an override gazetteer and stop list and
@@ -125,13 +126,58 @@ final class ItRuns {
       writeOverrides(dir);
       String out = dir.resolve("out").toString();
       long t0 = System.nanoTime();
-      Cli.Result r =
-          Cli.runIn(dir, runArgs(sample(), out, GAZETTEER, STOPWORDS_AR).toArray(new String[0]));
+      Cli.Result r = inProcess(dir, runArgs(sample(), out, GAZETTEER, STOPWORDS_AR));
       assertThat(r.code()).as("reference run; stderr:\n%s", r.err()).isZero();
       System.out.printf("[it] local reference run: %.1f s%n", (System.nanoTime() - t0) / 1e9);
       reference = out;
     }
     return reference;
+  }
+
+  /**
+   * Documents per partition of the fitted topic corpus in every run of these tests: the sample's
+   * 300 documents make 3 partitions, as a corpus of 40,001 to 60,000 documents has by default (1
+   * partition would hide any dependence on the order in which partitions are merged).
+   */
+  static final String DOCS_PER_PARTITION = "100";
+
+  /** The Spark settings every child run of these tests gets. */
+  static List<String> sparkConf() {
+    return List.of("--conf", TopicStats.DOCS_PER_PARTITION_CONF + "=" + DOCS_PER_PARTITION);
+  }
+
+  /** Runs {@code args} in this JVM on the shared session, as typed in folder {@code cwd}. */
+  static Cli.Result inProcess(Path cwd, List<String> args) {
+    var conf = SharedSpark.get().conf();
+    conf.set(TopicStats.DOCS_PER_PARTITION_CONF, DOCS_PER_PARTITION);
+    try {
+      return Cli.runIn(cwd, args.toArray(new String[0]));
+    } finally {
+      conf.unset(TopicStats.DOCS_PER_PARTITION_CONF);
+    }
+  }
+
+  /**
+   * Checks that the topics of {@code output} were fitted on {@link #DOCS_PER_PARTITION}'s 3
+   * partitions.
+   */
+  static void assertFitPartitions(String output) throws IOException {
+    String json =
+        new String(
+            org.apache.hadoop.fs.FileSystem.get(
+                    java.net.URI.create(output),
+                    SharedSpark.get().sparkContext().hadoopConfiguration())
+                .open(new org.apache.hadoop.fs.Path(output, "_manifest.json"))
+                .readAllBytes(),
+            StandardCharsets.UTF_8);
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json)
+                .path("topics")
+                .path("partitions")
+                .asInt())
+        .as("partitions of the fitted corpus in %s", output)
+        .isEqualTo(3);
   }
 
   /** Checks that the override files changed {@code output}: the extra form and stop word. */

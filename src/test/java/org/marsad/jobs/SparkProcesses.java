@@ -95,6 +95,7 @@ final class SparkProcesses {
       String name, Path cwd, Path extraClasspath, List<String> sparkArgs, List<String> marsadArgs)
       throws IOException {
     List<String> a = new ArrayList<>(sparkArgs);
+    a.addAll(ItRuns.sparkConf());
     a.addAll(
         List.of(
             "--conf",

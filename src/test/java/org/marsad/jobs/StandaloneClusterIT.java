@@ -110,6 +110,9 @@ class StandaloneClusterIT {
                 "spark://127.0.0.1:" + masterPort,
                 "--conf",
                 "spark.executor.memory=1g",
+                // Two executors of one core on the 2-core Worker: shuffle blocks cross executors.
+                "--conf",
+                "spark.executor.cores=1",
                 "--conf",
                 "spark.sql.shuffle.partitions=4",
                 "--conf",
@@ -153,6 +156,8 @@ class StandaloneClusterIT {
     assertThat(Files.readString(Path.of(out, "report", "index.html")))
         .contains("Licensed to the Apache Software Foundation");
 
+    ItRuns.assertFitPartitions(out);
+    ItRuns.assertFitPartitions(reference);
     ItRuns.assertOverridesShow(out);
     assertThat(TableComparison.differences(out, reference, TableComparison.ALL_TABLES))
         .as("tables of the cluster run that differ from local mode")

@@ -32,6 +32,11 @@ public final class TableComparison {
    * few, each naming the row); empty when they are equal.
    */
   public static List<String> differences(String a, String b, String name) {
+    return differences(a, b, name, TOLERANCE);
+  }
+
+  /** As {@link #differences(String, String, String)} with doubles within {@code tolerance}. */
+  public static List<String> differences(String a, String b, String name, double tolerance) {
     var da = JobTestSupport.table(a, name);
     var db = JobTestSupport.table(b, name);
     StructField[] fields = da.schema().fields();
@@ -41,11 +46,15 @@ public final class TableComparison {
     if (ra.size() != rb.size()) {
       diffs.add(name + ": " + ra.size() + " rows vs " + rb.size());
     }
+    double[] largest = {0};
     for (int i = 0; i < Math.min(ra.size(), rb.size()) && diffs.size() < 5; i++) {
-      if (!same(ra.get(i), rb.get(i))) {
+      if (!same(ra.get(i), rb.get(i), largest, tolerance)) {
         diffs.add(name + " row " + i + ": " + ra.get(i) + " vs " + rb.get(i));
       }
     }
+    // For the record: how close the doubles are (0 when the runs agree bit for bit).
+    System.out.printf(
+        "[it] %s: %d rows, largest relative double difference %.3g%n", name, ra.size(), largest[0]);
     return diffs;
   }
 
@@ -112,19 +121,21 @@ public final class TableComparison {
     return o;
   }
 
-  private static boolean same(Object a, Object b) {
+  private static boolean same(Object a, Object b, double[] largest, double tolerance) {
     if (a instanceof Double x && b instanceof Double y) {
       if (x.isNaN() || y.isNaN() || x.isInfinite() || y.isInfinite()) {
         return x.equals(y);
       }
-      return Math.abs(x - y) <= TOLERANCE * Math.max(1, Math.max(Math.abs(x), Math.abs(y)));
+      double d = Math.abs(x - y) / Math.max(1, Math.max(Math.abs(x), Math.abs(y)));
+      largest[0] = Math.max(largest[0], d);
+      return d <= tolerance;
     }
     if (a instanceof List<?> x && b instanceof List<?> y) {
       if (x.size() != y.size()) {
         return false;
       }
       for (int i = 0; i < x.size(); i++) {
-        if (!same(x.get(i), y.get(i))) {
+        if (!same(x.get(i), y.get(i), largest, tolerance)) {
           return false;
         }
       }

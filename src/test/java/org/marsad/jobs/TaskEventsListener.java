@@ -19,9 +19,10 @@ import org.apache.spark.scheduler.SparkListenerTaskStart;
 
 /**
  * A driver-side listener for StandaloneClusterIT (given with {@code spark.extraListeners}): writes
- * one line per executor added or removed, per task start of the analysis job (the one described
- * {@value #ANALYSIS}) and per failed task to the file named by {@value #EVENTS}, so the test knows
- * when the analysis is running on which executor and can check afterwards what Spark retried.
+ * one line per executor added or removed, per task start and end of the analysis job (the one
+ * described {@value #ANALYSIS}) and per failed task to the file named by {@value #EVENTS}, so the
+ * test knows when the analysis is running on which executor and can check afterwards what Spark
+ * retried.
  */
 public final class TaskEventsListener extends SparkListener {
 
@@ -66,7 +67,18 @@ public final class TaskEventsListener extends SparkListener {
 
   @Override
   public void onTaskEnd(SparkListenerTaskEnd task) {
-    if (task.reason() != Success$.MODULE$) {
+    if (task.reason() == Success$.MODULE$ && analysisStages.contains(task.stageId())) {
+      // How long an analysis task runs: the margin the kill has.
+      write(
+          "analysis-task-end stage="
+              + task.stageId()
+              + " executor="
+              + task.taskInfo().executorId()
+              + " task="
+              + task.taskInfo().index()
+              + " ms="
+              + task.taskInfo().duration());
+    } else if (task.reason() != Success$.MODULE$) {
       write(
           "task-failed stage="
               + task.stageId()

@@ -75,3 +75,45 @@ SELECT tt.period, ${schema}.period_start(tt.period) AS period_start,
 FROM ${schema}.topic_trends tt
 LEFT JOIN ${schema}.topic_summary ts ON ts.topic_id = tt.topic_id
 GROUP BY tt.period, tt.topic_id, ts.label;
+
+-- Evidence: the sentences naming both states of a pair, per period (each period and 'all') and
+-- rank (1 = shown first), with both states' names. a_start/a_end and b_start/b_end are the offsets
+-- of the two names within sentence, counted in UTF-16 units as Java and JavaScript count them
+-- (PostgreSQL's substr counts characters: the same unless the sentence holds emoji):
+-- substr(sentence, a_start + 1, a_end - a_start) is state_a's name as written.
+-- requires: comention_evidence, states
+CREATE OR REPLACE VIEW ${schema}.v_pair_evidence AS
+SELECT e.period, ${schema}.period_start(e.period) AS period_start,
+       e.state_a, a.name_en AS name_en_a, a.name_ar AS name_ar_a,
+       e.state_b, b.name_en AS name_en_b, b.name_ar AS name_ar_b,
+       e.rank, e.doc_id, e.source, e.published_at, e.story_id, e.field, e.sentence,
+       e.a_start, e.a_end, e.b_start, e.b_end
+FROM ${schema}.comention_evidence e
+LEFT JOIN ${schema}.states a ON a.iso2 = e.state_a
+LEFT JOIN ${schema}.states b ON b.iso2 = e.state_b;
+
+-- Change over time per state and period (all sources), with names: the share of the period's
+-- documents naming the state, its change against the previous calendar period (NULL when that
+-- period had no documents) and the burst test against the six periods before (filter burst).
+-- requires: state_trends, states
+CREATE OR REPLACE VIEW ${schema}.v_state_trends AS
+SELECT t.period, ${schema}.period_start(t.period) AS period_start,
+       t.state, s.name_en, s.name_ar, s.status,
+       t.docs, t.docs_total, t.share_of_docs, t.prev_share_of_docs, t.share_change,
+       t.window_docs, t.window_docs_total, t.window_share,
+       t.burst_g2, t.burst_log_ratio, t.burst
+FROM ${schema}.state_trends t
+LEFT JOIN ${schema}.states s ON s.iso2 = t.state;
+
+-- Stories (a dispatch and its reprints, see "Stories (near-duplicates)" in the README) with the
+-- outlets that ran them, from the documents carrying its story_id: filter docs > 1 for reprinted
+-- stories, order by docs or sources for the most amplified.
+-- requires: stories, documents
+CREATE OR REPLACE VIEW ${schema}.v_stories AS
+SELECT s.story_id, s.period, ${schema}.period_start(s.period) AS period_start,
+       s.first_published_at, s.first_source, s.title, s.docs, s.sources, s.span_hours,
+       string_agg(DISTINCT d.source, ', ' ORDER BY d.source) AS outlets
+FROM ${schema}.stories s
+LEFT JOIN ${schema}.documents d ON d.story_id = s.story_id
+GROUP BY s.story_id, s.period, s.first_published_at, s.first_source, s.title, s.docs, s.sources,
+         s.span_hours;

@@ -26,11 +26,30 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..");
 
+  /** The per-document part of story detection runs inside the analysis pass: plain Java too. */
+  @ArchTest
+  static final ArchRule storyFingerprintsHaveNoSpark =
+      noClasses()
+          .that()
+          .resideInAPackage("org.marsad.stories..")
+          .and()
+          .haveNameNotMatching(
+              "org\\.marsad\\.stories\\.(Stories|StoryTables|ConnectedComponents)(\\$.*)?")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..");
+
   @ArchTest
   static final ArchRule capabilitiesDoNoIo =
       noClasses()
           .that()
-          .resideInAnyPackage("org.marsad.terms..", "org.marsad.states..", "org.marsad.topics..")
+          .resideInAnyPackage(
+              "org.marsad.terms..",
+              "org.marsad.states..",
+              "org.marsad.topics..",
+              "org.marsad.trends..",
+              "org.marsad.evidence..",
+              "org.marsad.stories..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.apache.hadoop.fs..", "org.marsad.io..", "java.nio.file..");
@@ -48,6 +67,9 @@ class ArchitectureTest {
               "org.marsad.terms..",
               "org.marsad.states..",
               "org.marsad.topics..",
+              "org.marsad.trends..",
+              "org.marsad.evidence..",
+              "org.marsad.stories..",
               "org.marsad.jobs..",
               "org.marsad.report..");
 

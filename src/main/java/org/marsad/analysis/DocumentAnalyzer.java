@@ -2,10 +2,13 @@ package org.marsad.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.marsad.states.match.StateMatcher;
 import org.marsad.text.Analysis;
+import org.marsad.text.EvidenceSnippet;
 import org.marsad.text.Field;
-import org.marsad.text.RawToken;
 import org.marsad.text.Token;
 
 /**
@@ -34,20 +37,33 @@ public class DocumentAnalyzer {
    */
   public record Result(int tokens, int sentences, byte[] terms, byte[] mentions) {}
 
+  /** Pairs of states named in one sentence kept as evidence per document, at most. */
+  static final int MAX_PAIRS = 200;
+
   /**
    * Analyses a document of language {@code lang} with cleaned {@code title} (nullable) and text.
    */
   public Result analyze(String lang, String title, String text) {
+    return analyze(lang, title, text, PassSettings.DEFAULT_FORMS);
+  }
+
+  /**
+   * Analyses a document; {@code forms} are the mention forms counted in co-mentions, whose
+   * sentences naming two states are kept as evidence.
+   */
+  public Result analyze(String lang, String title, String text, Set<String> forms) {
     Field t = Field.of(title);
     Field b = Field.of(text);
     var analyzer = analysis.forLanguage(lang);
     List<List<Token>> kept = List.of(analyzer.analyze(t), analyzer.analyze(b));
     byte[] terms = TermsBlob.encode(kept);
     int titleSentences = t.sentences();
-    List<MentionsBlob.Mention> mentions = new ArrayList<>();
-    for (StateMatcher.Mention m : matcher.find(t, b)) {
-      Field f = m.field() == 0 ? t : b;
-      int[] ctx = context(f, m.sentence(), m.start(), m.end());
+    List<StateMatcher.Mention> found = matcher.find(t, b);
+    List<MentionsBlob.Mention> mentions = new ArrayList<>(found.size());
+    for (StateMatcher.Mention m : found) {
+      String field = (m.field() == 0 ? t : b).text();
+      EvidenceSnippet ctx =
+          EvidenceSnippet.around(field, MentionsBlob.CONTEXT_CHARS, m.start(), m.end());
       mentions.add(
           new MentionsBlob.Mention(
               m.iso2(),
@@ -57,69 +73,55 @@ public class DocumentAnalyzer {
               m.start(),
               m.end(),
               m.field() == 0 ? m.sentence() : titleSentences + m.sentence(),
-              f.text().substring(ctx[0], ctx[1]),
-              m.start() - ctx[0],
-              m.end() - ctx[0]));
+              ctx == null ? m.surface() : ctx.text(),
+              ctx == null ? 0 : ctx.spans()[0],
+              ctx == null ? m.surface().length() : ctx.spans()[1]));
     }
     return new Result(
         kept.get(0).size() + kept.get(1).size(),
         titleSentences + b.sentences(),
         terms,
-        MentionsBlob.encode(mentions));
+        MentionsBlob.encode(mentions, pairs(found, forms, t, b)));
   }
 
   /**
-   * The span [from, to) of the readable context of a mention at [start, end) in sentence {@code
-   * sentence} of {@code f}: the sentence (with its closing punctuation), cut to at most {@link
-   * MentionsBlob#CONTEXT_CHARS} characters around the mention at token boundaries.
+   * The sentences naming two states (first mention of each in the sentence), one per pair and
+   * sentence, at most {@link #MAX_PAIRS} per document; a sentence too long to show both is left
+   * out.
    */
-  static int[] context(Field f, int sentence, int start, int end) {
-    List<RawToken> toks = f.tokens();
-    int first = -1;
-    int last = -1;
-    for (int i = 0; i < toks.size(); i++) {
-      int s = toks.get(i).sentence();
-      if (s == sentence) {
-        if (first < 0) {
-          first = i;
-        }
-        last = i;
-      } else if (s > sentence) {
-        break;
+  private static List<MentionsBlob.Pair> pairs(
+      List<StateMatcher.Mention> found, Set<String> forms, Field title, Field body) {
+    Map<Long, Map<String, StateMatcher.Mention>> bySentence = new TreeMap<>();
+    for (StateMatcher.Mention m : found) {
+      if (forms.contains(m.form())) {
+        bySentence
+            .computeIfAbsent(((long) m.field() << 32) | m.sentence(), k -> new TreeMap<>())
+            .putIfAbsent(m.iso2(), m);
       }
     }
-    if (first < 0) {
-      return new int[] {start, end};
-    }
-    String text = f.text();
-    int from = toks.get(first).start();
-    int to = last + 1 < toks.size() ? toks.get(last + 1).start() : text.length();
-    while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
-      to--;
-    }
-    int max = MentionsBlob.CONTEXT_CHARS;
-    if (to - from > max) {
-      int lo = Math.max(from, start - Math.max(0, max - (end - start)) / 2);
-      int hi = Math.min(to, lo + max);
-      if (hi < end) {
-        hi = end;
-        lo = Math.max(from, hi - max);
-      }
-      // Inwards to whole tokens, never cutting the mention itself.
-      int snappedLo = start;
-      int snappedHi = end;
-      for (int i = first; i <= last; i++) {
-        RawToken r = toks.get(i);
-        if (r.start() >= lo && r.start() < snappedLo) {
-          snappedLo = r.start();
-        }
-        if (r.end() <= hi && r.end() > snappedHi) {
-          snappedHi = r.end();
+    List<MentionsBlob.Pair> out = new ArrayList<>();
+    for (Map<String, StateMatcher.Mention> s : bySentence.values()) {
+      List<StateMatcher.Mention> ms = new ArrayList<>(s.values());
+      for (int i = 0; i < ms.size(); i++) {
+        for (int j = i + 1; j < ms.size(); j++) {
+          if (out.size() >= MAX_PAIRS) {
+            return out;
+          }
+          StateMatcher.Mention a = ms.get(i);
+          StateMatcher.Mention c = ms.get(j);
+          String text = (a.field() == 0 ? title : body).text();
+          EvidenceSnippet e =
+              EvidenceSnippet.around(
+                  text, MentionsBlob.CONTEXT_CHARS, a.start(), a.end(), c.start(), c.end());
+          if (e != null) {
+            int[] p = e.spans();
+            out.add(
+                new MentionsBlob.Pair(
+                    a.iso2(), c.iso2(), a.field(), e.text(), p[0], p[1], p[2], p[3]));
+          }
         }
       }
-      from = snappedLo;
-      to = snappedHi;
     }
-    return new int[] {from, to};
+    return out;
   }
 }

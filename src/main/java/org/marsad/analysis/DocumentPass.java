@@ -112,7 +112,7 @@ public final class DocumentPass {
       if (lang == null) {
         lang = LanguageDetector.detect(title == null ? text : title + "\n" + text);
       }
-      DocumentAnalyzer.Result a = analyzer.analyze(lang, title, text);
+      DocumentAnalyzer.Result a = analyzer.analyze(lang, title, text, settings.forms());
       return new Outcome(null, null, when, label, lang, title, hash(text), a);
     } catch (RuntimeException | StackOverflowError e) {
       String m = String.valueOf(e.getMessage()).lines().findFirst().orElse("");

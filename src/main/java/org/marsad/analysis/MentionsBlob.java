@@ -43,9 +43,37 @@ public final class MentionsBlob {
       int contextStart,
       int contextEnd) {}
 
-  /** Encodes mentions. */
+  /**
+   * A sentence that names both states of a pair (forms counted in co-mentions): the evidence a
+   * reader sees for the pair's numbers.
+   *
+   * @param stateA the first state, sorting before {@code stateB}
+   * @param stateB the second state
+   * @param field 0 for the title, 1 for the body
+   * @param sentence the sentence as the reader sees it (at most {@link #CONTEXT_CHARS} characters)
+   * @param aStart start of the first state's mention within {@code sentence}
+   * @param aEnd end of the first state's mention
+   * @param bStart start of the second state's mention
+   * @param bEnd end of the second state's mention
+   */
+  public record Pair(
+      String stateA,
+      String stateB,
+      int field,
+      String sentence,
+      int aStart,
+      int aEnd,
+      int bStart,
+      int bEnd) {}
+
+  /** Encodes mentions (and no pair sentences). */
   public static byte[] encode(List<Mention> mentions) {
-    Bytes.Writer w = new Bytes.Writer(8 + mentions.size() * 64);
+    return encode(mentions, List.of());
+  }
+
+  /** Encodes mentions, then the sentences that name pairs of states. */
+  public static byte[] encode(List<Mention> mentions, List<Pair> pairs) {
+    Bytes.Writer w = new Bytes.Writer(8 + mentions.size() * 64 + pairs.size() * 128);
     w.varint(mentions.size());
     for (Mention m : mentions) {
       w.string(m.state())
@@ -59,12 +87,50 @@ public final class MentionsBlob {
           .varint(m.contextStart())
           .varint(m.contextEnd());
     }
+    w.varint(pairs.size());
+    for (Pair p : pairs) {
+      w.string(p.stateA())
+          .string(p.stateB())
+          .byte1(p.field())
+          .string(p.sentence())
+          .varint(p.aStart())
+          .varint(p.aEnd())
+          .varint(p.bStart())
+          .varint(p.bEnd());
+    }
     return w.toBytes();
   }
 
-  /** Decodes mentions. */
+  /** Decodes the mentions (the pair sentences after them are not read). */
   public static List<Mention> decode(byte[] blob) {
+    return mentions(new Bytes.Reader(blob));
+  }
+
+  /** Decodes the sentences that name pairs of states. */
+  public static List<Pair> pairs(byte[] blob) {
     Bytes.Reader r = new Bytes.Reader(blob);
+    mentions(r);
+    if (!r.hasMore()) {
+      return List.of();
+    }
+    int n = r.varint();
+    List<Pair> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(
+          new Pair(
+              r.string(),
+              r.string(),
+              r.byte1(),
+              r.string(),
+              r.varint(),
+              r.varint(),
+              r.varint(),
+              r.varint()));
+    }
+    return out;
+  }
+
+  private static List<Mention> mentions(Bytes.Reader r) {
     int n = r.varint();
     List<Mention> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package org.marsad.analysis;
 
 import java.io.Serializable;
+import java.util.Set;
 import org.marsad.corpus.CorpusOptions;
 import org.marsad.corpus.DateParser;
 import org.marsad.states.match.StateSettings;
@@ -14,13 +15,32 @@ import org.marsad.text.Analysis;
  * @param dates the date parser
  * @param analysis analysers' word lists
  * @param states gazetteer and context rules
+ * @param forms the mention forms counted in co-mentions (for the evidence sentences of pairs)
  */
 public record PassSettings(
-    CorpusOptions corpus, DateParser dates, Analysis analysis, StateSettings states)
+    CorpusOptions corpus,
+    DateParser dates,
+    Analysis analysis,
+    StateSettings states,
+    Set<String> forms)
     implements Serializable {
 
-  /** Settings reading dates with the built-in formats and {@code corpus.dateFormats()}. */
+  /** The forms counted by default: names, adjectives and capitals. */
+  public static final Set<String> DEFAULT_FORMS = Set.of("name", "adjective", "capital");
+
+  /** Copies {@code forms}. */
+  public PassSettings {
+    forms = Set.copyOf(forms);
+  }
+
+  /** Settings with the default forms, dates read as {@code corpus} says. */
   public static PassSettings of(CorpusOptions corpus, Analysis analysis, StateSettings states) {
-    return new PassSettings(corpus, corpus.dateParser(), analysis, states);
+    return of(corpus, analysis, states, DEFAULT_FORMS);
+  }
+
+  /** Settings counting {@code forms} in co-mentions, dates read as {@code corpus} says. */
+  public static PassSettings of(
+      CorpusOptions corpus, Analysis analysis, StateSettings states, Set<String> forms) {
+    return new PassSettings(corpus, corpus.dateParser(), analysis, states, forms);
   }
 }

@@ -141,6 +141,71 @@ public final class Catalog {
           "state_a,period",
           "state_b,period");
 
+  /** Each state's share of documents per period against the previous period and a window. */
+  public static final Table STATE_TRENDS =
+      table(
+          "state_trends",
+          "period STRING, state STRING, docs BIGINT, docs_total BIGINT, share_of_docs DOUBLE,"
+              + " prev_share_of_docs DOUBLE, share_change DOUBLE, window_docs BIGINT,"
+              + " window_docs_total BIGINT, window_share DOUBLE, burst_g2 DOUBLE,"
+              + " burst_log_ratio DOUBLE, burst BOOLEAN",
+          "period",
+          "period,state",
+          Load.BY_PERIOD,
+          "state");
+
+  /** Each pair's co-mentions per period against the previous period and a window. */
+  public static final Table COMENTION_TRENDS =
+      table(
+          "comention_trends",
+          "period STRING, state_a STRING, state_b STRING, co_docs BIGINT, docs_total BIGINT,"
+              + " npmi DOUBLE, prev_co_docs BIGINT, co_docs_change BIGINT, prev_npmi DOUBLE,"
+              + " npmi_change DOUBLE, window_co_docs BIGINT, window_docs_total BIGINT,"
+              + " burst_g2 DOUBLE, burst_log_ratio DOUBLE, burst BOOLEAN",
+          "period",
+          "period,state_a,state_b",
+          Load.BY_PERIOD,
+          "state_a,period",
+          "state_b,period");
+
+  /** Rising and falling terms of each period against the previous one. */
+  public static final Table TERM_TRENDS =
+      table(
+          "term_trends",
+          "period STRING, lang STRING, term STRING, label STRING, count_period BIGINT,"
+              + " count_prev BIGINT, n_period BIGINT, n_prev BIGINT, g2 DOUBLE, log_ratio DOUBLE,"
+              + " direction STRING",
+          "period",
+          "period,lang,term",
+          Load.BY_PERIOD,
+          "term");
+
+  /** Example sentences naming both states of a pair. */
+  public static final Table COMENTION_EVIDENCE =
+      table(
+          "comention_evidence",
+          "period STRING, state_a STRING, state_b STRING, rank INT, doc_id STRING,"
+              + " source STRING, published_at TIMESTAMP, story_id STRING, field STRING,"
+              + " sentence STRING, a_start INT, a_end INT, b_start INT, b_end INT",
+          "period",
+          "period,state_a,state_b,rank",
+          Load.BY_PERIOD,
+          "state_a,state_b,period",
+          "doc_id");
+
+  /** Example sentences of each period's keyness winners and of the top collocations. */
+  public static final Table TERM_EVIDENCE =
+      table(
+          "term_evidence",
+          "period STRING, lang STRING, term STRING, label STRING, kind STRING, rank INT,"
+              + " doc_id STRING, source STRING, published_at TIMESTAMP, sentence STRING,"
+              + " start INT, end INT",
+          "period",
+          "period,lang,term,kind,rank",
+          Load.BY_PERIOD,
+          "term",
+          "doc_id");
+
   /** The top terms of each topic. */
   public static final Table TOPICS =
       table(

@@ -163,7 +163,9 @@ public class CommonOptions {
 
   @Option(
       names = "--k",
-      description = "Number of topics, or auto to sweep --k-sweep and keep the best (default: 20).")
+      description =
+          "Number of topics, auto to sweep --k-sweep and keep the best, or size: one per 50"
+              + " documents, 3 to 20 (default: size).")
   String k;
 
   @Option(
@@ -188,7 +190,11 @@ public class CommonOptions {
   @Option(names = "--optimizer", description = "LDA optimizer: online or em (default: online).")
   String optimizer;
 
-  @Option(names = "--max-iter", description = "LDA iterations (default: 100).")
+  @Option(
+      names = "--max-iter",
+      description =
+          "LDA iterations (default: five passes over the corpus at the mini-batch share, at least"
+              + " 30: 100 on a large corpus).")
   Integer maxIter;
 
   @Option(names = "--seed", description = "Random seed of the topic model (default: 1).")
@@ -196,7 +202,8 @@ public class CommonOptions {
 
   @Option(
       names = "--subsampling",
-      description = "Share of documents per online LDA mini-batch (default: 0.05).")
+      description =
+          "Share of documents per online LDA mini-batch (default: about 1,000 documents, 0.05 to 1).")
   Double subsampling;
 
   @Option(
@@ -400,14 +407,16 @@ public class CommonOptions {
     long minCo =
         Long.parseLong(pick(minCoDocs == null ? null : minCoDocs.toString(), "min-co-docs", "1"));
     TopicSettings td = org.marsad.topics.TopicSettings.defaults();
-    String kV = pick(k, "k", Integer.toString(td.k()));
+    String kV = pick(k, "k", "size");
     String sweepV = pick(kSweep, "k-sweep", "10,20,30,40");
     String minDfV = pick(minDf, "min-df", "auto");
     org.marsad.topics.TopicSettings topics;
     try {
       topics =
           new org.marsad.topics.TopicSettings(
-              kV.equals("auto") ? 0 : Integer.parseInt(kV),
+              kV.equals("auto")
+                  ? 0
+                  : kV.equals("size") ? TopicSettings.K_BY_SIZE : Integer.parseInt(kV),
               Arrays.stream(sweepV.split(",")).map(String::strip).map(Integer::valueOf).toList(),
               Integer.parseInt(str(vocabSize, "vocab-size", td.vocabSize())),
               minDfV.equals("auto") ? TopicSettings.AUTO_MIN_DF : Long.parseLong(minDfV),
@@ -421,7 +430,7 @@ public class CommonOptions {
       throw new IllegalArgumentException(
           "Cannot use the topic options: not a number ("
               + e.getMessage()
-              + "); --k takes a number or auto, --k-sweep numbers separated by commas");
+              + "); --k takes a number, auto or size, --k-sweep numbers separated by commas");
     }
     long minTsd = Long.parseLong(str(minTopicStateDocs, "min-topic-state-docs", 5));
     PostgresTarget postgres = postgresTarget();
@@ -447,15 +456,25 @@ public class CommonOptions {
     resolved.put("scope", scopeV);
     resolved.put("min-co-docs", Long.toString(minCo));
     resolved.put("gazetteer", gazV == null ? "(built-in)" : gazV);
-    resolved.put("k", topics.k() == 0 ? "auto" : Integer.toString(topics.k()));
+    resolved.put(
+        "k",
+        topics.k() == 0
+            ? "auto"
+            : topics.k() == TopicSettings.K_BY_SIZE ? "size" : Integer.toString(topics.k()));
     resolved.put("k-sweep", sweepV);
     resolved.put("vocab-size", Integer.toString(topics.vocabSize()));
     resolved.put("min-df", minDfV);
     resolved.put("max-df", Double.toString(topics.maxDf()));
     resolved.put("optimizer", topics.optimizer());
-    resolved.put("max-iter", Integer.toString(topics.maxIter()));
+    resolved.put(
+        "max-iter",
+        topics.maxIter() == TopicSettings.AUTO ? "auto" : Integer.toString(topics.maxIter()));
     resolved.put("seed", Long.toString(topics.seed()));
-    resolved.put("subsampling", Double.toString(topics.subsampling()));
+    resolved.put(
+        "subsampling",
+        topics.subsampling() == TopicSettings.AUTO
+            ? "auto"
+            : Double.toString(topics.subsampling()));
     resolved.put("model", topics.model() == null ? "(fit)" : topics.model());
     resolved.put("min-topic-state-docs", Long.toString(minTsd));
     resolved.put("overwrite", Boolean.toString(overwriteV));

@@ -7,7 +7,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 /**
  * Console logging of a command: by default what {@code conf/log4j2.properties} says (Marsad's stage
  * lines, Spark's progress bar and warnings worth acting on); {@code --verbose} turns every logger,
- * Spark's included, to INFO.
+ * Spark's included, to INFO, and keeps a local run's Spark web UI on.
  */
 final class Logging {
 
@@ -18,6 +18,7 @@ final class Logging {
     if (!verbose) {
       return;
     }
+    System.setProperty("marsad.verbose", "true"); // and the local web UI (Sessions)
     try {
       Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.INFO);
     } catch (LinkageError e) {

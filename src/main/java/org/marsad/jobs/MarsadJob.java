@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.marsad.analysis.AnalysisPass;
 import org.marsad.analysis.PassSettings;
@@ -101,7 +102,10 @@ public final class MarsadJob {
       }
       PassSettings pass =
           PassSettings.of(
-              config.corpus().withSlashOrder(slash.order()), config.analysis(), config.states());
+              config.corpus().withSlashOrder(slash.order()),
+              config.analysis(),
+              config.states(),
+              config.forms());
       Dataset<Row> analysed = writer.intermediate("pass", AnalysisPass.run(raw, pass), null);
       corpus = CorpusLoader.load(analysed);
       long nDocs = writer.write(Catalog.DOCUMENTS, corpus.documentsTable());
@@ -148,12 +152,15 @@ public final class MarsadJob {
                   "n_tokens",
                   "n_sentences",
                   "terms",
-                  "mentions")
+                  "mentions",
+                  "file",
+                  "row")
+              .withColumn("story_id", functions.lit(null).cast("string"))
               .persist(StorageLevel.MEMORY_AND_DISK());
       cached.add(counted);
       Map<String, Dataset<Row>> shared = new LinkedHashMap<>();
       org.marsad.jobs.Stage.Context ctx =
-          new org.marsad.jobs.Stage.Context(spark, corpus, counted, config, shared);
+          new org.marsad.jobs.Stage.Context(spark, raw, corpus, counted, config, shared);
       for (Stage s : Stage.values()) {
         if (!stages.contains(s)) {
           continue;
@@ -227,7 +234,8 @@ public final class MarsadJob {
    */
   public static Corpus analyse(Dataset<Row> raw, JobConfig config) {
     CorpusLoader.checkColumns(raw.schema(), config.corpus());
-    PassSettings pass = PassSettings.of(config.corpus(), config.analysis(), config.states());
+    PassSettings pass =
+        PassSettings.of(config.corpus(), config.analysis(), config.states(), config.forms());
     return CorpusLoader.load(AnalysisPass.run(raw, pass).persist(StorageLevel.MEMORY_AND_DISK()));
   }
 

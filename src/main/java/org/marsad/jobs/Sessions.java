@@ -28,6 +28,11 @@ public final class Sessions {
         && System.getProperty("spark.sql.shuffle.partitions") == null) {
       b = b.config("spark.sql.shuffle.partitions", "8");
     }
+    // A local run's web UI keeps every query plan and metric of its hundreds of small jobs; it is
+    // there for whoever asks (-Dspark.ui.enabled=true or --verbose), not by default.
+    if (effective.startsWith("local") && System.getProperty("spark.ui.enabled") == null) {
+      b = b.config("spark.ui.enabled", Boolean.getBoolean("marsad.verbose") ? "true" : "false");
+    }
     // Output tables are read back (report, query, PostgreSQL sink, staged tables): period=2018 or
     // period=2018-02-18 must stay strings, not become ints or dates that 'all' cannot be cast to.
     return b.config(PARTITION_TYPE_INFERENCE, "false")

@@ -29,6 +29,7 @@ interface Stage {
    * What a stage reads.
    *
    * @param spark the session
+   * @param raw the corpus as read (for the few documents evidence cites again)
    * @param corpus the analysed corpus
    * @param counted the documents that count in statistics (cached for the run)
    * @param config the run's configuration
@@ -36,6 +37,7 @@ interface Stage {
    */
   record Context(
       SparkSession spark,
+      Dataset<Row> raw,
       Corpus corpus,
       Dataset<Row> counted,
       JobConfig config,

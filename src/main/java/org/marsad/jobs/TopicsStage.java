@@ -42,11 +42,12 @@ final class TopicsStage implements Stage {
   public Result run(Context ctx) {
     SparkSession spark = ctx.spark();
     JobConfig config = ctx.config();
-    TopicSettings s = config.topics();
     Result r = new Result();
     Dataset<Row> counted = ctx.counted();
     spark.sparkContext().setJobDescription("topics: documents");
     long n = counted.count();
+    // k, iterations and mini-batch share scale with the corpus unless given.
+    TopicSettings s = config.topics().resolvedFor(n);
     r.figure("documents", n);
     Dataset<Row> labels = TermsStage.labels(ctx, r);
     Fitted chosen;
@@ -73,8 +74,7 @@ final class TopicsStage implements Stage {
       vectors = r.cache(TopicStats.vectors(counted, vocab, n));
       // The fit's partitions decide its mini-batches: recorded so runs can be compared.
       r.figure("partitions", vectors.rdd().getNumPartitions());
-      int kFor = s.k() > 0 ? s.k() : 0;
-      List<Integer> ks = kFor > 0 ? List.of(kFor) : s.sweep();
+      List<Integer> ks = s.k() > 0 ? List.of(s.k()) : s.sweep();
       List<Fitted> fits = new ArrayList<>();
       List<Double> secs = new ArrayList<>();
       List<Double> fitSeconds = new ArrayList<>();
@@ -142,6 +142,8 @@ final class TopicsStage implements Stage {
         String.format(Locale.ROOT, "%.3f", diversity));
     r.figure("k", k);
     r.figure("optimizer", s.optimizer());
+    r.figure("max_iter", s.maxIter());
+    r.figure("subsampling", s.subsampling());
     r.figure("npmi_mean", mean);
     r.figure("diversity", diversity);
     List<Double> per = new ArrayList<>();

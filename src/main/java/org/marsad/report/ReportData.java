@@ -34,10 +34,18 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.marsad.catalog.Catalog;
+import org.marsad.evidence.EvidenceTables;
 import org.marsad.io.TableReader;
+import org.marsad.trends.PeriodCalendar;
+import org.marsad.trends.TrendSettings;
+import org.marsad.trends.Trends;
 
 /**
  * Reads the tables of an output folder with Spark and aggregates them, on the driver, into the
@@ -66,6 +74,22 @@ final class ReportData {
   /** Most edges drawn in the co-mention network. */
   static final int MAX_EDGES = 150;
 
+  /** Latest periods with their own state charts and "What changed" lists (plus all periods). */
+  static final int VIEW_PERIODS = 24;
+
+  /** Bursting states and pairs, and rising terms, listed per period under "What changed". */
+  static final int CHANGE_ITEMS = 10;
+
+  static final int CHANGE_TERMS = 15;
+
+  /**
+   * Pair-periods and term-periods whose evidence sentences are embedded (at most {@link
+   * org.marsad.evidence.EvidenceTables#DEFAULT_PER_ITEM} each), which bounds the page's size.
+   */
+  static final int MAX_EVIDENCE_PAIRS = 1_000;
+
+  static final int MAX_EVIDENCE_TERMS = 600;
+
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
@@ -76,6 +100,10 @@ final class ReportData {
   private final ObjectMapper mapper = new ObjectMapper();
   private final Set<String> docPeriods = new TreeSet<>();
   private final Set<String> otherPeriods = new TreeSet<>();
+  private final Map<String, Long> counted = new HashMap<>();
+
+  /** Periods the page names but does not chart (the predecessor of a period, say). */
+  private final Set<String> named = new TreeSet<>();
 
   ReportData(SparkSession spark, String output) {
     this.spark = spark;
@@ -102,6 +130,8 @@ final class ReportData {
     root.set("terms", terms());
     root.set("topics", topics(documents));
     root.set("states", states());
+    root.set("changes", changes());
+    root.set("evidence", evidence(root));
     // The time axis comes from the documents; without them, from the periods the tables name.
     List<String> axis = Periods.axis(docPeriods.isEmpty() ? otherPeriods : docPeriods);
     ObjectNode periods = root.putObject("periods");
@@ -110,6 +140,7 @@ final class ReportData {
     Set<String> all = new TreeSet<>(axis);
     all.addAll(docPeriods);
     all.addAll(otherPeriods);
+    all.addAll(named);
     all.add("all");
     axis.forEach(keys::add);
     all.forEach(p -> labels.put(p, Periods.label(p)));
@@ -170,6 +201,14 @@ final class ReportData {
     for (Row r : rows) {
       perSource.merge(nz(r.getString(1), "unknown"), r.getLong(2), Long::sum);
       docPeriods.add(r.getString(0));
+    }
+    for (Row r :
+        documents
+            .filter(col("duplicate_of").isNull())
+            .groupBy("period")
+            .agg(count("*").as("n"))
+            .collectAsList()) {
+      counted.put(r.getString(0), r.getLong(1));
     }
     List<String> sources = new ArrayList<>(perSource.keySet());
     sources.sort(Comparator.comparing((String s) -> -perSource.get(s)).thenComparing(s -> s));
@@ -273,6 +312,10 @@ final class ReportData {
       for (Row r : topN(winners, "period", col("g2").desc(), "term", TOP_TERMS).collectAsList()) {
         ObjectNode o = arr(keyness, (String) r.getAs("period")).addObject();
         o.put("label", (String) r.getAs("label"));
+        o.put("term", (String) r.getAs("term"));
+        if (has(key, "lang")) {
+          o.put("lang", (String) r.getAs("lang"));
+        }
         o.put("g2", num(r, "g2"));
         o.put("log_ratio", num(r, "log_ratio"));
         if (has(key, "count_period")) {
@@ -286,6 +329,12 @@ final class ReportData {
       for (Row r : coll.orderBy(col("g2").desc(), col("label")).limit(TOP_ITEMS).collectAsList()) {
         ObjectNode o = list.addObject();
         o.put("label", (String) r.getAs("label"));
+        if (has(coll, "term")) {
+          o.put("term", (String) r.getAs("term"));
+        }
+        if (has(coll, "lang")) {
+          o.put("lang", (String) r.getAs("lang"));
+        }
         o.put("n", ((Number) r.getAs("count")).longValue());
         o.put("g2", num(r, "g2"));
         if (has(coll, "pmi")) {
@@ -430,19 +479,17 @@ final class ReportData {
         n.put("status", (String) r.getAs("status"));
       }
     }
-    Map<String, Long> totalDocs = new LinkedHashMap<>();
-    Dataset<Row> totals =
-        counts
-            .groupBy("state")
-            .agg(sum("docs").as("docs"))
-            .orderBy(col("docs").desc(), col("state"));
-    ArrayNode top = s.putArray("top");
-    for (Row r : totals.collectAsList()) {
-      totalDocs.put(r.getString(0), r.getLong(1));
-      if (top.size() < TOP_ITEMS) {
-        top.addObject().put("state", r.getString(0)).put("docs", r.getLong(1));
-      }
+    // Small aggregates only (a day-period corpus of years has states x thousands of periods):
+    // totals per state, the time series of the most named, the per-period lists of the latest.
+    Map<String, Long> totals = new HashMap<>();
+    for (Row r : counts.groupBy("state").agg(sum("docs").as("docs")).collectAsList()) {
+      totals.put(r.getString(0), ((Number) r.get(1)).longValue());
     }
+    Map<String, Long> totalDocs = ranked(totals);
+    ArrayNode top = s.putArray("top");
+    totalDocs.entrySet().stream()
+        .limit(TOP_ITEMS)
+        .forEach(e -> top.addObject().put("state", e.getKey()).put("docs", e.getValue()));
     List<String> timeStates = totalDocs.keySet().stream().limit(TIME_STATES).toList();
     ObjectNode time = s.putObject("time");
     if (!timeStates.isEmpty()) {
@@ -453,22 +500,74 @@ final class ReportData {
               .agg(sum("docs").as("docs"))
               .collectAsList()) {
         otherPeriods.add(r.getString(1));
-        obj(time, r.getString(0)).put(r.getString(1), r.getLong(2));
+        obj(time, r.getString(0)).put(r.getString(1), ((Number) r.get(2)).longValue());
       }
     }
     s.set("order", mapper.valueToTree(timeStates));
 
+    // The state charts and the network of each of the latest periods, beside those of all.
+    List<String> dated =
+        counts.select("period").distinct().collectAsList().stream()
+            .map(r -> r.getString(0))
+            .filter(p -> p != null && !p.equals("all"))
+            .sorted()
+            .toList();
+    List<String> views = dated.subList(Math.max(0, dated.size() - VIEW_PERIODS), dated.size());
+    s.set("periods", mapper.valueToTree(views));
+    Map<String, Map<String, Long>> byPeriod = new TreeMap<>();
+    if (!views.isEmpty()) {
+      for (Row r :
+          counts
+              .filter(col("period").isin(views.toArray()))
+              .groupBy("period", "state")
+              .agg(sum("docs").as("docs"))
+              .collectAsList()) {
+        byPeriod
+            .computeIfAbsent(r.getString(0), p -> new HashMap<>())
+            .put(r.getString(1), ((Number) r.get(2)).longValue());
+      }
+    }
+    ObjectNode perPeriod = s.putObject("by_period");
+    for (String p : views) {
+      ArrayNode t = perPeriod.putObject(p).putArray("top");
+      ranked(byPeriod.getOrDefault(p, Map.of())).entrySet().stream()
+          .limit(TOP_ITEMS)
+          .forEach(e -> t.addObject().put("state", e.getKey()).put("docs", e.getValue()));
+    }
+
     Dataset<Row> co = table(Catalog.STATE_COMENTIONS);
     if (missing(co, "state_comentions", "period", "scope", "state_a", "state_b", "co_docs", "npmi")
         == null) {
-      comentions(s, co, totalDocs);
+      comentions(s, co, totalDocs, views, byPeriod);
     }
     return s;
   }
 
+  /** The states by documents, most named first (ties: by code). */
+  private static Map<String, Long> ranked(Map<String, Long> docs) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    docs.entrySet().stream()
+        .sorted(
+            Comparator.comparing((Map.Entry<String, Long> e) -> -e.getValue())
+                .thenComparing(Map.Entry::getKey))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
   private record Pair(String a, String b, long co, double npmi) {}
 
-  private void comentions(ObjectNode s, Dataset<Row> co, Map<String, Long> totalDocs) {
+  private static final Comparator<Pair> BY_CO =
+      Comparator.comparingLong((Pair p) -> -p.co())
+          .thenComparing(p -> -p.npmi())
+          .thenComparing(Pair::a)
+          .thenComparing(Pair::b);
+
+  private void comentions(
+      ObjectNode s,
+      Dataset<Row> co,
+      Map<String, Long> totalDocs,
+      List<String> views,
+      Map<String, Map<String, Long>> byPeriod) {
     Dataset<Row> all = co.filter(col("period").equalTo("all"));
     List<String> scopes =
         all.select("scope").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
@@ -483,23 +582,59 @@ final class ReportData {
             .orderBy(col("co_docs").desc(), col("npmi").desc(), col("state_a"), col("state_b"))
             .limit(50_000)
             .collectAsList()) {
-      pairs.add(
-          new Pair(
-              r.getString(0),
-              r.getString(1),
-              ((Number) r.get(2)).longValue(),
-              ((Number) r.get(3)).doubleValue()));
+      pairs.add(pair(r, 0));
     }
-    if (pairs.isEmpty()) {
+    ObjectNode c = pairView(scope, pairs, totalDocs);
+    if (c == null) {
       return;
     }
-    ObjectNode c = s.putObject("comentions");
+    s.set("comentions", c);
+    if (views.isEmpty()) {
+      return;
+    }
+    Map<String, List<Pair>> perPeriod = new HashMap<>();
+    for (Row r :
+        co.filter(col("scope").equalTo(scope).and(col("period").isin(views.toArray())))
+            .select("period", "state_a", "state_b", "co_docs", "npmi")
+            .orderBy(col("co_docs").desc(), col("npmi").desc(), col("state_a"), col("state_b"))
+            .limit(200_000)
+            .collectAsList()) {
+      perPeriod.computeIfAbsent(r.getString(0), p -> new ArrayList<>()).add(pair(r, 1));
+    }
+    ObjectNode byView = (ObjectNode) s.get("by_period");
+    for (String p : views) {
+      List<Pair> list = perPeriod.getOrDefault(p, List.of());
+      ObjectNode v = pairView(scope, list, ranked(byPeriod.getOrDefault(p, Map.of())));
+      if (v != null) {
+        ((ObjectNode) byView.get(p)).set("comentions", v);
+      }
+    }
+  }
+
+  private static Pair pair(Row r, int from) {
+    return new Pair(
+        r.getString(from),
+        r.getString(from + 1),
+        ((Number) r.get(from + 2)).longValue(),
+        r.isNullAt(from + 3) ? Double.NaN : ((Number) r.get(from + 3)).doubleValue());
+  }
+
+  /**
+   * The pair charts, network and heatmap of one period's pairs (sorted by co-mentions), or null
+   * when there is no pair; {@code docs} are the documents naming each state, most named first.
+   */
+  private ObjectNode pairView(String scope, List<Pair> pairs, Map<String, Long> docs) {
+    if (pairs.isEmpty()) {
+      return null;
+    }
+    pairs = pairs.stream().sorted(BY_CO).toList();
+    ObjectNode c = mapper.createObjectNode();
     c.put("scope", scope);
     long minPair = threshold(pairs, 10);
     c.put("min_co_docs", minPair);
     ArrayNode byNpmi = c.putArray("by_npmi");
     pairs.stream()
-        .filter(p -> p.co() >= minPair)
+        .filter(p -> p.co() >= minPair && Double.isFinite(p.npmi()))
         .sorted(Comparator.comparingDouble(Pair::npmi).reversed().thenComparing(p -> -p.co()))
         .limit(TOP_ITEMS)
         .forEach(p -> pair(byNpmi, p));
@@ -516,8 +651,8 @@ final class ReportData {
         .forEach(
             p -> {
               pair(edges, p);
-              nodes.put(p.a(), totalDocs.getOrDefault(p.a(), p.co()));
-              nodes.put(p.b(), totalDocs.getOrDefault(p.b(), p.co()));
+              nodes.put(p.a(), docs.getOrDefault(p.a(), p.co()));
+              nodes.put(p.b(), docs.getOrDefault(p.b(), p.co()));
             });
     ObjectNode graphNodes = c.putObject("nodes");
     nodes.forEach(graphNodes::put);
@@ -530,13 +665,14 @@ final class ReportData {
           paired.add(p.b());
         });
     List<String> heat =
-        totalDocs.keySet().stream().filter(paired::contains).limit(HEATMAP_STATES).toList();
+        docs.keySet().stream().filter(paired::contains).limit(HEATMAP_STATES).toList();
     Set<String> heatSet = new HashSet<>(heat);
     c.set("heat_states", mapper.valueToTree(heat));
     ArrayNode cells = c.putArray("heat");
     pairs.stream()
         .filter(p -> heatSet.contains(p.a()) && heatSet.contains(p.b()))
         .forEach(p -> pair(cells, p));
+    return c;
   }
 
   /** The largest of 10, 5, 3, 2 co-mentions that at least {@code wanted} pairs reach; else 1. */
@@ -555,6 +691,380 @@ final class ReportData {
         .put("b", p.b())
         .put("co", p.co())
         .put("npmi", Double.isFinite(p.npmi()) ? p.npmi() : null);
+  }
+
+  // ---------------------------------------------------------------- what changed
+
+  private ObjectNode changes() {
+    ObjectNode c = mapper.createObjectNode();
+    Dataset<Row> st = table(Catalog.STATE_TRENDS);
+    Dataset<Row> ct = table(Catalog.COMENTION_TRENDS);
+    Dataset<Row> tt = table(Catalog.TERM_TRENDS);
+    String stMissing =
+        missing(
+            st, "state_trends", "period", "state", "docs", "share_of_docs", "burst_g2", "burst");
+    String ctMissing =
+        missing(
+            ct, "comention_trends", "period", "state_a", "state_b", "co_docs", "burst_g2", "burst");
+    String ttMissing =
+        missing(
+            tt, "term_trends", "period", "lang", "term", "label", "g2", "log_ratio", "direction");
+    if (stMissing != null && ctMissing != null && ttMissing != null) {
+      return absent(
+          c,
+          "This output has no trend tables (state_trends, comention_trends, term_trends), so the"
+              + " report cannot say what changed.");
+    }
+    c.put("available", true);
+    TrendSettings d = TrendSettings.DEFAULTS;
+    c.putObject("settings")
+        .put("window", d.window())
+        .put("min_docs", d.minDocs())
+        .put("min_g2", d.minG2())
+        .put("min_log_ratio", d.minLogRatio())
+        .put("term_min_g2", Trends.DEFAULT_TERM_MIN_G2);
+    ObjectNode notes = c.putObject("missing");
+    TreeSet<String> periods = new TreeSet<>();
+    List<Dataset<Row>> present = new ArrayList<>();
+    if (stMissing == null) {
+      present.add(st);
+    }
+    if (ctMissing == null) {
+      present.add(ct);
+    }
+    if (ttMissing == null) {
+      present.add(tt);
+    }
+    // The periods with documents (trend rows exist only there); without a documents table, the
+    // periods the trend tables name.
+    if (!counted.isEmpty()) {
+      counted.keySet().stream().filter(p -> PeriodCalendar.slot(p) != null).forEach(periods::add);
+    } else {
+      for (Dataset<Row> t : present) {
+        t.select("period").distinct().collectAsList().stream()
+            .map(r -> r.getString(0))
+            .filter(p -> p != null && PeriodCalendar.slot(p) != null)
+            .forEach(periods::add);
+      }
+    }
+    if (stMissing != null) {
+      notes.put("states", "No bursting states: " + stMissing + ".");
+    }
+    if (ctMissing != null) {
+      notes.put("pairs", "No bursting pairs: " + ctMissing + ".");
+    }
+    if (ttMissing != null) {
+      notes.put("terms", "No rising terms: " + ttMissing + ".");
+    }
+    List<String> shown =
+        new ArrayList<>(periods)
+            .subList(Math.max(0, periods.size() - VIEW_PERIODS), periods.size());
+    c.set("periods", mapper.valueToTree(shown));
+    if (shown.isEmpty()) {
+      return c;
+    }
+    otherPeriods.addAll(shown);
+    c.put("latest", shown.get(shown.size() - 1));
+    ObjectNode previous = c.putObject("previous");
+    shown.forEach(p -> previous.put(p, PeriodCalendar.previous(p)));
+    shown.forEach(p -> named.add(PeriodCalendar.previous(p)));
+    // What each comparison rests on: counted documents of the period, of the one before and of
+    // the window (calendar periods without documents count 0).
+    if (!counted.isEmpty()) {
+      ObjectNode docs = c.putObject("docs");
+      for (String p : shown) {
+        PeriodCalendar.Slot slot = PeriodCalendar.slot(p);
+        long window = 0;
+        for (int k = 1; k <= d.window(); k++) {
+          String q = PeriodCalendar.label(new PeriodCalendar.Slot(slot.kind(), slot.index() - k));
+          window += counted.getOrDefault(q, 0L);
+        }
+        docs.putObject(p)
+            .put("period", counted.getOrDefault(p, 0L))
+            .put("prev", counted.getOrDefault(PeriodCalendar.previous(p), 0L))
+            .put("window", window);
+      }
+    }
+    ObjectNode by = c.putObject("by_period");
+    shown.forEach(by::putObject);
+    Object[] keys = shown.toArray();
+    if (stMissing == null) {
+      Dataset<Row> rows = st.filter(col("period").isin(keys));
+      // Bursts first (strongest G²); then, for context, the largest rises in share that are none.
+      for (Row r :
+          topN(rows.filter(col("burst")), "period", col("burst_g2").desc(), "state", CHANGE_ITEMS)
+              .collectAsList()) {
+        stateChange(arr((ObjectNode) by.get((String) r.getAs("period")), "states"), r);
+      }
+      Dataset<Row> rises =
+          rows.filter(
+              col("burst").equalTo(false).and(col("share_change").gt(0)).and(col("docs").geq(2)));
+      for (Row r : topN(rises, "period", col("share_change").desc(), "state", 5).collectAsList()) {
+        stateChange(arr((ObjectNode) by.get((String) r.getAs("period")), "rises"), r);
+      }
+    }
+    if (ctMissing == null) {
+      Dataset<Row> bursts =
+          ct.filter(col("period").isin(keys).and(col("burst")))
+              .withColumn("pair", functions.concat_ws("|", col("state_a"), col("state_b")));
+      for (Row r :
+          topN(bursts, "period", col("burst_g2").desc(), "pair", CHANGE_ITEMS).collectAsList()) {
+        ObjectNode o = arr((ObjectNode) by.get((String) r.getAs("period")), "pairs").addObject();
+        o.put("a", (String) r.getAs("state_a"));
+        o.put("b", (String) r.getAs("state_b"));
+        o.put("co", ((Number) r.getAs("co_docs")).longValue());
+        putLong(o, "total", r, "docs_total");
+        o.put("npmi", num(r, "npmi"));
+        putLong(o, "prev_co", r, "prev_co_docs");
+        putLong(o, "change", r, "co_docs_change");
+        o.put("npmi_change", num(r, "npmi_change"));
+        putLong(o, "window_co", r, "window_co_docs");
+        putLong(o, "window_total", r, "window_docs_total");
+        o.put("g2", num(r, "burst_g2"));
+        o.put("lr", num(r, "burst_log_ratio"));
+      }
+    }
+    if (ttMissing == null) {
+      Dataset<Row> rows =
+          tt.filter(col("period").isin(keys))
+              .withColumn("_key", functions.concat_ws("|", col("period"), col("direction")));
+      for (Row r : topN(rows, "_key", col("g2").desc(), "term", CHANGE_TERMS).collectAsList()) {
+        String dir = Trends.RISING.equals(r.getAs("direction")) ? "rising" : "falling";
+        ObjectNode o = arr((ObjectNode) by.get((String) r.getAs("period")), dir).addObject();
+        o.put("label", (String) r.getAs("label"));
+        o.put("term", (String) r.getAs("term"));
+        o.put("lang", (String) r.getAs("lang"));
+        putLong(o, "n", r, "count_period");
+        putLong(o, "prev", r, "count_prev");
+        o.put("g2", num(r, "g2"));
+        o.put("lr", num(r, "log_ratio"));
+      }
+    }
+    return c;
+  }
+
+  private static void stateChange(ArrayNode list, Row r) {
+    ObjectNode o = list.addObject();
+    o.put("state", (String) r.getAs("state"));
+    o.put("docs", ((Number) r.getAs("docs")).longValue());
+    putLong(o, "total", r, "docs_total");
+    o.put("share", num(r, "share_of_docs"));
+    o.put("prev_share", num(r, "prev_share_of_docs"));
+    o.put("change", num(r, "share_change"));
+    o.put("window_share", num(r, "window_share"));
+    o.put("g2", num(r, "burst_g2"));
+    o.put("lr", num(r, "burst_log_ratio"));
+  }
+
+  private static void putLong(ObjectNode o, String key, Row r, String field) {
+    if (!Arrays.asList(r.schema().fieldNames()).contains(field)
+        || r.isNullAt(r.fieldIndex(field))) {
+      o.putNull(key);
+    } else {
+      o.put(key, ((Number) r.getAs(field)).longValue());
+    }
+  }
+
+  // ---------------------------------------------------------------- evidence
+
+  /**
+   * The evidence sentences of the pairs and terms the report shows: all periods first, then the
+   * "What changed" lists, then the other periods from the latest back, up to {@link
+   * #MAX_EVIDENCE_PAIRS} pair-periods and {@link #MAX_EVIDENCE_TERMS} term-periods. Sentences are
+   * stored once and referred to by index.
+   */
+  private ObjectNode evidence(ObjectNode root) {
+    ObjectNode e = mapper.createObjectNode();
+    ArrayNode sentences = e.putArray("sentences");
+    Map<String, Integer> index = new HashMap<>();
+    Dataset<Row> pairs = table(Catalog.COMENTION_EVIDENCE);
+    String pairsMissing =
+        missing(
+            pairs,
+            "comention_evidence",
+            "period",
+            "state_a",
+            "state_b",
+            "rank",
+            "doc_id",
+            "sentence",
+            "a_start",
+            "a_end",
+            "b_start",
+            "b_end");
+    e.put("pairs_available", pairsMissing == null);
+    if (pairsMissing != null) {
+      e.put(
+          "pairs_message",
+          "There are no evidence sentences for pairs in this output: " + pairsMissing + ".");
+    } else {
+      Set<List<String>> wanted = pairKeys(root);
+      e.put("pairs_total", wanted.size());
+      List<Row> rows =
+          keyed(pairs, wanted, MAX_EVIDENCE_PAIRS, "period", "state_a", "state_b")
+              .orderBy("period", "state_a", "state_b", "rank")
+              .collectAsList();
+      ObjectNode out = e.putObject("pairs");
+      for (Row r : rows) {
+        String key = r.getAs("period") + "|" + r.getAs("state_a") + "|" + r.getAs("state_b");
+        arr(out, key)
+            .addArray()
+            .add(sentence(sentences, index, r))
+            .add(intOf(r, "a_start"))
+            .add(intOf(r, "a_end"))
+            .add(intOf(r, "b_start"))
+            .add(intOf(r, "b_end"));
+      }
+      e.put("pairs_embedded", Math.min(wanted.size(), MAX_EVIDENCE_PAIRS));
+    }
+    Dataset<Row> terms = table(Catalog.TERM_EVIDENCE);
+    String termsMissing =
+        missing(
+            terms,
+            "term_evidence",
+            "period",
+            "lang",
+            "term",
+            "kind",
+            "rank",
+            "doc_id",
+            "sentence",
+            "start",
+            "end");
+    e.put("terms_available", termsMissing == null);
+    if (termsMissing != null) {
+      e.put(
+          "terms_message",
+          "There are no evidence sentences for terms in this output: " + termsMissing + ".");
+    } else {
+      Set<List<String>> wanted = termKeys(root);
+      List<Row> rows =
+          keyed(terms, wanted, MAX_EVIDENCE_TERMS, "period", "lang", "term")
+              .orderBy("period", "lang", "term", "kind", "rank")
+              .collectAsList();
+      ObjectNode out = e.putObject("terms");
+      for (Row r : rows) {
+        String key =
+            r.getAs("period")
+                + "|"
+                + r.getAs("lang")
+                + "|"
+                + r.getAs("term")
+                + "|"
+                + r.getAs("kind");
+        arr(out, key)
+            .addArray()
+            .add(sentence(sentences, index, r))
+            .add(intOf(r, "start"))
+            .add(intOf(r, "end"));
+      }
+    }
+    return e;
+  }
+
+  /** The rows of {@code table} (rank within the default) whose keys are the first {@code max}. */
+  private Dataset<Row> keyed(Dataset<Row> table, Set<List<String>> wanted, int max, String... k) {
+    StructType schema = new StructType();
+    for (String c : k) {
+      schema = schema.add(c, DataTypes.StringType, false);
+    }
+    List<Row> keys = wanted.stream().limit(max).map(l -> RowFactory.create(l.toArray())).toList();
+    Dataset<Row> d = spark.createDataFrame(keys, schema);
+    return table
+        .filter(col("rank").leq(EvidenceTables.DEFAULT_PER_ITEM))
+        .join(functions.broadcast(d), k);
+  }
+
+  private static int sentence(ArrayNode sentences, Map<String, Integer> index, Row r) {
+    String text = r.getAs("sentence");
+    String field = has(r, "field") ? r.getAs("field") : null;
+    String key = r.getAs("doc_id") + "\u0000" + field + "\u0000" + text;
+    Integer i = index.get(key);
+    if (i == null) {
+      i = sentences.size();
+      index.put(key, i);
+      ArrayNode s = sentences.addArray();
+      s.add(text == null ? "" : text);
+      s.add(has(r, "source") ? (String) r.getAs("source") : null);
+      Object t = has(r, "published_at") ? r.getAs("published_at") : null;
+      s.add(t instanceof java.sql.Timestamp ts ? DAY.format(ts.toInstant()) : null);
+      s.add((String) r.getAs("doc_id"));
+      s.add(field);
+      s.add(has(r, "story_id") ? (String) r.getAs("story_id") : null);
+    }
+    return i;
+  }
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+  private static boolean has(Row r, String field) {
+    return Arrays.asList(r.schema().fieldNames()).contains(field);
+  }
+
+  private static Integer intOf(Row r, String field) {
+    Object v = r.getAs(field);
+    return v == null ? null : ((Number) v).intValue();
+  }
+
+  /** The pairs the report shows, as (period, state_a, state_b), in the order they matter. */
+  private static Set<List<String>> pairKeys(ObjectNode root) {
+    Set<List<String>> keys = new LinkedHashSet<>();
+    JsonNode states = root.path("states");
+    addPairs(keys, "all", states.path("comentions"));
+    JsonNode changes = root.path("changes");
+    List<String> periods = new ArrayList<>();
+    changes.path("periods").forEach(p -> periods.add(p.asText()));
+    for (int i = periods.size() - 1; i >= 0; i--) {
+      String p = periods.get(i);
+      changes.path("by_period").path(p).path("pairs").forEach(x -> addPair(keys, p, x));
+    }
+    List<String> views = new ArrayList<>();
+    states.path("periods").forEach(p -> views.add(p.asText()));
+    for (int i = views.size() - 1; i >= 0; i--) {
+      String p = views.get(i);
+      addPairs(keys, p, states.path("by_period").path(p).path("comentions"));
+    }
+    return keys;
+  }
+
+  private static void addPairs(Set<List<String>> keys, String period, JsonNode view) {
+    for (String list : List.of("by_npmi", "by_co_docs", "edges", "heat")) {
+      view.path(list).forEach(x -> addPair(keys, period, x));
+    }
+  }
+
+  private static void addPair(Set<List<String>> keys, String period, JsonNode p) {
+    keys.add(List.of(period, p.path("a").asText(), p.path("b").asText()));
+  }
+
+  /** The terms the report shows, as (period, lang, term). */
+  private static Set<List<String>> termKeys(ObjectNode root) {
+    Set<List<String>> keys = new LinkedHashSet<>();
+    JsonNode changes = root.path("changes");
+    List<String> periods = new ArrayList<>();
+    changes.path("periods").forEach(p -> periods.add(p.asText()));
+    for (int i = periods.size() - 1; i >= 0; i--) {
+      String p = periods.get(i);
+      for (String dir : List.of("rising", "falling")) {
+        changes.path("by_period").path(p).path(dir).forEach(x -> addTerm(keys, p, x));
+      }
+    }
+    JsonNode terms = root.path("terms");
+    terms.path("collocations").forEach(x -> addTerm(keys, "all", x));
+    List<String> keyPeriods = new ArrayList<>();
+    terms.path("keyness").fieldNames().forEachRemaining(keyPeriods::add);
+    keyPeriods.sort(Comparator.reverseOrder());
+    for (String p : keyPeriods) {
+      terms.path("keyness").path(p).forEach(x -> addTerm(keys, p, x));
+    }
+    return keys;
+  }
+
+  private static void addTerm(Set<List<String>> keys, String period, JsonNode t) {
+    if (t.hasNonNull("term") && t.hasNonNull("lang")) {
+      keys.add(List.of(period, t.path("lang").asText(), t.path("term").asText()));
+    }
   }
 
   // ---------------------------------------------------------------- helpers

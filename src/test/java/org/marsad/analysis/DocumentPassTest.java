@@ -61,11 +61,12 @@ class DocumentPassTest {
     DocumentAnalyzer failing =
         new DocumentAnalyzer(A, StateSettings.defaults(A).matcher()) {
           @Override
-          public Result analyze(String lang, String title, String text) {
+          public Result analyze(
+              String lang, String title, String text, java.util.Set<String> forms) {
             if (text.contains("boom")) {
               throw new StringIndexOutOfBoundsException("String index out of range: 0");
             }
-            return super.analyze(lang, title, text);
+            return super.analyze(lang, title, text, forms);
           }
         };
     DocumentPass p = new DocumentPass(dated(), true, failing);

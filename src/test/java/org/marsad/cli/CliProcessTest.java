@@ -71,7 +71,7 @@ class CliProcessTest {
         .anyMatch(
             l ->
                 l.matches(
-                    ".* INFO MarsadJob: \\[terms\\] [0-9,]+ rows in 3 tables \\(term_frequencies"
+                    ".* INFO MarsadJob: \\[terms\\] [0-9,]+ rows in 5 tables \\(term_frequencies"
                         + " .*\\), [0-9.]+ s"))
         .anyMatch(
             l ->

@@ -35,7 +35,12 @@ class SampleGoldenTest {
           "states",
           "state_mentions",
           "state_counts",
-          "state_comentions");
+          "state_comentions",
+          "state_trends",
+          "comention_trends",
+          "term_trends",
+          "comention_evidence",
+          "term_evidence");
 
   /** The topic tables: a rerun with the same seed must give them identically too. */
   static final List<String> TOPIC_TABLES =
@@ -189,6 +194,48 @@ class SampleGoldenTest {
                 .filter("period = '2021-09' and scope = 'document'")
                 .count())
         .isEqualTo(21);
+  }
+
+  @Test
+  void theSeedsRussiaTajikistanPairHasASentenceNamingBoth() {
+    List<Row> ev =
+        JobTestSupport.table(out, "comention_evidence")
+            .filter("period = '2021-09' and state_a = 'RU' and state_b = 'TJ'")
+            .orderBy("rank")
+            .collectAsList();
+    assertThat(ev).isNotEmpty();
+    Row e = ev.get(0);
+    String sentence = e.getAs("sentence");
+    assertThat((String) e.getAs("doc_id")).isEqualTo("000_316ae984aebcec15");
+    assertThat(sentence.length()).isLessThanOrEqualTo(300);
+    String a = sentence.substring(e.<Integer>getAs("a_start"), e.<Integer>getAs("a_end"));
+    String b = sentence.substring(e.<Integer>getAs("b_start"), e.<Integer>getAs("b_end"));
+    assertThat(a).contains("روس");
+    assertThat(b).containsAnyOf("طاجيك", "دوشنبه");
+    // Every mention can be read without the corpus: its context holds it at the given offsets.
+    for (Row m :
+        JobTestSupport.table(out, "state_mentions")
+            .filter("doc_id = '000_316ae984aebcec15'")
+            .collectAsList()) {
+      String c = m.getAs("context");
+      assertThat(c.length()).isLessThanOrEqualTo(300);
+      assertThat(c.substring(m.<Integer>getAs("context_start"), m.<Integer>getAs("context_end")))
+          .isEqualTo(m.<String>getAs("surface"));
+    }
+  }
+
+  @Test
+  void keynessWinnersHaveSentencesHoldingTheTerm() {
+    List<Row> ev = JobTestSupport.table(out, "term_evidence").collectAsList();
+    assertThat(ev).isNotEmpty();
+    for (Row e : ev) {
+      String s = e.getAs("sentence");
+      assertThat(e.<Integer>getAs("start")).isBetween(0, s.length());
+      assertThat(e.<Integer>getAs("end")).isBetween(e.<Integer>getAs("start") + 1, s.length());
+      assertThat(e.<Integer>getAs("rank")).isBetween(1, 3);
+    }
+    assertThat(ev.stream().map(r -> r.<String>getAs("kind")).distinct())
+        .containsExactlyInAnyOrder("keyness", "collocation");
   }
 
   @Test

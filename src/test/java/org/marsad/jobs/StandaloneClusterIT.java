@@ -162,7 +162,7 @@ class StandaloneClusterIT {
     ItRuns.assertFitPartitions(out);
     ItRuns.assertFitPartitions(reference);
     ItRuns.assertOverridesShow(out);
-    assertThat(TableComparison.differences(out, reference, TableComparison.ALL_TABLES))
+    assertThat(TableComparison.differences(out, reference))
         .as("tables of the cluster run that differ from local mode")
         .isEmpty();
   }

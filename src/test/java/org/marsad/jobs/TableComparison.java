@@ -19,11 +19,37 @@ public final class TableComparison {
   /** Largest difference allowed between two doubles (times their magnitude when above 1). */
   public static final double TOLERANCE = 1e-9;
 
-  /** Every table of a run: the golden tables and the topic tables. */
-  public static final List<String> ALL_TABLES =
-      java.util.stream.Stream.concat(
-              SampleGoldenTest.TABLES.stream(), SampleGoldenTest.TOPIC_TABLES.stream())
-          .toList();
+  /**
+   * The catalog tables output folder {@code output} holds (a run of every stage holds all of them
+   * but {@code topic_sweep}), after checking that it holds at least the golden and topic tables.
+   */
+  public static List<String> tablesOf(String output) {
+    try {
+      org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(output);
+      org.apache.hadoop.fs.FileSystem fs =
+          root.getFileSystem(org.marsad.SharedSpark.get().sparkContext().hadoopConfiguration());
+      List<String> names = new ArrayList<>();
+      for (org.marsad.catalog.Table t : org.marsad.catalog.Catalog.tables()) {
+        if (fs.exists(new org.apache.hadoop.fs.Path(root, t.name()))) {
+          names.add(t.name());
+        }
+      }
+      org.assertj.core.api.Assertions.assertThat(names)
+          .as("tables in %s", output)
+          .containsAll(SampleGoldenTest.TABLES)
+          .containsAll(SampleGoldenTest.TOPIC_TABLES);
+      return names;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The differences of every table of {@code a} and {@code b} (which must hold the same ones). */
+  public static List<String> differences(String a, String b) {
+    List<String> tables = tablesOf(b);
+    org.assertj.core.api.Assertions.assertThat(tablesOf(a)).as("tables of %s", a).isEqualTo(tables);
+    return differences(a, b, tables);
+  }
 
   private TableComparison() {}
 

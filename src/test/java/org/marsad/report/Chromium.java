@@ -65,10 +65,15 @@ final class Chromium {
 
   /** Saves a screenshot of the top {@code height} pixels of {@code page}, 1400 pixels wide. */
   void screenshot(Path page, int height, Path png) throws Exception {
+    screenshot(page, null, height, png);
+  }
+
+  /** As {@link #screenshot(Path, int, Path)}, with {@code #fragment} when not null. */
+  void screenshot(Path page, String fragment, int height, Path png) throws Exception {
     Files.createDirectories(png.toAbsolutePath().getParent());
     Files.deleteIfExists(png);
     run(
-        page.toUri().toString(),
+        page.toUri() + (fragment == null ? "" : "#" + fragment),
         null,
         "--window-size=1400," + height,
         "--hide-scrollbars",

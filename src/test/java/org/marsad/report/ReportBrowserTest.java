@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,60 @@ class ReportBrowserTest {
   }
 
   @Test
+  void clickingAPairOpensItsSentencesWithBothNamesMarked() throws Exception {
+    Path evidence = tmp.resolve("evidence-out");
+    EvidenceFixture.write(SharedSpark.get(), evidence);
+    Path pageEvidence = Path.of(Report.write(SharedSpark.get(), evidence.toString()));
+    // Every selector (the state charts' periods and What changed's too) redrawn without errors.
+    assertClean(chromium.check(pageEvidence, "selftest"));
+
+    Chromium.Result r = chromium.check(pageEvidence, "evidence-test");
+    assertClean(r);
+    JsonNode clicks = r.check().path("evidence");
+    Map<String, JsonNode> byChart = new HashMap<>();
+    clicks.forEach(c -> byChart.put(c.path("what").asText(), c));
+    assertThat(byChart.keySet())
+        .as(clicks.toString())
+        .contains("chart-pairs-npmi", "chart-pairs-co", "chart-heatmap", "chart-network");
+    byChart.forEach(
+        (chart, c) -> {
+          assertThat(c.path("key").asText()).as(chart + " opened the panel").startsWith("all|");
+          if (c.hasNonNull("expected")) {
+            assertThat(c.path("key").asText()).as(chart).isEqualTo(c.path("expected").asText());
+          }
+        });
+    // The most co-mentioned pair, Iran and Syria: the hostile sentence first, as text, with both
+    // names marked from the offsets.
+    JsonNode co = byChart.get("chart-pairs-co");
+    assertThat(co.path("key").asText()).isEqualTo("all|IR|SY");
+    assertThat(co.path("title").asText()).isEqualTo("Iran and Syria · all periods");
+    assertThat(co.path("html").asText())
+        .contains("<mark class=\"a\">إيران</mark>")
+        .contains("<mark class=\"b\">سوريا</mark>")
+        .contains("&lt;script&gt;marsadCheck.errors.push('evidence escaped badly')&lt;/script&gt;")
+        .doesNotContain("<script");
+    assertThat(co.path("text").asText())
+        .contains(EvidenceFixture.HOSTILE)
+        .contains("alpha · 17 Mar 2017 · document " + EvidenceFixture.HOSTILE_DOC);
+    JsonNode net = byChart.get("chart-network");
+    assertThat(net.path("html").asText())
+        .contains("<mark class=\"a\">")
+        .contains("<mark class=\"b\">");
+    // What changed comes first and names the March bursts.
+    assertThat(r.dom().indexOf("id=\"changes\"")).isLessThan(r.dom().indexOf("id=\"overview\""));
+    assertThat(r.dom())
+        .contains("Bursting states")
+        .contains("14 of 20")
+        .contains("هدنة")
+        .contains("<section id=\"changes\">");
+    chromium.screenshot(
+        pageEvidence,
+        "evidence-test",
+        1600,
+        SharedSpark.repo().resolve("target/report-evidence-screenshot.png"));
+  }
+
+  @Test
   void emptyCorpusGivesAReportWithNotesInsteadOfEmptyCharts() throws Exception {
     String in = JobTestSupport.writeCorpus(tmp.resolve("empty"), new String[] {"id", "text"});
     Path empty = tmp.resolve("empty-out");
@@ -148,7 +204,14 @@ class ReportBrowserTest {
   @Test
   void theBrowserCheckCatchesErrorsAndEmptyCharts() throws Exception {
     ObjectNode data = new ReportData(SharedSpark.get(), out.toString()).build();
-    ((ObjectNode) data.path("states").path("comentions")).putArray("by_npmi");
+    // A pair without an NPMI: the chart is drawn but shows nothing.
+    ((ObjectNode) data.path("states").path("comentions"))
+        .putArray("by_npmi")
+        .addObject()
+        .put("a", "TN")
+        .put("b", "FR")
+        .put("co", 3)
+        .putNull("npmi");
     String html = ReportHtml.render(data);
     int end = html.lastIndexOf("</body>");
     html =

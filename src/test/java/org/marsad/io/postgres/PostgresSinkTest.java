@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,7 @@ import org.marsad.jobs.JobConfig;
 import org.marsad.jobs.JobResult;
 import org.marsad.jobs.JobTestSupport;
 import org.marsad.jobs.MarsadJob;
+import org.marsad.report.EvidenceFixture;
 
 /**
  * The sink against a real PostgreSQL server: the sample run lands typed and the views join names;
@@ -475,6 +477,77 @@ class PostgresSinkTest {
         .hasMessageStartingWith("Cannot connect to PostgreSQL (")
         .hasMessageContaining("as marsad_nobody")
         .hasMessageNotContaining(PASSWORD);
+  }
+
+  @Test
+  @Order(8)
+  void evidenceAndTrendTablesLoadByPeriodAndTheirViewsJoinNames() throws Exception {
+    var spark = SharedSpark.get();
+    Path fixture = tmp.resolve("evidence-fixture");
+    EvidenceFixture.write(spark, fixture);
+    // Only the new tables: the sample run's states table has the names the views join.
+    Map<String, Dataset<Row>> tables = new java.util.LinkedHashMap<>();
+    for (String t :
+        List.of(
+            "comention_evidence",
+            "term_evidence",
+            "state_trends",
+            "comention_trends",
+            "term_trends")) {
+      tables.put(t, spark.read().parquet(fixture.resolve(t).toString()));
+    }
+    PostgresSink.load(spark, target, "evidence-1", tables);
+    try (Connection c = db()) {
+      assertThat(primaryKey(c, "comention_evidence"))
+          .containsExactly("period", "state_a", "state_b", "rank");
+      assertThat(primaryKey(c, "state_trends")).containsExactly("period", "state");
+      assertThat(columnType(c, "comention_evidence", "published_at"))
+          .isEqualTo("timestamp with time zone");
+      try (ResultSet r =
+          c.createStatement()
+              .executeQuery(
+                  "SELECT name_en_a, name_ar_b, sentence, a_start, a_end, b_start, b_end,"
+                      + " period_start, substr(sentence, a_start + 1, a_end - a_start),"
+                      + " substr(sentence, b_start + 1, b_end - b_start) FROM "
+                      + schema
+                      + ".v_pair_evidence WHERE period = '2017-03' AND state_a = 'IR'"
+                      + " AND state_b = 'SY' ORDER BY rank")) {
+        assertThat(r.next()).isTrue();
+        assertThat(r.getString(1)).isEqualTo("Iran");
+        assertThat(r.getString(2)).isEqualTo("سوريا");
+        assertThat(r.getString(3)).isEqualTo(EvidenceFixture.HOSTILE);
+        assertThat(r.getDate(8).toString()).isEqualTo("2017-03-01");
+        assertThat(r.getString(9)).isEqualTo("إيران");
+        assertThat(r.getString(10)).isEqualTo("سوريا");
+        assertThat(r.next()).isTrue();
+        assertThat(r.next()).isTrue();
+        assertThat(r.next()).isFalse();
+      }
+      try (ResultSet r =
+          c.createStatement()
+              .executeQuery(
+                  "SELECT name_en, name_ar, docs, share_of_docs, share_change, burst, period_start"
+                      + " FROM "
+                      + schema
+                      + ".v_state_trends WHERE period = '2017-03' AND state = 'IR'")) {
+        assertThat(r.next()).isTrue();
+        assertThat(r.getString(1)).isEqualTo("Iran");
+        assertThat(r.getString(2)).isEqualTo("إيران");
+        assertThat(r.getLong(3)).isEqualTo(14);
+        assertThat(r.getDouble(4)).isEqualTo(0.7);
+        assertThat(r.getDouble(5)).isCloseTo(0.55, within(1e-12));
+        assertThat(r.getBoolean(6)).isTrue();
+        assertThat(r.getDate(7).toString()).isEqualTo("2017-03-01");
+      }
+      assertThat(
+              count(
+                  c,
+                  "SELECT count(*) FROM "
+                      + schema
+                      + ".v_state_trends WHERE period = '2017-01' AND share_change IS NULL"))
+          .as("December 2016 had no documents")
+          .isEqualTo(5);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

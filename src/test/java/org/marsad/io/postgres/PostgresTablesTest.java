@@ -57,6 +57,31 @@ class PostgresTablesTest {
   }
 
   @Test
+  void trendAndEvidenceTablesAreReplacedByPeriodWithTheirKeys() {
+    var st = PostgresTables.spec("state_trends", Set.of("period", "state", "docs", "burst"));
+    assertThat(st.mode()).isEqualTo(Mode.BY_PERIOD);
+    assertThat(st.primaryKey()).containsExactly("period", "state");
+    var ev =
+        PostgresTables.spec(
+            "comention_evidence",
+            Set.of("period", "state_a", "state_b", "rank", "doc_id", "sentence"));
+    assertThat(ev.primaryKey()).containsExactly("period", "state_a", "state_b", "rank");
+    assertThat(ev.indexes())
+        .containsExactly(List.of("state_a", "state_b", "period"), List.of("doc_id"));
+    assertThat(
+            PostgresTables.spec(
+                    "term_evidence", Set.of("period", "lang", "term", "kind", "rank", "doc_id"))
+                .primaryKey())
+        .containsExactly("period", "lang", "term", "kind", "rank");
+    assertThat(
+            PostgresTables.spec("comention_trends", Set.of("period", "state_a", "state_b"))
+                .primaryKey())
+        .containsExactly("period", "state_a", "state_b");
+    assertThat(PostgresTables.spec("term_trends", Set.of("period", "lang", "term")).primaryKey())
+        .containsExactly("period", "lang", "term");
+  }
+
+  @Test
   void onlySnakeCaseNamesBecomeIdentifiers() {
     assertThat(PostgresTables.ident("end")).isEqualTo("\"end\"");
     assertThatThrownBy(() -> PostgresTables.ident("a\"b"))

@@ -51,10 +51,22 @@ class ViewScriptTest {
             "v_state_pairs",
             "v_state_mentions_monthly",
             "v_top_terms",
-            "v_topic_prevalence");
+            "v_topic_prevalence",
+            "v_pair_evidence",
+            "v_state_trends",
+            "v_stories");
     assertThat(s.get(1).requires()).containsExactlyInAnyOrder("state_comentions", "states");
     assertThat(s.get(4).requires())
         .containsExactlyInAnyOrder("topic_trends", "topic_summary", "topics");
+    assertThat(s.get(5).requires()).containsExactlyInAnyOrder("comention_evidence", "states");
+    assertThat(s.get(5).sql())
+        .contains("a.name_ar AS name_ar_a", "b.name_en AS name_en_b", "e.sentence", "e.b_end")
+        .contains("\"marsad\".period_start(e.period) AS period_start");
+    assertThat(s.get(6).requires()).containsExactlyInAnyOrder("state_trends", "states");
+    assertThat(s.get(6).sql())
+        .contains("s.name_en, s.name_ar", "t.share_change", "t.burst")
+        .contains("\"marsad\".period_start(t.period) AS period_start");
+    assertThat(s.get(7).requires()).containsExactlyInAnyOrder("stories", "documents");
     assertThat(s).allSatisfy(st -> assertThat(st.sql()).doesNotContain("${schema}"));
   }
 }

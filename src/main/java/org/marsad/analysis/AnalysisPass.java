@@ -53,7 +53,8 @@ public final class AnalysisPass {
           .add("n_tokens", DataTypes.IntegerType, true)
           .add("n_sentences", DataTypes.IntegerType, true)
           .add("terms", DataTypes.BinaryType, true)
-          .add("mentions", DataTypes.BinaryType, true);
+          .add("mentions", DataTypes.BinaryType, true)
+          .add("fingerprint", DataTypes.BinaryType, true);
 
   private AnalysisPass() {}
 
@@ -154,7 +155,8 @@ public final class AnalysisPass {
           a.tokens(),
           a.sentences(),
           a.terms(),
-          a.mentions());
+          a.mentions(),
+          a.fingerprint());
     }
   }
 }

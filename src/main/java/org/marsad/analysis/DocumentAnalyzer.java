@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.marsad.states.match.StateMatcher;
+import org.marsad.stories.Fingerprinter;
+import org.marsad.stories.StoryParams;
 import org.marsad.text.Analysis;
 import org.marsad.text.EvidenceSnippet;
 import org.marsad.text.Field;
@@ -21,10 +23,21 @@ public class DocumentAnalyzer {
   private final Analysis analysis;
   private final StateMatcher matcher;
 
-  /** An analyser with the given analysis settings and state matcher. */
+  private final Fingerprinter fingerprinter;
+
+  /** An analyser with the given analysis settings and state matcher, without story fingerprints. */
   public DocumentAnalyzer(Analysis analysis, StateMatcher matcher) {
+    this(analysis, matcher, null);
+  }
+
+  /**
+   * An analyser with the given analysis settings and state matcher that also fingerprints each body
+   * for story detection with {@code stories} (null: no fingerprint). Not thread-safe: one per task.
+   */
+  public DocumentAnalyzer(Analysis analysis, StateMatcher matcher, StoryParams stories) {
     this.analysis = analysis;
     this.matcher = matcher;
+    this.fingerprinter = stories == null ? null : new Fingerprinter(stories);
   }
 
   /**
@@ -34,8 +47,11 @@ public class DocumentAnalyzer {
    * @param sentences sentences, title and body
    * @param terms the term counts ({@link TermsBlob})
    * @param mentions the state mentions ({@link MentionsBlob})
+   * @param fingerprint the body's story fingerprint ({@code org.marsad.stories.Fingerprint}), or
+   *     null
    */
-  public record Result(int tokens, int sentences, byte[] terms, byte[] mentions) {}
+  public record Result(
+      int tokens, int sentences, byte[] terms, byte[] mentions, byte[] fingerprint) {}
 
   /** Pairs of states named in one sentence kept as evidence per document, at most. */
   static final int MAX_PAIRS = 200;
@@ -81,7 +97,20 @@ public class DocumentAnalyzer {
         kept.get(0).size() + kept.get(1).size(),
         titleSentences + b.sentences(),
         terms,
-        MentionsBlob.encode(mentions, pairs(found, forms, t, b)));
+        MentionsBlob.encode(mentions, pairs(found, forms, t, b)),
+        fingerprint(b));
+  }
+
+  /** The story fingerprint of the body: its normalised tokens in order (the title is left out). */
+  private byte[] fingerprint(Field body) {
+    if (fingerprinter == null) {
+      return null;
+    }
+    fingerprinter.reset();
+    for (int i = 0; i < body.size(); i++) {
+      fingerprinter.add(body.norm(i));
+    }
+    return fingerprinter.finish(body.text()).encode();
   }
 
   /**

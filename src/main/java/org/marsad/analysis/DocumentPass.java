@@ -51,7 +51,10 @@ public final class DocumentPass {
 
   /** A pass with {@code settings}; {@code hasDate} says whether the corpus has a date column. */
   public DocumentPass(PassSettings settings, boolean hasDate) {
-    this(settings, hasDate, new DocumentAnalyzer(settings.analysis(), settings.states().matcher()));
+    this(
+        settings,
+        hasDate,
+        new DocumentAnalyzer(settings.analysis(), settings.states().matcher(), settings.stories()));
   }
 
   /** A pass with another document analyser (tests). */

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.marsad.corpus.CorpusOptions;
 import org.marsad.corpus.DateParser;
 import org.marsad.states.match.StateSettings;
+import org.marsad.stories.StoryParams;
 import org.marsad.text.Analysis;
 
 /**
@@ -16,13 +17,15 @@ import org.marsad.text.Analysis;
  * @param analysis analysers' word lists
  * @param states gazetteer and context rules
  * @param forms the mention forms counted in co-mentions (for the evidence sentences of pairs)
+ * @param stories the parameters of the story fingerprint of each document, or null for none
  */
 public record PassSettings(
     CorpusOptions corpus,
     DateParser dates,
     Analysis analysis,
     StateSettings states,
-    Set<String> forms)
+    Set<String> forms,
+    StoryParams stories)
     implements Serializable {
 
   /** The forms counted by default: names, adjectives and capitals. */
@@ -41,6 +44,12 @@ public record PassSettings(
   /** Settings counting {@code forms} in co-mentions, dates read as {@code corpus} says. */
   public static PassSettings of(
       CorpusOptions corpus, Analysis analysis, StateSettings states, Set<String> forms) {
-    return new PassSettings(corpus, corpus.dateParser(), analysis, states, forms);
+    return new PassSettings(
+        corpus, corpus.dateParser(), analysis, states, forms, StoryParams.defaults());
+  }
+
+  /** These settings with story fingerprints of {@code params} (null: none). */
+  public PassSettings withStories(StoryParams params) {
+    return new PassSettings(corpus, dates, analysis, states, forms, params);
   }
 }

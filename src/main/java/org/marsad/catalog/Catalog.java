@@ -39,12 +39,34 @@ public final class Catalog {
       table(
           "documents",
           "doc_id STRING, source STRING, published_at TIMESTAMP, period STRING, lang STRING,"
-              + " title STRING, n_tokens INT, duplicate_of STRING",
+              + " title STRING, n_tokens INT, duplicate_of STRING, story_id STRING",
           "period",
           "period,doc_id",
           Load.BY_PERIOD,
           "doc_id",
-          "source");
+          "source",
+          "story_id");
+
+  /** Stories: a dispatch and its reprints (near-duplicate documents). */
+  public static final Table STORIES =
+      table(
+          "stories",
+          "story_id STRING, period STRING, first_doc_id STRING, first_published_at TIMESTAMP,"
+              + " first_source STRING, title STRING, docs BIGINT, sources INT, span_hours DOUBLE",
+          "period",
+          "period,story_id",
+          Load.BY_PERIOD,
+          "story_id");
+
+  /** How far stories travelled: reprints of other outlets' stories per period and source. */
+  public static final Table STORY_AMPLIFICATION =
+      table(
+          "story_amplification",
+          "period STRING, source STRING, docs BIGINT, stories BIGINT, stories_first BIGINT,"
+              + " reprints BIGINT, self_repeats BIGINT, picked_up BIGINT, reprint_share DOUBLE",
+          "period",
+          "period,source",
+          Load.BY_PERIOD);
 
   /** Input rows that could not be used, with the reason. */
   public static final Table REJECTED =
@@ -62,7 +84,7 @@ public final class Catalog {
       table(
           "term_frequencies",
           "period STRING, source STRING, lang STRING, term STRING, label STRING,"
-              + " term_count BIGINT, doc_count BIGINT",
+              + " term_count BIGINT, doc_count BIGINT, doc_count_raw BIGINT",
           "period",
           "period,source,lang,term",
           Load.BY_PERIOD,
@@ -121,7 +143,7 @@ public final class Catalog {
       table(
           "state_counts",
           "period STRING, source STRING, state STRING, docs BIGINT, mentions BIGINT,"
-              + " share_of_docs DOUBLE",
+              + " share_of_docs DOUBLE, docs_raw BIGINT",
           "period",
           "period,source,state",
           Load.BY_PERIOD,
@@ -242,7 +264,7 @@ public final class Catalog {
       table(
           "topic_trends",
           "period STRING, source STRING, topic_id INT, docs BIGINT, weight_sum DOUBLE,"
-              + " share DOUBLE",
+              + " share DOUBLE, docs_raw BIGINT",
           "period",
           "period,source,topic_id",
           Load.WHOLE,

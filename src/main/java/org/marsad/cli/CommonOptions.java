@@ -44,6 +44,14 @@ public class CommonOptions {
   String output;
 
   @Option(
+      names = "--dedup",
+      description =
+          "What counts as one unit in term, state, co-mention and topic statistics: near (a story:"
+              + " near-duplicate reprints folded into their first document), exact (identical"
+              + " texts folded) or none (every document) (default: near).")
+  String dedup;
+
+  @Option(
       names = "--overwrite",
       description =
           "Write into a non-empty folder that holds no Marsad run, and delete files Marsad did not"
@@ -435,6 +443,8 @@ public class CommonOptions {
     long minTsd = Long.parseLong(str(minTopicStateDocs, "min-topic-state-docs", 5));
     PostgresTarget postgres = postgresTarget();
     boolean overwriteV = Boolean.parseBoolean(str(overwrite, "overwrite", false));
+    org.marsad.stories.DedupMode dedupV =
+        org.marsad.stories.DedupMode.parse(pick(dedup, "dedup", "near"));
     Map<String, String> resolved = new LinkedHashMap<>();
     resolved.put("input", String.join(",", inputs));
     resolved.put("output", String.valueOf(out));
@@ -478,6 +488,7 @@ public class CommonOptions {
     resolved.put("model", topics.model() == null ? "(fit)" : topics.model());
     resolved.put("min-topic-state-docs", Long.toString(minTsd));
     resolved.put("overwrite", Boolean.toString(overwriteV));
+    resolved.put("dedup", dedupV.option());
     if (postgres != null) {
       resolved.put("jdbc-url", postgres.url());
       resolved.put("jdbc-schema", postgres.schema());
@@ -506,7 +517,8 @@ public class CommonOptions {
         minTsd,
         resolved,
         postgres,
-        overwriteV);
+        overwriteV,
+        dedupV);
   }
 
   private static String gazFile(String dir, String name) {

@@ -25,7 +25,15 @@ public final class Corpus {
 
   /** The columns of the {@code documents} output table, in order. */
   public static final String[] DOCUMENT_COLUMNS = {
-    "doc_id", "source", "published_at", "period", "lang", "title", "n_tokens", "duplicate_of"
+    "doc_id",
+    "source",
+    "published_at",
+    "period",
+    "lang",
+    "title",
+    "n_tokens",
+    "duplicate_of",
+    "story_id"
   };
 
   private final Dataset<Row> pass;
@@ -33,6 +41,7 @@ public final class Corpus {
   private final Dataset<Row> repeatedIds;
   private final Dataset<Row> repeatedTexts;
   private final boolean textsFit;
+  private final Dataset<Row> stories;
 
   /**
    * A corpus.
@@ -54,6 +63,31 @@ public final class Corpus {
     this.repeatedIds = repeatedIds;
     this.repeatedTexts = repeatedTexts;
     this.textsFit = textsFit;
+    this.stories = null;
+  }
+
+  private Corpus(Corpus c, Dataset<Row> stories) {
+    this.pass = c.pass;
+    this.kept = c.kept;
+    this.repeatedIds = c.repeatedIds;
+    this.repeatedTexts = c.repeatedTexts;
+    this.textsFit = c.textsFit;
+    this.stories = stories;
+  }
+
+  /**
+   * This corpus with each document's story ({@code stories}: doc_id, story_id, story_first, from
+   * story detection over {@link #storyInput()}): a document counts in statistics when it is its
+   * story's first.
+   */
+  public Corpus withStories(Dataset<Row> stories) {
+    return new Corpus(this, stories);
+  }
+
+  /** What story detection reads: doc_id, published_at, period, source, title, fingerprint. */
+  public Dataset<Row> storyInput() {
+    return kept.filter(col("is_dup_id").equalTo(false))
+        .select("doc_id", "published_at", "period", "source", "title", "fingerprint");
   }
 
   /** The intermediate, one row per input row. */
@@ -62,20 +96,32 @@ public final class Corpus {
   }
 
   /**
-   * The accepted documents with their per-document values and {@code duplicate_of} (the first
-   * document with the same text, or null).
+   * The accepted documents with their per-document values, {@code duplicate_of} (the first
+   * document, in input order, with the same text, or null), {@code story_id} and {@code counted}:
+   * whether the document counts in statistics (its story's first document; without stories, not an
+   * exact duplicate of an earlier one).
    */
   public Dataset<Row> documents() {
     Dataset<Row> texts = textsFit ? broadcast(repeatedTexts) : repeatedTexts;
-    return kept.filter(col("is_dup_id").equalTo(false))
-        .join(texts, col("text_hash").equalTo(col("dup_hash")), "left")
-        .withColumn("duplicate_of", when(col("first_id").notEqual(col("doc_id")), col("first_id")))
-        .drop("first_id", "dup_hash", "first", "dup_id", "is_dup_id");
+    Dataset<Row> d =
+        kept.filter(col("is_dup_id").equalTo(false))
+            .join(texts, col("text_hash").equalTo(col("dup_hash")), "left")
+            .withColumn(
+                "duplicate_of", when(col("first_id").notEqual(col("doc_id")), col("first_id")))
+            .drop("first_id", "dup_hash", "first", "dup_id", "is_dup_id");
+    if (stories == null) {
+      return d.withColumn("story_id", lit(null).cast("string"))
+          .withColumn("counted", col("duplicate_of").isNull());
+    }
+    Dataset<Row> s =
+        stories.select(
+            col("doc_id").as("s_doc"), col("story_id"), col("story_first").as("counted"));
+    return d.join(s, col("doc_id").equalTo(col("s_doc")), "left").drop("s_doc");
   }
 
-  /** The documents that count in statistics: not an exact duplicate of an earlier one. */
+  /** The documents that count in statistics (see {@link #documents()}). */
   public Dataset<Row> counted() {
-    return documents().filter(col("duplicate_of").isNull());
+    return documents().filter(col("counted"));
   }
 
   /** The {@code documents} table. */

@@ -29,6 +29,8 @@ import org.marsad.text.Analysis;
  * @param postgres the PostgreSQL schema every table is also written to, or null
  * @param overwrite write into a non-empty folder that holds no Marsad run, and delete files Marsad
  *     did not write inside the folders it replaces (see {@code org.marsad.io.OutputFolder})
+ * @param dedup what counts as one unit in the statistics: a story (near duplicates folded, the
+ *     default), an exact text, or every document
  */
 public record JobConfig(
     List<String> inputs,
@@ -47,7 +49,48 @@ public record JobConfig(
     long minTopicStateDocs,
     Map<String, String> resolved,
     PostgresTarget postgres,
-    boolean overwrite) {
+    boolean overwrite,
+    org.marsad.stories.DedupMode dedup) {
+
+  /** A config folding near duplicates into stories (the default). */
+  public JobConfig(
+      List<String> inputs,
+      String output,
+      CorpusOptions corpus,
+      Analysis analysis,
+      boolean csv,
+      long minCollocationCount,
+      long minKeynessCount,
+      org.marsad.states.match.StateSettings states,
+      java.util.Set<String> forms,
+      boolean documentScope,
+      boolean sentenceScope,
+      long minCoDocs,
+      org.marsad.topics.TopicSettings topics,
+      long minTopicStateDocs,
+      Map<String, String> resolved,
+      PostgresTarget postgres,
+      boolean overwrite) {
+    this(
+        inputs,
+        output,
+        corpus,
+        analysis,
+        csv,
+        minCollocationCount,
+        minKeynessCount,
+        states,
+        forms,
+        documentScope,
+        sentenceScope,
+        minCoDocs,
+        topics,
+        minTopicStateDocs,
+        resolved,
+        postgres,
+        overwrite,
+        org.marsad.stories.DedupMode.NEAR);
+  }
 
   /** A config that refuses to write into a folder holding something else than a Marsad run. */
   public JobConfig(
@@ -104,6 +147,9 @@ public record JobConfig(
     if (output == null || output.isBlank()) {
       throw new IllegalArgumentException("Cannot run: no output folder; set --output DIR");
     }
+    if (dedup == null) {
+      dedup = org.marsad.stories.DedupMode.NEAR;
+    }
     if (minCollocationCount < 1 || minKeynessCount < 1) {
       throw new IllegalArgumentException("Cannot run: minimum counts must be at least 1");
     }
@@ -128,7 +174,8 @@ public record JobConfig(
         minTopicStateDocs,
         resolved,
         target,
-        overwrite);
+        overwrite,
+        dedup);
   }
 
   /** This config with {@code --overwrite} on or off. */
@@ -150,6 +197,30 @@ public record JobConfig(
         minTopicStateDocs,
         resolved,
         postgres,
-        on);
+        on,
+        dedup);
+  }
+
+  /** This config counting {@code mode}'s units (stories, exact texts or documents). */
+  public JobConfig withDedup(org.marsad.stories.DedupMode mode) {
+    return new JobConfig(
+        inputs,
+        output,
+        corpus,
+        analysis,
+        csv,
+        minCollocationCount,
+        minKeynessCount,
+        states,
+        forms,
+        documentScope,
+        sentenceScope,
+        minCoDocs,
+        topics,
+        minTopicStateDocs,
+        resolved,
+        postgres,
+        overwrite,
+        mode);
   }
 }

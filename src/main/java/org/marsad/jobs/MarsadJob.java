@@ -28,6 +28,10 @@ import org.marsad.io.OutputFolder;
 import org.marsad.io.TableWriter;
 import org.marsad.io.postgres.PostgresSink;
 import org.marsad.report.Report;
+import org.marsad.stories.DedupMode;
+import org.marsad.stories.Stories;
+import org.marsad.stories.StoryParams;
+import org.marsad.stories.StoryTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +89,7 @@ public final class MarsadJob {
     StageLog stageLog = new StageLog(writer.rows());
     List<Dataset<Row>> cached = new ArrayList<>();
     Corpus corpus = null;
+    StoryTables storyTables = null;
     try {
       long t0 = System.nanoTime();
       spark.sparkContext().setJobGroup("marsad-load", "load corpus", false);
@@ -100,14 +105,26 @@ public final class MarsadJob {
       if (slash.slashDates() > 0) {
         manifest.put("dates", slash.toManifest());
       }
+      StoryParams storyParams = StoryParams.defaults();
       PassSettings pass =
           PassSettings.of(
-              config.corpus().withSlashOrder(slash.order()),
-              config.analysis(),
-              config.states(),
-              config.forms());
+                  config.corpus().withSlashOrder(slash.order()),
+                  config.analysis(),
+                  config.states(),
+                  config.forms())
+              .withStories(config.dedup() == DedupMode.NONE ? null : storyParams);
       Dataset<Row> analysed = writer.intermediate("pass", AnalysisPass.run(raw, pass), null);
       corpus = CorpusLoader.load(analysed);
+      // Stories: what counts as one unit in every statistic (--dedup).
+      long ts = System.nanoTime();
+      spark.sparkContext().setJobGroup("marsad-stories", "stories", false);
+      StoryTables stories = Stories.compute(corpus.storyInput(), config.dedup(), storyParams);
+      storyTables = stories;
+      corpus = corpus.withStories(stories.documents());
+      long nStories = writer.write(Catalog.STORIES, stories.stories());
+      writer.write(Catalog.STORY_AMPLIFICATION, stories.amplification());
+      double storySeconds = seconds(ts);
+      spark.sparkContext().setJobGroup("marsad-load", "load corpus", false);
       long nDocs = writer.write(Catalog.DOCUMENTS, corpus.documentsTable());
       Dataset<Row> keys = corpus.rejectedKeys().persist(StorageLevel.MEMORY_AND_DISK());
       cached.add(keys);
@@ -137,12 +154,19 @@ public final class MarsadJob {
           nDocs,
           nRejected);
       manifest.rejectedByReason(byReason);
+      Map<String, Object> dedupInfo = new LinkedHashMap<>();
+      dedupInfo.put("mode", config.dedup().option());
+      dedupInfo.put("documents", nDocs);
+      dedupInfo.put("stories", nStories);
+      dedupInfo.put("folded", nDocs - nStories);
+      manifest.put("dedup", dedupInfo);
+      manifest.stageSeconds("stories", storySeconds);
       manifest.stageSeconds(
           "load", stageLog.end("load", t0, StageLog.loadNote(rowsIn, nDocs, nRejected), false));
 
-      Dataset<Row> counted =
+      Dataset<Row> documents =
           corpus
-              .counted()
+              .documents()
               .select(
                   "doc_id",
                   "source",
@@ -154,13 +178,15 @@ public final class MarsadJob {
                   "terms",
                   "mentions",
                   "file",
-                  "row")
-              .withColumn("story_id", functions.lit(null).cast("string"))
+                  "row",
+                  "story_id",
+                  "counted")
               .persist(StorageLevel.MEMORY_AND_DISK());
-      cached.add(counted);
+      cached.add(documents);
+      Dataset<Row> counted = documents.filter(functions.col("counted"));
       Map<String, Dataset<Row>> shared = new LinkedHashMap<>();
       org.marsad.jobs.Stage.Context ctx =
-          new org.marsad.jobs.Stage.Context(spark, raw, corpus, counted, config, shared);
+          new org.marsad.jobs.Stage.Context(spark, raw, corpus, documents, counted, config, shared);
       for (Stage s : Stage.values()) {
         if (!stages.contains(s)) {
           continue;
@@ -223,6 +249,9 @@ public final class MarsadJob {
       if (corpus != null) {
         corpus.release();
       }
+      if (storyTables != null) {
+        storyTables.release();
+      }
       spark.sparkContext().clearJobGroup();
     }
   }
@@ -236,6 +265,7 @@ public final class MarsadJob {
     CorpusLoader.checkColumns(raw.schema(), config.corpus());
     PassSettings pass =
         PassSettings.of(config.corpus(), config.analysis(), config.states(), config.forms());
+    // Tools and tests that look at the analysis count exact duplicates once, as without stories.
     return CorpusLoader.load(AnalysisPass.run(raw, pass).persist(StorageLevel.MEMORY_AND_DISK()));
   }
 

@@ -31,7 +31,8 @@ interface Stage {
    * @param spark the session
    * @param raw the corpus as read (for the few documents evidence cites again)
    * @param corpus the analysed corpus
-   * @param counted the documents that count in statistics (cached for the run)
+   * @param documents every accepted document with its values, story_id and counted (cached)
+   * @param counted the documents that count in statistics: one per story
    * @param config the run's configuration
    * @param shared Datasets earlier stages offered to later ones (e.g. term labels)
    */
@@ -39,6 +40,7 @@ interface Stage {
       SparkSession spark,
       Dataset<Row> raw,
       Corpus corpus,
+      Dataset<Row> documents,
       Dataset<Row> counted,
       JobConfig config,
       Map<String, Dataset<Row>> shared) {}

@@ -41,7 +41,7 @@ final class StatesStage implements Stage {
             .filter(col("form").isin(c.forms().toArray()))
             .select("doc_id", "state")
             .distinct());
-    Dataset<Row> counts = r.cache(StateStats.counts(ctx.counted(), c.forms()));
+    Dataset<Row> counts = r.cache(StateStats.counts(ctx.documents(), c.forms()));
     Dataset<Row> perPeriod = r.cache(Trends.countedPerPeriod(ctx.counted()));
     java.util.Map<String, String> networks = Networks.files(co, states);
     return r.table(Catalog.STATES, states.orderBy("iso2").coalesce(1))

@@ -75,7 +75,7 @@ final class TermsStage implements Stage {
   static Dataset<Row> counts(Context ctx, Result r) {
     Dataset<Row> c = ctx.shared().get(COUNTS);
     if (c == null) {
-      c = r.cache(TermStats.counts(ctx.counted()));
+      c = r.cache(TermStats.counts(ctx.documents()));
       r.share(COUNTS, c);
     }
     return c;

@@ -121,7 +121,10 @@ final class TopicsStage implements Stage {
     Dataset<Row> inferred = r.cache(TopicStats.infer(chosen.model(), vectors));
     r.table(Catalog.TOPICS, chosen.topics().coalesce(1))
         .table(Catalog.DOCUMENT_TOPICS, TopicStats.documentTopics(inferred))
-        .table(Catalog.TOPIC_TRENDS, TopicStats.trends(inferred))
+        .table(
+            Catalog.TOPIC_TRENDS,
+            TopicStats.trends(
+                inferred, ctx.documents().select("doc_id", "story_id", "period", "source")))
         .table(
             Catalog.TOPIC_SUMMARY,
             TopicStats.summary(chosen.topics(), chosen.npmi(), inferred, k).coalesce(1));
@@ -194,7 +197,12 @@ final class TopicsStage implements Stage {
     Dataset<Row> topics = spark.createDataFrame(List.of(), Catalog.TOPICS.schema());
     r.table(Catalog.TOPICS, topics)
         .table(Catalog.DOCUMENT_TOPICS, TopicStats.documentTopics(inferred))
-        .table(Catalog.TOPIC_TRENDS, TopicStats.trends(inferred))
+        .table(
+            Catalog.TOPIC_TRENDS,
+            TopicStats.trends(
+                inferred,
+                inferred.withColumn(
+                    "story_id", org.apache.spark.sql.functions.lit(null).cast("string"))))
         .table(Catalog.TOPIC_SUMMARY, TopicStats.summary(topics, new double[0], inferred, 0));
     if (states) {
       Dataset<Row> named =

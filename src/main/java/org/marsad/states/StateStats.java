@@ -62,7 +62,8 @@ public final class StateStats {
           .add("source", DataTypes.StringType)
           .add("state", DataTypes.StringType)
           .add("docs", DataTypes.LongType)
-          .add("mentions", DataTypes.LongType);
+          .add("mentions", DataTypes.LongType)
+          .add("docs_raw", DataTypes.LongType);
 
   private static final StructType CO_PARTIAL =
       new StructType()
@@ -132,42 +133,60 @@ public final class StateStats {
   }
 
   /**
-   * state_counts: period, source, state, docs (documents mentioning it), mentions, share_of_docs
-   * (docs / documents of that period and source), over the mentions of the forms in {@code forms}.
+   * state_counts: period, source, state, docs (documents that count naming it: one per story),
+   * mentions, share_of_docs (docs / documents that count of that period and source) and docs_raw
+   * (every document naming it, reprints included), over the mentions of the forms in {@code forms}.
+   * {@code documents}: period, source, mentions, counted.
    */
-  public static Dataset<Row> counts(Dataset<Row> counted, Set<String> forms) {
+  public static Dataset<Row> counts(Dataset<Row> documents, Set<String> forms) {
     Set<String> fs = Set.copyOf(forms);
     MapPartitionsFunction<Row, Row> partial =
         rows ->
             Partials.<CountKey>fold(
                 rows,
-                2,
+                3,
                 (r, p) -> {
                   String period = r.getString(0);
                   String source = r.getString(1);
-                  p.add2(new CountKey(period, source, null), 1, 0);
+                  boolean counted = r.getBoolean(3);
+                  if (counted) {
+                    p.add2(new CountKey(period, source, null), 1, 0);
+                  }
                   Map<String, Integer> perState = new HashMap<>();
                   for (MentionsBlob.Mention m : MentionsBlob.decode((byte[]) r.get(2))) {
                     if (fs.contains(m.form())) {
                       perState.merge(m.state(), 1, Integer::sum);
                     }
                   }
-                  perState.forEach((st, n) -> p.add2(new CountKey(period, source, st), 1, n));
+                  perState.forEach(
+                      (st, n) -> {
+                        CountKey k = new CountKey(period, source, st);
+                        if (counted) {
+                          p.add2(k, 1, n);
+                        }
+                        p.add(k, 2, 1);
+                      });
                 },
-                (k, c) -> RowFactory.create(k.period(), k.source(), k.state(), c[0], c[1]));
+                (k, c) -> RowFactory.create(k.period(), k.source(), k.state(), c[0], c[1], c[2]));
     Dataset<Row> agg =
-        counted
-            .select("period", "source", "mentions")
+        documents
+            .select("period", "source", "mentions", "counted")
             .mapPartitions(partial, Encoders.row(COUNT_PARTIAL))
             .groupBy("period", "source", "state")
-            .agg(sum("docs").as("docs"), sum("mentions").as("mentions"));
+            .agg(
+                sum("docs").as("docs"),
+                sum("mentions").as("mentions"),
+                sum("docs_raw").as("docs_raw"));
     Dataset<Row> totals =
         agg.filter(col("state").isNull())
             .select(col("period"), col("source"), col("docs").as("n_docs"));
     return agg.filter(col("state").isNotNull())
-        .join(totals, new String[] {"period", "source"})
-        .withColumn("share_of_docs", col("docs").cast("double").divide(col("n_docs")))
-        .select("period", "source", "state", "docs", "mentions", "share_of_docs");
+        .join(totals, new String[] {"period", "source"}, "left")
+        .withColumn(
+            "share_of_docs",
+            when(col("n_docs").gt(0), col("docs").cast("double").divide(col("n_docs")))
+                .otherwise(lit(0.0)))
+        .select("period", "source", "state", "docs", "mentions", "share_of_docs", "docs_raw");
   }
 
   /**

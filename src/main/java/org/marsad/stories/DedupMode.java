@@ -19,7 +19,7 @@ public enum DedupMode {
       return valueOf(s.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IllegalArgumentException(
-          "Cannot use dedup mode: expected near, exact or none (" + s + ")", e);
+          "Cannot use --dedup: unknown mode (" + s + "); use near, exact or none", e);
     }
   }
 

@@ -38,7 +38,8 @@ public final class TermStats {
           .add("lang", DataTypes.StringType)
           .add("term", DataTypes.StringType)
           .add("term_count", DataTypes.LongType)
-          .add("doc_count", DataTypes.LongType);
+          .add("doc_count", DataTypes.LongType)
+          .add("doc_count_raw", DataTypes.LongType);
 
   private static final StructType FORM_PARTIAL =
       new StructType()
@@ -64,30 +65,42 @@ public final class TermStats {
   private TermStats() {}
 
   /**
-   * The term counts of each (period, source, lang, term) over {@code counted} (documents with
-   * period, source, lang and terms): period, source, lang, term, term_count, doc_count.
+   * The term counts of each (period, source, lang, term) over {@code documents} (period, source,
+   * lang, terms, counted): term_count and doc_count over the documents that count (one per story),
+   * doc_count_raw over every document (reprints included: how loud the term was).
    */
-  public static Dataset<Row> counts(Dataset<Row> counted) {
+  public static Dataset<Row> counts(Dataset<Row> documents) {
     MapPartitionsFunction<Row, Row> partial =
         rows ->
             Partials.<TfKey>fold(
                 rows,
-                2,
+                3,
                 (r, p) -> {
                   String period = r.getString(0);
                   String source = r.getString(1);
                   String lang = r.getString(2);
+                  boolean counted = r.getBoolean(4);
                   TermsBlob.readTerms(
                       (byte[]) r.get(3),
-                      (term, n) -> p.add2(new TfKey(period, source, lang, term), n, 1));
+                      (term, n) -> {
+                        TfKey k = new TfKey(period, source, lang, term);
+                        if (counted) {
+                          p.add2(k, n, 1);
+                        }
+                        p.add(k, 2, 1);
+                      });
                 },
                 (k, c) ->
-                    RowFactory.create(k.period(), k.source(), k.lang(), k.term(), c[0], c[1]));
-    return counted
-        .select("period", "source", "lang", "terms")
+                    RowFactory.create(
+                        k.period(), k.source(), k.lang(), k.term(), c[0], c[1], c[2]));
+    return documents
+        .select("period", "source", "lang", "terms", "counted")
         .mapPartitions(partial, Encoders.row(TF_PARTIAL))
         .groupBy("period", "source", "lang", "term")
-        .agg(sum("term_count").as("term_count"), sum("doc_count").as("doc_count"));
+        .agg(
+            sum("term_count").as("term_count"),
+            sum("doc_count").as("doc_count"),
+            sum("doc_count_raw").as("doc_count_raw"));
   }
 
   /**
@@ -126,11 +139,19 @@ public final class TermStats {
         .agg(min(struct(col("n").multiply(-1), col("form"))).getField("form").as("label"));
   }
 
-  /** term_frequencies: period, source, lang, term, label, term_count, doc_count. */
+  /** term_frequencies: period, source, lang, term, label, term_count, doc_count, doc_count_raw. */
   public static Dataset<Row> frequencies(Dataset<Row> counts, Dataset<Row> labels) {
     return counts
         .join(labels, new String[] {"lang", "term"}, "left")
-        .select("period", "source", "lang", "term", "label", "term_count", "doc_count");
+        .select(
+            "period",
+            "source",
+            "lang",
+            "term",
+            "label",
+            "term_count",
+            "doc_count",
+            "doc_count_raw");
   }
 
   /**

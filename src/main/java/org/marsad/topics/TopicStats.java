@@ -1,6 +1,7 @@
 package org.marsad.topics;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
@@ -349,11 +350,16 @@ public final class TopicStats {
   }
 
   /**
-   * {@code topic_trends}: per period, source and topic, the documents where the topic has at least
-   * {@link TopicSettings#MIN_WEIGHT}, the sum of its weights and its share of all topic weight of
-   * that period and source.
+   * {@code topic_trends}: per period, source and topic, the documents that count where the topic
+   * has at least {@link TopicSettings#MIN_WEIGHT}, the sum of its weights and its share of all
+   * topic weight of that period and source; and docs_raw: every document (reprints included, each
+   * with its story's mixture, counted in its own period and source) where the topic weighs that
+   * much, how loud the topic was.
+   *
+   * @param inferred the mixtures of the documents that count (doc_id, period, source, weights)
+   * @param members every document: doc_id, story_id (null: its own story), period, source
    */
-  public static Dataset<Row> trends(Dataset<Row> inferred) {
+  public static Dataset<Row> trends(Dataset<Row> inferred, Dataset<Row> members) {
     Dataset<Row> agg =
         inferred
             .select(col("period"), col("source"), posexplode(col("weights")))
@@ -362,9 +368,39 @@ public final class TopicStats {
                 count(when(col("col").geq(TopicSettings.MIN_WEIGHT), true)).as("docs"),
                 sum("col").as("weight_sum"));
     Column total = sum("weight_sum").over(Window.partitionBy("period", "source"));
-    return agg.withColumn(
-            "share", when(total.gt(0), col("weight_sum").divide(total)).otherwise(lit(0.0)))
-        .filter(col("weight_sum").gt(0));
+    Dataset<Row> counted =
+        agg.withColumn(
+                "share", when(total.gt(0), col("weight_sum").divide(total)).otherwise(lit(0.0)))
+            .filter(col("weight_sum").gt(0));
+    Dataset<Row> raw =
+        members
+            .select(
+                coalesce(col("story_id"), col("doc_id")).as("m_story"),
+                col("period").as("m_period"),
+                col("source").as("m_source"))
+            .join(
+                inferred.select(col("doc_id"), col("weights")),
+                col("m_story").equalTo(col("doc_id")))
+            .select(col("m_period"), col("m_source"), posexplode(col("weights")))
+            .filter(col("col").geq(TopicSettings.MIN_WEIGHT))
+            .groupBy(col("m_period"), col("m_source"), col("pos").as("m_topic"))
+            .agg(count(lit(1)).as("docs_raw"));
+    return counted
+        .join(
+            raw,
+            col("period")
+                .equalTo(col("m_period"))
+                .and(col("source").equalTo(col("m_source")))
+                .and(col("topic_id").equalTo(col("m_topic"))),
+            "full_outer")
+        .select(
+            coalesce(col("period"), col("m_period")).as("period"),
+            coalesce(col("source"), col("m_source")).as("source"),
+            coalesce(col("topic_id"), col("m_topic")).as("topic_id"),
+            coalesce(col("docs"), lit(0L)).as("docs"),
+            coalesce(col("weight_sum"), lit(0.0)).as("weight_sum"),
+            coalesce(col("share"), lit(0.0)).as("share"),
+            coalesce(col("docs_raw"), lit(0L)).as("docs_raw"));
   }
 
   private static final java.util.Comparator<Object[]> TOP_ORDER =

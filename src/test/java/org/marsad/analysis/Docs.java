@@ -21,7 +21,8 @@ public final class Docs {
           .add("lang", DataTypes.StringType)
           .add("n_sentences", DataTypes.IntegerType)
           .add("terms", DataTypes.BinaryType)
-          .add("mentions", DataTypes.BinaryType);
+          .add("mentions", DataTypes.BinaryType)
+          .add("counted", DataTypes.BooleanType);
 
   private final List<Row> rows = new ArrayList<>();
 
@@ -51,7 +52,8 @@ public final class Docs {
             "ar",
             sentences,
             TermsBlob.encode(List.of(List.of(), ts)),
-            MentionsBlob.encode(ms)));
+            MentionsBlob.encode(ms),
+            true));
     return this;
   }
 

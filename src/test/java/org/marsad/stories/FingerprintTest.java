@@ -245,6 +245,6 @@ class FingerprintTest {
     assertThat(DedupMode.parse(" exact ")).isEqualTo(DedupMode.EXACT);
     assertThat(DedupMode.NONE.option()).isEqualTo("none");
     assertThatThrownBy(() -> DedupMode.parse("fuzzy"))
-        .hasMessage("Cannot use dedup mode: expected near, exact or none (fuzzy)");
+        .hasMessage("Cannot use --dedup: unknown mode (fuzzy); use near, exact or none");
   }
 }

@@ -72,6 +72,8 @@ final class TopicsStage implements Stage {
         return r.note(StageLog.topicsNote(r.figures));
       }
       vectors = r.cache(TopicStats.vectors(counted, vocab, n));
+      // The fit's partitions decide its mini-batches: recorded so runs can be compared.
+      r.figure("partitions", vectors.rdd().getNumPartitions());
       List<Integer> ks = s.k() > 0 ? List.of(s.k()) : s.sweep();
       List<Fitted> fits = new ArrayList<>();
       List<Double> secs = new ArrayList<>();

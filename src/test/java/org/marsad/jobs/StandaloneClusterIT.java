@@ -2,19 +2,13 @@ package org.marsad.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -24,47 +18,57 @@ import org.marsad.SharedSpark;
 /**
  * A real standalone Spark cluster on loopback: a Master and a Worker started from the Spark jars (a
  * folder of links to the Maven classpath serves as SPARK_HOME), the shaded job jar submitted
- * through SparkSubmit against it, and its tables compared with a local-mode run.
+ * through SparkSubmit against it with user files that only the driver can read, one executor killed
+ * while it analyses the corpus, and every table compared with a local-mode run.
+ *
+ * <p>Driver-only files: the gazetteer and stop list are given as relative paths, which resolve
+ * against the working folder of the driver (SparkSubmit, started in {@code driver/}); an executor
+ * runs in the Worker's {@code work/app-*}/{@code <id>/} folder, where they do not exist (checked
+ * through {@code /proc/<pid>/cwd}), and the files are deleted before the kill, so the tasks Spark
+ * retries on the replacement executor could not read them even by absolute path.
+ *
+ * <p>The kill is made deterministic by the driver itself: {@link TaskEventsListener} (on the
+ * driver's classpath, {@code spark.extraListeners}) writes a line when the first task of the
+ * analysis job starts and names its executor; the test kills that executor's JVM (SIGKILL) as soon
+ * as it reads the line, while the task is still analysing its share of the corpus: on a fresh
+ * executor an analysis task loads the analysers and ran about 3 s (the listener logs each task's
+ * duration), where the kill landed 0.2 to 0.4 s after the task's start. The input is 5 files, so
+ * the two executors each run an analysis task. Afterwards the events must show a failed analysis
+ * task on the killed executor and a new executor added, i.e. that Spark really retried the stage's
+ * tasks; if a much faster machine ever finished the task before the kill, that check fails with the
+ * events in its message rather than passing without a retry.
  */
 @Tag("integration")
 class StandaloneClusterIT {
 
-  static Path tmp;
-  static Path sparkHome;
+  static SparkProcesses spark;
   static int masterPort;
+  static Process worker;
   static final List<Process> daemons = new ArrayList<>();
 
   @BeforeAll
   static void startCluster() throws Exception {
-    // Under target/ rather than a JUnit temp dir: the SPARK_HOME links point into ~/.m2.
-    tmp =
-        Files.createDirectories(
-            SharedSpark.repo().resolve("target/it-cluster-" + System.currentTimeMillis()));
-    sparkHome = Files.createDirectories(tmp.resolve("spark-home"));
-    Path jars = Files.createDirectories(sparkHome.resolve("jars"));
-    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      Path p = Path.of(e);
-      if (e.endsWith(".jar")
-          && Files.isRegularFile(p)
-          && !Files.exists(jars.resolve(p.getFileName()))) {
-        Files.createSymbolicLink(jars.resolve(p.getFileName()), p.toAbsolutePath());
-      }
-    }
-    masterPort = freePort();
+    spark = new SparkProcesses(SparkProcesses.newTmp("it-cluster"));
+    Path tmp = spark.tmp;
+    masterPort = SparkProcesses.freePort();
     daemons.add(
-        start(
+        spark.start(
             "master",
+            tmp,
+            null,
             "org.apache.spark.deploy.master.Master",
             "--host",
             "127.0.0.1",
             "--port",
             Integer.toString(masterPort),
             "--webui-port",
-            Integer.toString(freePort())));
-    waitForPort(masterPort, 120);
-    daemons.add(
-        start(
+            Integer.toString(SparkProcesses.freePort())));
+    SparkProcesses.waitForPort(masterPort, 120);
+    worker =
+        spark.start(
             "worker",
+            tmp,
+            null,
             "org.apache.spark.deploy.worker.Worker",
             "spark://127.0.0.1:" + masterPort,
             "--host",
@@ -74,9 +78,10 @@ class StandaloneClusterIT {
             "--memory",
             "2g",
             "--webui-port",
-            Integer.toString(freePort()),
+            Integer.toString(SparkProcesses.freePort()),
             "--work-dir",
-            tmp.resolve("work").toString()));
+            tmp.resolve("work").toString());
+    daemons.add(worker);
   }
 
   @AfterAll
@@ -88,103 +93,115 @@ class StandaloneClusterIT {
   }
 
   @Test
-  void shadedJarOnTheClusterGivesTheSameTablesAsLocalMode() throws Exception {
-    Path jobJar = Path.of(System.getProperty("marsad.jobJar"));
-    assertThat(jobJar).exists();
-    String sample = SharedSpark.repo().resolve("sample-data/corpus").toString();
-    String clusterOut = tmp.resolve("cluster-out").toString();
+  void withDriverOnlyFilesAndAnExecutorKilledTheClusterGivesTheLocalTables() throws Exception {
+    assertThat(SparkProcesses.jobJar()).exists();
+    String reference = ItRuns.reference();
+    String input = ItRuns.splitSample();
+    Path tmp = spark.tmp;
+    Path driver = Files.createDirectories(tmp.resolve("driver"));
+    ItRuns.writeOverrides(driver);
+    Path events = tmp.resolve("events.txt");
+    String out = tmp.resolve("cluster-out").toString();
+    long t0 = System.nanoTime();
     Process submit =
-        start(
+        spark.submit(
             "submit",
-            "org.apache.spark.deploy.SparkSubmit",
-            "--master",
-            "spark://127.0.0.1:" + masterPort,
-            "--conf",
-            "spark.driver.host=127.0.0.1",
-            "--conf",
-            "spark.driver.bindAddress=127.0.0.1",
-            "--conf",
-            "spark.executor.memory=1g",
-            "--conf",
-            "spark.sql.shuffle.partitions=4",
-            "--conf",
-            "spark.ui.enabled=false",
-            "--class",
-            "org.marsad.cli.Marsad",
-            jobJar.toString(),
-            "run",
-            "--input",
-            sample,
-            "--output",
-            clusterOut,
-            "--min-collocation-count",
-            "2",
-            "--min-keyness-count",
-            "2");
-    boolean done = submit.waitFor(15, TimeUnit.MINUTES);
-    String log = Files.readString(tmp.resolve("submit.log"), StandardCharsets.UTF_8);
-    assertThat(done).as("spark-submit finished; log:\n%s", log).isTrue();
-    assertThat(submit.exitValue()).as("spark-submit exit code; log:\n%s", log).isZero();
+            driver,
+            SharedSpark.repo().resolve("target/test-classes"),
+            List.of(
+                "--master",
+                "spark://127.0.0.1:" + masterPort,
+                "--conf",
+                "spark.executor.memory=1g",
+                // Two executors of one core on the 2-core Worker: shuffle blocks cross executors.
+                "--conf",
+                "spark.executor.cores=1",
+                "--conf",
+                "spark.sql.shuffle.partitions=4",
+                "--conf",
+                "spark.extraListeners=" + TaskEventsListener.class.getName(),
+                "--conf",
+                TaskEventsListener.EVENTS + "=" + events),
+            ItRuns.runArgs(input, out, ItRuns.GAZETTEER, ItRuns.STOPWORDS_AR));
+
+    // When the first analysis task starts: delete the user files, check where the executor runs,
+    // kill it.
+    String started = awaitLine(events, "analysis-task-start", submit, 10);
+    String executorId = started.replaceAll(".* executor=(\\S+).*", "$1");
+    try (Stream<Path> f = Files.walk(driver)) {
+      f.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    ProcessHandle executor = executorProcess(executorId);
+    Path executorCwd = Path.of("/proc", Long.toString(executor.pid()), "cwd").toRealPath();
+    assertThat(executorCwd.toString()).contains("/work/app-").endsWith("/" + executorId);
+    assertThat(executorCwd.resolve(ItRuns.GAZETTEER)).doesNotExist();
+    assertThat(executorCwd.resolve(ItRuns.STOPWORDS_AR)).doesNotExist();
+    executor.destroyForcibly();
+    long killedAt = System.currentTimeMillis();
+
+    String log = spark.await(submit, "submit", 15);
+    System.out.printf("[it] cluster run: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    List<String> ev = Files.readAllLines(events);
+    assertThat(ev)
+        .as(
+            "a task of the analysis failed with its executor (killed at %d); events:\n%s\nlog:\n%s",
+            killedAt, String.join("\n", ev), log)
+        .anyMatch(
+            l ->
+                l.contains("task-failed")
+                    && l.contains(" analysis ")
+                    && l.contains("executor=" + executorId + " ")
+                    && l.contains("ExecutorLostFailure"));
+    assertThat(ev)
+        .as("the Worker started a new executor")
+        .anyMatch(l -> l.contains("executor-added") && !l.endsWith(" " + executorId));
     // The driver wrote the report with ECharts read from the shaded jar.
-    assertThat(Files.readString(Path.of(clusterOut, "report", "index.html")))
+    assertThat(Files.readString(Path.of(out, "report", "index.html")))
         .contains("Licensed to the Apache Software Foundation");
-    // Executors really ran on the Worker: it made an app-* folder with an executor's stderr.
-    try (var apps = Files.list(tmp.resolve("work"))) {
-      assertThat(apps.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("app-"));
-    }
 
-    String localOut = tmp.resolve("local-out").toString();
-    MarsadJob.run(
-        SharedSpark.get(),
-        JobTestSupport.config(sample, localOut, org.marsad.corpus.CorpusOptions.defaults()),
-        MarsadJob.ALL,
-        "local");
-    for (String t : SampleGoldenTest.TABLES) {
-      Dataset<Row> a = JobTestSupport.table(clusterOut, t);
-      Dataset<Row> b = JobTestSupport.table(localOut, t);
-      assertThat(a.count()).as(t).isEqualTo(b.count());
-      assertThat(a.exceptAll(b).count()).as("rows of %s only on the cluster", t).isZero();
-      assertThat(b.exceptAll(a).count()).as("rows of %s only in local mode", t).isZero();
-    }
+    ItRuns.assertFitPartitions(out);
+    ItRuns.assertFitPartitions(reference);
+    ItRuns.assertOverridesShow(out);
+    assertThat(TableComparison.differences(out, reference))
+        .as("tables of the cluster run that differ from local mode")
+        .isEmpty();
   }
 
-  private static Process start(String name, String mainClass, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx1g");
-    cmd.addAll(Files.readAllLines(SharedSpark.repo().resolve("conf/jvm-opens.args")));
-    cmd.add("-Dlog4j2.configurationFile=" + SharedSpark.repo().resolve("conf/log4j2.properties"));
-    cmd.add("-cp");
-    cmd.add(sparkHome.resolve("jars") + File.separator + "*");
-    cmd.add(mainClass);
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve(name + ".log").toFile());
-    Map<String, String> env = pb.environment();
-    env.put("SPARK_HOME", sparkHome.toString());
-    env.put("SPARK_SCALA_VERSION", "2.13");
-    env.put("SPARK_LOCAL_IP", "127.0.0.1");
-    env.put("SPARK_LOG_DIR", tmp.resolve("logs").toString());
-    return pb.start();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static void waitForPort(int port, int seconds) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+  /** Waits up to {@code minutes} for a line containing {@code what} in {@code file}. */
+  private static String awaitLine(Path file, String what, Process submit, int minutes)
+      throws Exception {
+    long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
     while (System.nanoTime() < end) {
-      try (Socket s = new Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException e) {
-        Thread.sleep(500);
+      if (Files.exists(file)) {
+        Optional<String> l =
+            Files.readAllLines(file).stream().filter(x -> x.contains(what)).findFirst();
+        if (l.isPresent()) {
+          return l.get();
+        }
       }
+      if (!submit.isAlive()) {
+        throw new AssertionError(
+            "spark-submit ended before '" + what + "':\n" + Files.readString(spark.log("submit")));
+      }
+      Thread.sleep(20);
     }
-    throw new IllegalStateException("Spark master did not listen on port " + port);
+    throw new AssertionError("no '" + what + "' in " + minutes + " min");
+  }
+
+  /** The JVM of executor {@code id}: a child of the Worker running CoarseGrainedExecutorBackend. */
+  private static ProcessHandle executorProcess(String id) {
+    return worker
+        .descendants()
+        .filter(
+            p -> {
+              List<String> args = List.of(p.info().arguments().orElse(new String[0]));
+              int i = args.indexOf("--executor-id");
+              return args.contains("org.apache.spark.executor.CoarseGrainedExecutorBackend")
+                  && i >= 0
+                  && i + 1 < args.size()
+                  && args.get(i + 1).equals(id);
+            })
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no executor process with --executor-id " + id));
   }
 }

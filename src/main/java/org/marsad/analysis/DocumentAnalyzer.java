@@ -45,7 +45,7 @@ public class DocumentAnalyzer {
     byte[] terms = TermsBlob.encode(kept);
     int titleSentences = t.sentences();
     List<MentionsBlob.Mention> mentions = new ArrayList<>();
-    for (StateMatcher.Mention m : matcher.find(lang, t, b)) {
+    for (StateMatcher.Mention m : matcher.findIn(lang, t, b)) {
       Field f = m.field() == 0 ? t : b;
       int[] ctx = context(f, m.sentence(), m.start(), m.end());
       mentions.add(

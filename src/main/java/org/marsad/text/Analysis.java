@@ -146,7 +146,7 @@ public final class Analysis implements Serializable {
             WordLists.lines("text/ar-alternations.tsv", null));
     ArabicAnalyzer ar = new ArabicAnalyzer(Set.copyOf(arStop), names, radical, v);
     FrenchAnalyzer fr =
-        new FrenchAnalyzer(FrenchStopWords.set(lines(FrenchStopWords.RESOURCE, frStopWords)));
+        new FrenchAnalyzer(FrenchStopWords.ofLines(lines(FrenchStopWords.RESOURCE, frStopWords)));
     PersianAnalyzer fa = new PersianAnalyzer(persianForms(forms));
     return new Analysers(
         ar, new EnglishAnalyzer(enStop), fr, fa, new GenericAnalyzer(), Set.copyOf(arStop));

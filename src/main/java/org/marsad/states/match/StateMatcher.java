@@ -158,7 +158,7 @@ public final class StateMatcher {
       norm(
           "نهر", "بحيرة", "بحيرات", "حوض", "دلتا", "غور", "وادي", "هضبة", "صحراء", "خليج", "بحر",
           "lake", "river", "gulf", "basin", "fleuve", "lac", "golfe", "bassin", "delta", "désert",
-          "mer", "رود", "رودخانه", "دریاچه", "خلیج", "دریای");
+          "mer", "océan", "ocean", "رود", "رودخانه", "دریاچه", "خلیج", "دریای", "اقیانوس");
   // The same after the name, in languages that put the noun last: the China Sea, the Congo River.
   private static final Set<String> GEO_AFTER =
       norm("sea", "river", "basin", "delta", "valley", "gulf");
@@ -300,133 +300,24 @@ public final class StateMatcher {
       Set.of(
           "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
           "presqu", "dell", "all", "dall", "nell", "sull", "coll", "un", "quell");
-  // A state's name or adjective next to a currency word names the currency (دولار أمريكي, U.S.
-  // dollars, francs suisses, دلار آمریکا), not the state.
-  private static final Set<String> CURRENCY_BEFORE =
+  // The United States next to "dollar" names the currency (دولار أمريكي, U.S. dollars, dollars
+  // américains, دلار آمریکا): amounts everywhere are quoted in US dollars, so the phrase says
+  // nothing
+  // of the US. Other currencies (the Swiss franc, the Canadian dollar) are news about their state
+  // and stay mentions.
+  private static final Set<String> DOLLAR_BEFORE =
       norm(
           "دولار",
           "دولارا",
           "دولارات",
           "الدولار",
           "الدولارات",
-          "جنيه",
-          "جنيها",
-          "جنيهات",
-          "الجنيه",
-          "دينار",
-          "دينارا",
-          "دنانير",
-          "الدينار",
-          "ريال",
-          "ريالا",
-          "ريالات",
-          "الريال",
-          "درهم",
-          "دراهم",
-          "الدرهم",
-          "ليرة",
-          "ليرات",
-          "الليرة",
-          "فرنك",
-          "الفرنك",
-          "الين",
-          "يوان",
-          "اليوان",
-          "روبية",
-          "الروبية",
-          "روبل",
-          "الروبل",
-          "مارك",
-          "المارك",
-          "شيكل",
-          "الشيكل",
-          "بيزو",
-          "البيزو",
-          "كرونة",
-          "الكرونة",
           "dollar",
           "dollars",
-          "franc",
-          "francs",
-          "livre",
-          "livres",
-          "yen",
-          "yens",
-          "dinar",
-          "dinars",
-          "dirham",
-          "dirhams",
-          "riyal",
-          "riyals",
-          "peso",
-          "pesos",
-          "rouble",
-          "roubles",
-          "yuan",
-          "yuans",
-          "roupie",
-          "roupies",
-          "couronne",
-          "couronnes",
-          "shekel",
-          "shekels",
-          "lire",
-          "lires",
           "دلار",
-          "دلاری",
-          "ریال",
-          "دینار",
-          "درهم",
-          "لیر",
-          "روبل",
-          "یوان",
-          "پوند",
-          "یورو");
-  private static final Set<String> CURRENCY_AFTER =
-      norm(
-          "dollar",
-          "dollars",
-          "dlr",
-          "dlrs",
-          "franc",
-          "francs",
-          "yen",
-          "peso",
-          "pesos",
-          "rupee",
-          "rupees",
-          "riyal",
-          "riyals",
-          "dinar",
-          "dinars",
-          "dirham",
-          "dirhams",
-          "lira",
-          "lire",
-          "rand",
-          "rouble",
-          "roubles",
-          "ruble",
-          "rubles",
-          "yuan",
-          "crown",
-          "crowns",
-          "krona",
-          "kronor",
-          "krone",
-          "kroner",
-          "guilder",
-          "guilders",
-          "shekel",
-          "shekels",
-          "pound",
-          "pounds",
-          "sterling",
-          "ringgit",
-          "baht",
-          "rupiah",
-          "marks",
-          "mark");
+          "دلاری");
+  private static final Set<String> DOLLAR_AFTER = norm("dollar", "dollars", "dlr", "dlrs");
+
   private static final Set<String> MONTHS =
       norm(
           "january",
@@ -1221,7 +1112,7 @@ public final class StateMatcher {
 
   /** As {@link #find(String...)}, over tokenised fields. */
   public List<Mention> find(Field... fields) {
-    return find(identify(fields), fields);
+    return findIn(identify(fields), fields);
   }
 
   /** The language {@link LanguageIdentifier} gives the fields (title first). */
@@ -1246,7 +1137,7 @@ public final class StateMatcher {
    * Finds the state mentions of the tokenised fields of a document of language {@code lang} (an ISO
    * 639-1 code, or {@code und}).
    */
-  public List<Mention> find(String lang, Field... fields) {
+  public List<Mention> findIn(String lang, Field... fields) {
     Profile p = profile(lang);
     List<Scan> fs = new ArrayList<>(fields.length);
     Set<String> context = new HashSet<>();
@@ -1254,6 +1145,10 @@ public final class StateMatcher {
       fs.add(new Scan(p, field, context));
     }
     List<Mention> out = new ArrayList<>();
+    // Mentions that count only when another field confirms their state: cities and capitalised
+    // abbreviations in a field written in capitals (SPLIT, NICE, CAR in a wire title).
+    List<Mention> weak = null;
+    Set<String> confirmed = new HashSet<>();
     for (int fi = 0; fi < fs.size(); fi++) {
       Scan f = fs.get(fi);
       int i = 0;
@@ -1334,15 +1229,49 @@ public final class StateMatcher {
               && ((f.sportSentences.contains(firstSentence) && isOpponent(f, i, end))
                   || isNationalTeam(f, i, bestReading))) {
             form = "team";
+          } else if (form.equals("city") && f.sportSentences.contains(firstSentence)) {
+            // A club named after its city (برشلونة، ليفربول، Marseille) in a match report.
+            form = "team";
           }
-          out.add(
+          Mention m =
               new Mention(
-                  e.iso2(), form, f.text.substring(start, stop), fi, start, stop, firstSentence));
+                  e.iso2(), form, f.text.substring(start, stop), fi, start, stop, firstSentence);
+          if (f.allCaps && (form.equals("city") || isAbbreviation(e)) && fs.size() > 1) {
+            if (weak == null) {
+              weak = new ArrayList<>();
+            }
+            weak.add(m);
+          } else {
+            if (!f.allCaps) {
+              confirmed.add(m.iso2());
+            }
+            out.add(m);
+          }
         }
         i = end + 1;
       }
     }
+    if (weak != null) {
+      for (Mention m : weak) {
+        if (confirmed.contains(m.iso2())) {
+          out.add(m);
+        }
+      }
+      out.sort((a, b) -> a.field() != b.field() ? a.field() - b.field() : a.start() - b.start());
+    }
     return out;
+  }
+
+  /** An entry written as a capitalised abbreviation or word in capitals (CAR, UAE, USA). */
+  private static boolean isAbbreviation(Entry e) {
+    for (String t : e.surfaceTokens()) {
+      if (t.length() > 1
+          && t.equals(t.toUpperCase(Locale.ROOT))
+          && !t.equals(t.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // In a match report, a state named as the opponent ("أمام كوريا", "الفوز على أوزبكستان", "لقاء
@@ -1643,7 +1572,7 @@ public final class StateMatcher {
         return null;
       }
     }
-    if (isCurrency(f, i, end, prevReadings, next, forms)) {
+    if (isCurrency(isos, prevReadings, next, forms)) {
       return null;
     }
     if (forms.contains("city") && forms.size() > 1) {
@@ -1786,20 +1715,13 @@ public final class StateMatcher {
     return false;
   }
 
-  /** A name or adjective next to a currency word: دولار أمريكي، U.S. dollars, francs suisses. */
+  /** The US next to a dollar word: دولار أمريكي، U.S. dollars, dollars américains. */
   private static boolean isCurrency(
-      Scan f, int i, int end, Set<String> prevReadings, String next, Set<String> forms) {
-    if (!forms.contains("name") && !forms.contains("adjective")) {
+      Set<String> isos, Set<String> prevReadings, String next, Set<String> forms) {
+    if (!isos.equals(Set.of("US")) || !(forms.contains("name") || forms.contains("adjective"))) {
       return false;
     }
-    if (anyIn(prevReadings, CURRENCY_BEFORE)) {
-      return true;
-    }
-    if (next == null || !CURRENCY_AFTER.contains(next)) {
-      return false;
-    }
-    // "marks" after a name is a verb (Germany marks the day); only after an adjective a currency.
-    return !(next.equals("marks") || next.equals("mark")) || !forms.contains("name");
+    return anyIn(prevReadings, DOLLAR_BEFORE) || (next != null && DOLLAR_AFTER.contains(next));
   }
 
   private static boolean compassAfrica(Scan f, int i) {

@@ -182,13 +182,11 @@ public final class StateMatcher {
           "تصفيات",
           "مرمى",
           "الشوط",
-          "الدوري",
           "ملعب",
           "الملعب",
           "الفيفا",
           "المونديال",
           "كأس",
-          "match",
           "striker",
           "goalkeeper",
           "midfielder",
@@ -202,8 +200,6 @@ public final class StateMatcher {
           "attaquant",
           "gardien",
           "stade",
-          "تیم",
-          "جام",
           "فوتبال",
           "ورزشگاه");
   private static final Set<String> SPORT_WEAK =
@@ -231,6 +227,7 @@ public final class StateMatcher {
           "فريق",
           "ركلة",
           "جزاء",
+          "الدوري",
           "goal",
           "goals",
           "coach",
@@ -240,14 +237,15 @@ public final class StateMatcher {
           "scored",
           "draw",
           "tournament",
-          "but",
+          "match",
           "buts",
           "entraîneur",
           "équipe",
           "coupe",
           "championnat",
           "victoire",
-          "gol",
+          "تیم",
+          "جام",
           "مربی",
           "بازی",
           "گل",
@@ -405,7 +403,57 @@ public final class StateMatcher {
       int sport,
       List<String> cues,
       int upper,
-      int latin) {}
+      int latin,
+      List<Part> parts) {}
+
+  /**
+   * A part of a hyphenated Latin word that names a state (israélo-palestinien, Franco-German,
+   * Saudi-led): its characters [start, end) in the token, and its trie node or the state of a
+   * combining form (franco-, sino-).
+   */
+  private record Part(String key, int start, int end, Node node, String iso2) {}
+
+  // Combining forms of state adjectives, first part of compounds: franco-allemand, sino-américain.
+  private static final Map<String, String> COMBINING =
+      Map.ofEntries(
+          Map.entry("franco", "FR"),
+          Map.entry("germano", "DE"),
+          Map.entry("anglo", "GB"),
+          Map.entry("sino", "CN"),
+          Map.entry("russo", "RU"),
+          Map.entry("israélo", "IL"),
+          Map.entry("israelo", "IL"),
+          Map.entry("irano", "IR"),
+          Map.entry("américano", "US"),
+          Map.entry("americano", "US"),
+          Map.entry("italo", "IT"),
+          Map.entry("hispano", "ES"),
+          Map.entry("nippo", "JP"),
+          Map.entry("turco", "TR"),
+          Map.entry("indo", "IN"),
+          Map.entry("pakistano", "PK"),
+          Map.entry("syro", "SY"),
+          Map.entry("libano", "LB"),
+          Map.entry("égypto", "EG"),
+          Map.entry("soudano", "SD"),
+          Map.entry("algéro", "DZ"),
+          Map.entry("algero", "DZ"),
+          Map.entry("maroco", "MA"),
+          Map.entry("tuniso", "TN"),
+          Map.entry("saoudo", "SA"),
+          Map.entry("irako", "IQ"),
+          Map.entry("afghano", "AF"),
+          Map.entry("helvético", "CH"),
+          Map.entry("belgo", "BE"),
+          Map.entry("gréco", "GR"),
+          Map.entry("greco", "GR"),
+          Map.entry("polono", "PL"),
+          Map.entry("serbo", "RS"),
+          Map.entry("croato", "HR"),
+          Map.entry("luso", "PT"),
+          Map.entry("austro", "AT"),
+          Map.entry("ivoiro", "CI"),
+          Map.entry("sénégalo", "SN"));
 
   /**
    * Builds the matcher with the packaged ambiguous places and agencies.
@@ -522,22 +570,30 @@ public final class StateMatcher {
   // Rows per language
 
   /**
-   * Whether Persian documents also read the Arabic rows. Measured on our Persian examples and the
-   * Persian texts of {@code src/test/resources/langid/fa.tsv}: the Arabic rows add no state the
-   * Persian rows miss (Persian writes its own spellings: سوریه، عراق، آمریکا) and bring Arabic
-   * readings of Persian words, so they are left out.
+   * Persian documents read the Arabic rows of cities.tsv (Persian has none of its own; Iran's and
+   * the region's cities are written alike: کرمان، شیراز، تبریز، استانبول), not the Arabic forms.
+   * Measured on our Persian examples ({@code src/test/resources/states/fa-news.jsonl}) and the 40
+   * Persian texts of {@code src/test/resources/langid/fa.tsv}: with the Arabic forms as well, no
+   * state mention changes (Persian writes its own spellings, سوریه، عراق، آمریکا, already in the
+   * Persian rows) and the Arabic article forms and Arabic-only spellings could only add Arabic
+   * readings of Persian words; the Arabic cities add 9 city mentions, all right.
    */
-  static final boolean PERSIAN_READS_ARABIC = false;
+  static final boolean PERSIAN_READS_ARABIC_FORMS = false;
 
   /** The rows a document language matches with, and who owns them. */
-  private record Rows(String lang, boolean own, boolean cldr) {}
+  private record Rows(String lang, boolean own, boolean cldr, boolean citiesOnly) {
+    Rows(String lang, boolean own, boolean cldr) {
+      this(lang, own, cldr, false);
+    }
+  }
 
   /**
    * The rows of a document language {@code lang}: its own rows of forms.tsv and cities.tsv when it
    * has any (ar, en, fr, fa); else, for a language the JDK's CLDR data names countries in, those
    * CLDR names; the English rows for {@code und} and for a code CLDR does not know. A Latin-script
    * language other than English also reads the English rows (a French article's Chicago, a German
-   * article's Iran), below its own.
+   * article's Iran), below its own; Persian reads the Arabic cities (see {@link
+   * #PERSIAN_READS_ARABIC_FORMS}).
    */
   private List<Rows> rowsOf(String lang) {
     List<Rows> out = new ArrayList<>();
@@ -561,8 +617,8 @@ public final class StateMatcher {
     }
     if (CldrNames.isLatinScript(lang)) {
       out.add(new Rows("en", false, false));
-    } else if (lang.equals("fa") && PERSIAN_READS_ARABIC) {
-      out.add(new Rows("ar", false, false));
+    } else if (lang.equals("fa")) {
+      out.add(new Rows("ar", false, false, !PERSIAN_READS_ARABIC_FORMS));
     }
     return out;
   }
@@ -580,7 +636,7 @@ public final class StateMatcher {
       for (Rows r : rowsOf(lang)) {
         List<Gazetteer.Form> forms =
             r.cldr() ? CldrNames.forms(r.lang(), gazetteer.states()) : gazetteer.forms();
-        for (Gazetteer.Form f : forms) {
+        for (Gazetteer.Form f : r.citiesOnly() ? List.<Gazetteer.Form>of() : forms) {
           if (!f.lang().equals(r.lang())) {
             continue;
           }
@@ -624,12 +680,14 @@ public final class StateMatcher {
         }
         // "Korea" alone names no state by itself; resolved from context in resolve().
         String korea =
-            switch (r.lang()) {
-              case "ar" -> "كوريا";
-              case "en" -> "Korea";
-              case "fr" -> "Corée";
-              default -> null;
-            };
+            r.citiesOnly()
+                ? null
+                : switch (r.lang()) {
+                  case "ar" -> "كوريا";
+                  case "en" -> "Korea";
+                  case "fr" -> "Corée";
+                  default -> null;
+                };
         if (korea != null) {
           add(
               new String[] {korea},
@@ -696,7 +754,7 @@ public final class StateMatcher {
 
   private Facts facts(Profile p, String surface, String norm) {
     String key = fold(norm);
-    List<Reading> rs = readings(key, surface, p.arabicClitics);
+    List<Reading> rs = readings(key, surface, p.lang);
     int sport = 0;
     List<String> cues = new ArrayList<>(0);
     for (Reading r : rs) {
@@ -738,7 +796,47 @@ public final class StateMatcher {
         sport,
         cues.isEmpty() ? List.of() : List.copyOf(cues),
         upper,
-        latin);
+        latin,
+        parts(p, key, nodes));
+  }
+
+  /**
+   * The parts of a hyphenated Latin word that name states, when the word itself starts no entry and
+   * either two parts name states (israélo-palestinien, Franco-German) or one part does and the
+   * others are lower-case words (Saudi-led, Paris-based); else null.
+   */
+  private static List<Part> parts(Profile p, String key, Node[] nodes) {
+    if (key.indexOf('-') <= 0
+        || key.isEmpty()
+        || ArabicNormalizer.isArabicLetter(key.charAt(0))
+        || nodes[0] != null) {
+      return null;
+    }
+    List<Part> out = new ArrayList<>(2);
+    int from = 0;
+    int named = 0;
+    boolean combining = false;
+    while (from <= key.length()) {
+      int dash = key.indexOf('-', from);
+      int to = dash < 0 ? key.length() : dash;
+      String part = key.substring(from, to);
+      Node node = p.root.get(part);
+      if (node != null && !node.entries.isEmpty()) {
+        out.add(new Part(part, from, to, node, null));
+        named++;
+      } else if (dash > 0 && COMBINING.containsKey(part)) {
+        out.add(new Part(part, from, to, null, COMBINING.get(part)));
+        combining = true;
+      }
+      if (dash < 0) {
+        break;
+      }
+      from = dash + 1;
+    }
+    if (named + (combining ? 1 : 0) >= 2 || (named == 1 && !combining)) {
+      return List.copyOf(out);
+    }
+    return null;
   }
 
   private static String[] surfaceTokens(String s) {
@@ -783,7 +881,7 @@ public final class StateMatcher {
     final Facts[] facts;
     final boolean allCaps;
     final Set<Integer> sportSentences = new HashSet<>();
-    final Set<Integer> matchSentences = new HashSet<>();
+    final Set<Integer> cueSentences = new HashSet<>();
     final boolean[] masked;
 
     Scan(Profile p, Field field, Set<String> context) {
@@ -825,9 +923,7 @@ public final class StateMatcher {
               if (c[0] > 0 || c[1] >= 2) {
                 sportSentences.add(sentence);
               }
-              if (c[0] > 0) {
-                matchSentences.add(sentence);
-              }
+              cueSentences.add(sentence);
             });
       }
       this.masked = maskAgencies(this);
@@ -866,7 +962,8 @@ public final class StateMatcher {
     }
   }
 
-  private static List<Reading> readings(String n, String surface, boolean arabicClitics) {
+  private static List<Reading> readings(String n, String surface, String lang) {
+    boolean arabicClitics = lang.equals("ar");
     List<Reading> out = new ArrayList<>(4);
     out.add(new Reading(n, 0, false, ""));
     if (n.isEmpty()) {
@@ -886,6 +983,21 @@ public final class StateMatcher {
       return out;
     }
     if (!arabicClitics) {
+      // Persian typed without the non-joiner: آمریکاییها, ایرانیهای (the plural ها, هاي).
+      for (String suffix : lang.equals("fa") ? PERSIAN_PLURALS : List.<String>of()) {
+        if (n.endsWith(suffix) && n.length() - suffix.length() >= 3) {
+          out.add(
+              new Reading(
+                  n.substring(0, n.length() - suffix.length()),
+                  0,
+                  false,
+                  "",
+                  0,
+                  surface.length()
+                      - ArabicNormalizer.skipLetters(surface, n.length() - suffix.length())));
+          break;
+        }
+      }
       return out;
     }
     if (n.startsWith("الال") && n.length() > 5) {
@@ -918,6 +1030,8 @@ public final class StateMatcher {
     }
     return out;
   }
+
+  private static final List<String> PERSIAN_PLURALS = List.of(norm1("های"), norm1("ها"));
 
   private static boolean isLowerLetters(String s, int from) {
     for (int i = from; i < s.length(); i++) {
@@ -1144,6 +1258,17 @@ public final class StateMatcher {
     for (Field field : fields) {
       fs.add(new Scan(p, field, context));
     }
+    // A title with a sport word over a match report is about the match (Match nul entre la
+    // France et le Portugal).
+    if (fs.size() > 1 && !fs.get(0).cueSentences.isEmpty()) {
+      boolean report = false;
+      for (int k = 1; k < fs.size(); k++) {
+        report |= !fs.get(k).sportSentences.isEmpty();
+      }
+      if (report) {
+        fs.get(0).sportSentences.addAll(fs.get(0).cueSentences);
+      }
+    }
     List<Mention> out = new ArrayList<>();
     // Mentions that count only when another field confirms their state: cities and capitalised
     // abbreviations in a field written in capitals (SPLIT, NICE, CAR in a wire title).
@@ -1152,6 +1277,7 @@ public final class StateMatcher {
     for (int fi = 0; fi < fs.size(); fi++) {
       Scan f = fs.get(fi);
       int i = 0;
+      int lastTeamEnd = -10;
       while (i < f.size()) {
         if (isAgencyAt(f, i)) {
           i++;
@@ -1205,6 +1331,9 @@ public final class StateMatcher {
           }
         }
         if (bestNode == null) {
+          if (fx.parts() != null) {
+            addParts(f, fi, i, fx.parts(), context, out);
+          }
           i++;
           continue;
         }
@@ -1225,13 +1354,17 @@ public final class StateMatcher {
           }
           int stop = lastEnd - endCut;
           String form = e.form();
+          boolean sport = f.sportSentences.contains(firstSentence);
           if ((form.equals("name") || form.equals("adjective"))
-              && ((f.sportSentences.contains(firstSentence) && isOpponent(f, i, end))
+              && ((sport && (isOpponent(f, i, end) || coordinated(f, lastTeamEnd + 1, i)))
                   || isNationalTeam(f, i, bestReading))) {
             form = "team";
           } else if (form.equals("city") && f.sportSentences.contains(firstSentence)) {
             // A club named after its city (برشلونة، ليفربول، Marseille) in a match report.
             form = "team";
+          }
+          if (form.equals("team")) {
+            lastTeamEnd = end;
           }
           Mention m =
               new Mention(
@@ -1260,6 +1393,66 @@ public final class StateMatcher {
       out.sort((a, b) -> a.field() != b.field() ? a.field() - b.field() : a.start() - b.start());
     }
     return out;
+  }
+
+  /** The mentions of the parts of a hyphenated word (israélo-palestinien: IL and PS). */
+  private void addParts(
+      Scan f, int fi, int i, List<Part> parts, Set<String> context, List<Mention> out) {
+    String surface = f.surface(i);
+    boolean otherParts = parts.size() > 1;
+    for (Part part : parts) {
+      if (!otherParts && !lowerCaseRest(surface, part)) {
+        continue;
+      }
+      Entry e;
+      if (part.node() == null) {
+        e = new Entry(part.iso2(), "adjective", "", new String[0], 0);
+      } else {
+        Reading r =
+            new Reading(part.key(), 0, false, "", part.start(), surface.length() - part.end());
+        e = resolve(f, i, i, part.node().entries, r, 0, context, false);
+      }
+      if (e != null) {
+        int start = f.start(i) + part.start();
+        int stop = f.start(i) + part.end();
+        String form = e.form();
+        if ((form.equals("name") || form.equals("adjective"))
+            && f.sportSentences.contains(f.sentence(i))
+            && isOpponent(f, i, i)) {
+          form = "team";
+        }
+        out.add(
+            new Mention(
+                e.iso2(), form, f.text.substring(start, stop), fi, start, stop, f.sentence(i)));
+      }
+    }
+  }
+
+  // Second parts that make the first one a modifier: Saudi-led, Paris-based, Iranian-backed.
+  private static final Set<String> MODIFIER_PARTS =
+      Set.of(
+          "led",
+          "based",
+          "backed",
+          "born",
+          "owned",
+          "run",
+          "made",
+          "controlled",
+          "funded",
+          "sponsored",
+          "brokered",
+          "bound",
+          "allied",
+          "aligned",
+          "occupied",
+          "held");
+
+  /** Saudi-led, Paris-based: the one other part is a word that makes the first its modifier. */
+  private static boolean lowerCaseRest(String surface, Part named) {
+    return named.start() == 0
+        && named.end() + 1 < surface.length()
+        && MODIFIER_PARTS.contains(surface.substring(named.end() + 1));
   }
 
   /** An entry written as a capitalised abbreviation or word in capitals (CAR, UAE, USA). */
@@ -1316,12 +1509,19 @@ public final class StateMatcher {
           "affronte",
           "affronter",
           "مقابل",
-          "برابر");
+          "برابر",
+          "سد",
+          "entre",
+          "بين",
+          "between",
+          "میان");
 
   // The national team of a state: منتخب مصر، لمنتخب البرازيل، l'équipe de France, la sélection
   // d'Algérie, تیم ملی ایران.
   private static final Set<String> TEAM_NOUNS =
-      norm("منتخب", "منتخبي", "équipe", "sélection", "ملی");
+      norm("منتخب", "منتخبي", "équipe", "sélection", "ملی", "stade");
+  private static final Set<String> SPORT_NAMES =
+      norm("القدم", "السلة", "اليد", "الطائرة", "فوتبال", "والیبال", "بسکتبال", "football");
 
   private static boolean isNationalTeam(Scan f, int i, Reading reading) {
     if (i == 0 || f.sentence(i - 1) != f.sentence(i) || reading.letters() > 0) {
@@ -1329,6 +1529,14 @@ public final class StateMatcher {
     }
     if (matchesAny(f, i - 1, TEAM_NOUNS)) {
       return true;
+    }
+    // Persian and Arabic with the sport between: تیم ملی فوتبال ایران، منتخب كرة القدم المصري.
+    for (int k = i - 2; k >= Math.max(0, i - 3); k--) {
+      if (f.sentence(k) == f.sentence(i)
+          && matchesAny(f, k, TEAM_NOUNS)
+          && (f.facts[i - 1].sport() > 0 || SPORT_NAMES.contains(f.norm[i - 1]))) {
+        return true;
+      }
     }
     // French: équipe de France, sélection d'Algérie (the de is a token or an elision).
     return reading.cutStart() == 0
@@ -1339,7 +1547,28 @@ public final class StateMatcher {
         || reading.cutStart() > 0 && matchesAny(f, i - 1, TEAM_NOUNS);
   }
 
+  private static final Set<String> COORDINATION = norm("و", "et", "and", "ou", "or", "أو", "يا");
+
+  /** Only conjunctions and articles between tokens {@code from} and {@code to} (exclusive). */
+  private static boolean coordinated(Scan f, int from, int to) {
+    if (to - from > 3 || to <= from) {
+      return false;
+    }
+    for (int k = from; k < to; k++) {
+      if (!COORDINATION.contains(f.norm[k]) && !FRENCH_ARTICLES.contains(f.norm[k])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private boolean isOpponent(Scan f, int i, int end) {
+    if (i > 1
+        && FRENCH_ARTICLES.contains(f.norm[i - 1])
+        && f.sentence(i - 2) == f.sentence(i)
+        && matchesAny(f, i - 2, OPPONENT_CUES)) {
+      return true; // entre la France, contre le Portugal
+    }
     if (i > 0 && f.sentence(i - 1) == f.sentence(i)) {
       for (Reading r : f.facts[i - 1].readings()) {
         if (OPPONENT_CUES.contains(r.key())) {
@@ -1364,9 +1593,12 @@ public final class StateMatcher {
         return true;
       }
     }
-    // A score right after the name: "البرتغال 2 - صفر", "Italy 2-0".
+    // A score right after the name: "البرتغال 2 - صفر", "Italy 2-0", "le Portugal (1-1)".
     int after = f.end(end);
     String rest = f.text.substring(after, Math.min(f.text.length(), after + 12)).strip();
+    if (rest.startsWith("(")) {
+      rest = rest.substring(1).strip();
+    }
     return !rest.isEmpty() && (Character.isDigit(rest.charAt(0)) || rest.startsWith("صفر"));
   }
 

@@ -267,8 +267,8 @@ public final class ArabicAnalyzer implements TextAnalyzer {
 
   /**
    * The key of a reading that must not be stripped further: a name as it is, a radical-initial word
-   * (or an inflection of one) as its stem; else null. The reading is first given its canonical
-   * spelling (أميركا is أمريكا).
+   * (or an inflection of one), or a listed spelling variant, as its stem; else null. The reading is
+   * first given its canonical spelling (أميركا is أمريكا).
    */
   private String protectedKey(String reading) {
     String w = variants.canon(reading);
@@ -276,7 +276,8 @@ public final class ArabicAnalyzer implements TextAnalyzer {
       return w;
     }
     String stem = stripSuffixes(w, "");
-    return radicals.contains(w) || radicals.contains(stem) ? stem : null;
+    // A listed spelling variant is a known word: no letter of it is a clitic (كورونا, بوتن).
+    return radicals.contains(w) || radicals.contains(stem) || !w.equals(reading) ? stem : null;
   }
 
   private String stripPronoun(String w) {

@@ -1804,7 +1804,14 @@ public final class StateMatcher {
         return null;
       }
     }
-    if (isCurrency(isos, prevReadings, next, forms)) {
+    // U.S. dlrs: the abbreviation's dot reads as a sentence end; the currency word is still next.
+    String nextWord = next;
+    if (nextWord == null
+        && end + 1 < f.size()
+        && f.text.substring(f.end(end), f.start(end + 1)).strip().equals(".")) {
+      nextWord = f.norm[end + 1];
+    }
+    if (isCurrency(isos, prevReadings, nextWord, forms)) {
       return null;
     }
     if (forms.contains("city") && forms.size() > 1) {

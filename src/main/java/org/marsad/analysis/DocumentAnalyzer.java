@@ -74,7 +74,7 @@ public class DocumentAnalyzer {
     List<List<Token>> kept = List.of(analyzer.analyze(t), analyzer.analyze(b));
     byte[] terms = TermsBlob.encode(kept);
     int titleSentences = t.sentences();
-    List<StateMatcher.Mention> found = matcher.find(t, b);
+    List<StateMatcher.Mention> found = matcher.findIn(lang, t, b);
     List<MentionsBlob.Mention> mentions = new ArrayList<>(found.size());
     for (StateMatcher.Mention m : found) {
       String field = (m.field() == 0 ? t : b).text();

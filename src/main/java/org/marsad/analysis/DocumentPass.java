@@ -5,14 +5,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Locale;
 import org.marsad.corpus.Period;
-import org.marsad.text.LanguageDetector;
+import org.marsad.text.LanguageCodes;
+import org.marsad.text.LanguageIdentifier;
 import org.marsad.text.TextCleaner;
 
 /**
  * The per-row work of the analysis pass, in plain Java: checks the row, cleans its text and title,
- * parses its date, decides its language and analyses it once. Not thread-safe (one per task).
+ * parses its date, decides its language and analyses it once. The language is the value of the
+ * language column when it names one ({@link LanguageCodes}: {@code Arabic}, {@code fra}, {@code
+ * en-US}), else {@link LanguageIdentifier}'s ({@code ar fa ur en fr es de it tr pt nl}, or {@code
+ * und}). Not thread-safe (one per task).
  */
 public final class DocumentPass {
 
@@ -21,6 +24,7 @@ public final class DocumentPass {
   private final DocumentAnalyzer analyzer;
   private final Period period;
   private final MessageDigest sha;
+  private final LanguageIdentifier identifier = LanguageIdentifier.get();
 
   /**
    * The outcome of one row: a rejection reason with its detail, or the document's values.
@@ -113,7 +117,7 @@ public final class DocumentPass {
       }
       String lang = normalizeLang(rawLang);
       if (lang == null) {
-        lang = LanguageDetector.detect(title == null ? text : title + "\n" + text);
+        lang = identifier.identify(title, text);
       }
       DocumentAnalyzer.Result a = analyzer.analyze(lang, title, text, settings.forms());
       return new Outcome(null, null, when, label, lang, title, hash(text), a);
@@ -131,19 +135,10 @@ public final class DocumentPass {
   }
 
   /**
-   * Maps language values such as {@code Arabic}, {@code ara}, {@code en-US} to ar/en, else null.
+   * Maps language values such as {@code Arabic}, {@code ara}, {@code en-US}, {@code français},
+   * {@code فارسی} to ISO 639-1 codes, else null (the language is then identified).
    */
   static String normalizeLang(String lang) {
-    if (lang == null) {
-      return null;
-    }
-    String s = lang.strip().toLowerCase(Locale.ROOT);
-    if (s.startsWith("ar") || s.equals("عربي") || s.equals("العربية")) {
-      return "ar";
-    }
-    if (s.startsWith("en")) {
-      return "en";
-    }
-    return null;
+    return LanguageCodes.normalize(lang);
   }
 }

@@ -87,7 +87,9 @@ public class CommonOptions {
 
   @Option(
       names = "--lang-col",
-      description = "Language column (default: lang; absent: detected from script).")
+      description =
+          "Language column (default: lang; a value naming a language wins, ISO code or name;"
+              + " otherwise the language is identified from the text).")
   String langCol;
 
   @Option(
@@ -131,6 +133,19 @@ public class CommonOptions {
   String stopwordsEn;
 
   @Option(
+      names = "--stopwords-fr",
+      paramLabel = "FILE",
+      description =
+          "French extra stop words replacing conf/stopwords/fr-news.txt (added to Lucene's French set).")
+  String stopwordsFr;
+
+  @Option(
+      names = "--variants",
+      paramLabel = "FILE",
+      description = "Arabic spelling variants replacing conf/text/ar-variants.tsv.")
+  String variants;
+
+  @Option(
       names = "--protected-words",
       paramLabel = "FILE",
       description = "Arabic protected words replacing conf/text/ar-protected.txt.")
@@ -149,7 +164,7 @@ public class CommonOptions {
   @Option(
       names = "--forms",
       description =
-          "Mention forms counted in state counts and co-mentions: name,adjective,capital[,team] (default: name,adjective,capital).")
+          "Mention forms counted in state counts and co-mentions: name,adjective,capital[,city][,team] (default: name,adjective,capital).")
   String forms;
 
   @Option(
@@ -166,7 +181,8 @@ public class CommonOptions {
       names = "--gazetteer",
       paramLabel = "DIR",
       description =
-          "Folder with states.tsv, forms.tsv and context_rules.tsv replacing conf/gazetteer.")
+          "Folder with states.tsv, forms.tsv and context_rules.tsv replacing conf/gazetteer (and, when"
+              + " present there, cities.tsv, ambiguous_places.tsv, agencies.tsv).")
   String gazetteer;
 
   @Option(
@@ -368,6 +384,8 @@ public class CommonOptions {
     }
     String stopArV = pickPath(stopwordsAr, "stopwords-ar");
     String stopEnV = pickPath(stopwordsEn, "stopwords-en");
+    String stopFrV = pickPath(stopwordsFr, "stopwords-fr");
+    String variantsV = pickPath(variants, "variants");
     String protectedV = pickPath(protectedWords, "protected-words");
     String gazV = pickPath(gazetteer, "gazetteer");
     // User files are read here, once, on the driver; their contents travel with the job.
@@ -376,13 +394,18 @@ public class CommonOptions {
         new Analysis(
             ConfFiles.lines(stopArV, "--stopwords-ar"),
             ConfFiles.lines(stopEnV, "--stopwords-en"),
+            ConfFiles.lines(stopFrV, "--stopwords-fr"),
             ConfFiles.lines(protectedV, "--protected-words"),
-            gazForms);
+            gazForms,
+            ConfFiles.lines(variantsV, "--variants"));
     StateSettings stateSettings =
         new StateSettings(
             ConfFiles.lines(gazFile(gazV, "states.tsv"), "--gazetteer"),
             gazForms,
             ConfFiles.lines(gazFile(gazV, "context_rules.tsv"), "--gazetteer"),
+            ConfFiles.linesIfPresent(gazFile(gazV, "cities.tsv"), "--gazetteer"),
+            ConfFiles.linesIfPresent(gazFile(gazV, "ambiguous_places.tsv"), "--gazetteer"),
+            ConfFiles.linesIfPresent(gazFile(gazV, "agencies.tsv"), "--gazetteer"),
             analysis);
     long minColl =
         Long.parseLong(
@@ -459,6 +482,8 @@ public class CommonOptions {
     resolved.put("format", fmt);
     resolved.put("stopwords-ar", stopArV == null ? "(built-in)" : stopArV);
     resolved.put("stopwords-en", stopEnV == null ? "(built-in)" : stopEnV);
+    resolved.put("stopwords-fr", stopFrV == null ? "(built-in)" : stopFrV);
+    resolved.put("variants", variantsV == null ? "(built-in)" : variantsV);
     resolved.put("protected-words", protectedV == null ? "(built-in)" : protectedV);
     resolved.put("min-collocation-count", Long.toString(minColl));
     resolved.put("min-keyness-count", Long.toString(minKey));

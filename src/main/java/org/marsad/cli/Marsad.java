@@ -18,7 +18,8 @@ import org.marsad.jobs.MarsadJob;
 import org.marsad.jobs.Sessions;
 import org.marsad.report.Report;
 import org.marsad.text.Analysis;
-import org.marsad.text.LanguageDetector;
+import org.marsad.text.LanguageCodes;
+import org.marsad.text.LanguageIdentifier;
 import org.marsad.text.TextAnalyzer;
 import org.marsad.text.TextCleaner;
 import org.marsad.text.Token;
@@ -212,7 +213,11 @@ public final class Marsad implements Callable<Integer> {
       description =
           "Print surface<TAB>term for each kept token of TEXT (or stdin); stop words are omitted.")
   static final class Analyze implements Callable<Integer> {
-    @Option(names = "--lang", description = "ar or en (default: detected from script).")
+    @Option(
+        names = "--lang",
+        description =
+            "Language code or name: ar, en, fr and fa have their own analysis, any other the generic"
+                + " one (default: identified from the text).")
     String lang;
 
     @Option(names = "--stopwords-ar", paramLabel = "FILE")
@@ -221,8 +226,14 @@ public final class Marsad implements Callable<Integer> {
     @Option(names = "--stopwords-en", paramLabel = "FILE")
     String stopwordsEn;
 
+    @Option(names = "--stopwords-fr", paramLabel = "FILE")
+    String stopwordsFr;
+
     @Option(names = "--protected-words", paramLabel = "FILE")
     String protectedWords;
+
+    @Option(names = "--variants", paramLabel = "FILE")
+    String variants;
 
     @Parameters(arity = "0..*", paramLabel = "TEXT")
     List<String> text;
@@ -238,18 +249,23 @@ public final class Marsad implements Callable<Integer> {
       } else {
         input = String.join(" ", text);
       }
-      if (lang != null && !lang.equals("ar") && !lang.equals("en")) {
+      String code = lang == null ? null : LanguageCodes.normalize(lang);
+      if (lang != null && code == null) {
         throw new CommandLine.ParameterException(
-            new CommandLine(this), "--lang must be ar or en, not " + lang);
+            new CommandLine(this),
+            "--lang must name a language (an ISO 639 code such as ar, en, fr, fa, or a name), not "
+                + lang);
       }
       String clean = TextCleaner.clean(input);
-      String l = lang != null ? lang : LanguageDetector.detect(clean);
+      String l = code != null ? code : LanguageIdentifier.get().identify(clean);
       TextAnalyzer a =
           new Analysis(
                   ConfFiles.lines(UserPaths.fromCommandLine(stopwordsAr), "--stopwords-ar"),
                   ConfFiles.lines(UserPaths.fromCommandLine(stopwordsEn), "--stopwords-en"),
+                  ConfFiles.lines(UserPaths.fromCommandLine(stopwordsFr), "--stopwords-fr"),
                   ConfFiles.lines(UserPaths.fromCommandLine(protectedWords), "--protected-words"),
-                  null)
+                  null,
+                  ConfFiles.lines(UserPaths.fromCommandLine(variants), "--variants"))
               .forLanguage(l);
       PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
       for (Token t : a.analyze(clean)) {

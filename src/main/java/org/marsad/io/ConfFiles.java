@@ -48,6 +48,28 @@ public final class ConfFiles {
   }
 
   /**
+   * The lines of {@code path} when the file exists, else null (the packaged table is used): the
+   * optional files of a user's folder.
+   *
+   * @param what the option the file was given with, for the error message
+   */
+  public static List<String> linesIfPresent(String path, String what) {
+    if (path == null) {
+      return null;
+    }
+    Path p = new Path(path);
+    try {
+      if (!p.getFileSystem(hadoopConf()).exists(p)) {
+        return null;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot read " + what + " (" + path + "): " + e.getMessage(), e);
+    }
+    return lines(path, what);
+  }
+
+  /**
    * Hadoop settings as Spark would give them: the cluster's files on the classpath plus every
    * {@code spark.hadoop.*} property (spark-submit passes the job's configuration as properties).
    */

@@ -136,9 +136,11 @@ public record JobConfig(
     resolved = Map.copyOf(resolved);
     forms = java.util.Set.copyOf(forms);
     for (String f : forms) {
-      if (!java.util.Set.of("name", "adjective", "capital", "team").contains(f)) {
+      if (!java.util.Set.of("name", "adjective", "capital", "city", "team").contains(f)) {
         throw new IllegalArgumentException(
-            "Cannot use --forms: unknown form (" + f + "); use name, adjective, capital or team");
+            "Cannot use --forms: unknown form ("
+                + f
+                + "); use name, adjective, capital, city or team");
       }
     }
     if (!documentScope && !sentenceScope) {

@@ -12,7 +12,11 @@ import java.util.Set;
  * before looking words up, so وبروسيا and لروسيا reach روسيا; (b) never strips the ان ending (dual
  * and name endings collide: لبنان، إيران، إعلان), nor a suffix that would leave fewer than three
  * letters; (c) keeps protected words (gazetteer names and words whose first letter is radical, e.g.
- * وزير، فريق، بيان) whole. Suffixes are removed in at most two rounds (مخططاتها → مخطط).
+ * وزير، فريق، بيان) whole; (d) gives spelling variants one key ({@link ArabicVariants}: أميركية and
+ * أمريكية, ترمب and ترامب, جوجل and غوغل), looked up after the clitics and before the suffixes, and
+ * joins the words of a variant phrase (فيس بوك) into one term. Suffixes are removed in at most two
+ * rounds (مخططاتها → مخطط). Through لل, a name that starts with ل keeps it (للبنان is ل + لبنان, as
+ * للعراق is ل + العراق).
  */
 public final class ArabicAnalyzer implements TextAnalyzer {
 
@@ -24,6 +28,7 @@ public final class ArabicAnalyzer implements TextAnalyzer {
   private final Set<String> stop;
   private final Set<String> names;
   private final Set<String> radicals;
+  private final ArabicVariants variants;
 
   /**
    * Creates an analyser.
@@ -34,8 +39,22 @@ public final class ArabicAnalyzer implements TextAnalyzer {
    *     as a clitic; they are still stemmed, and so are their inflections
    */
   public ArabicAnalyzer(Set<String> stopWords, Set<String> names, Set<String> radicalWords) {
+    this(stopWords, names, radicalWords, ArabicVariants.NONE);
+  }
+
+  /**
+   * Creates an analyser that also gives spelling variants one key.
+   *
+   * @param stopWords normalised stop words
+   * @param names normalised names kept verbatim as keys (states, capitals)
+   * @param radicalWords normalised radical-initial words (see above)
+   * @param variants spelling variants and alternation rules
+   */
+  public ArabicAnalyzer(
+      Set<String> stopWords, Set<String> names, Set<String> radicalWords, ArabicVariants variants) {
     this.stop = stopWords;
     this.names = names;
+    this.variants = variants;
     java.util.HashSet<String> r = new java.util.HashSet<>();
     for (String w : radicalWords) {
       r.add(w);
@@ -48,10 +67,18 @@ public final class ArabicAnalyzer implements TextAnalyzer {
   // distinct form is analysed once per thread and generation.
   private final int slot = Lexicon.newSlot();
 
-  /** The display form and key of a kept token; {@link #DROPPED} for a dropped one. */
-  private record Kept(String display, String term) {}
+  /**
+   * The display form and key of a kept token; {@link #DROPPED} for a dropped one. {@code phrases}
+   * are the variant phrases the token may start (null for none).
+   */
+  private record Kept(
+      String display, String term, List<ArabicVariants.Phrase> phrases, boolean phraseAsWritten) {
+    Kept(String display, String term, List<ArabicVariants.Phrase> phrases) {
+      this(display, term, phrases, false);
+    }
+  }
 
-  private static final Kept DROPPED = new Kept("", "");
+  private static final Kept DROPPED = new Kept("", "", null);
 
   @Override
   public List<Token> analyze(Field field) {
@@ -62,10 +89,32 @@ public final class ArabicAnalyzer implements TextAnalyzer {
       Kept k = (Kept) lex.get(slot, id);
       if (k == null) {
         Kept a = analyzeSurface(lex.surface(id), lex.norm(id));
-        k = a == null ? DROPPED : new Kept(lex.canonical(a.display()), lex.canonical(a.term()));
+        k =
+            a == null
+                ? DROPPED
+                : new Kept(
+                    lex.canonical(a.display()),
+                    lex.canonical(a.term()),
+                    a.phrases(),
+                    a.phraseAsWritten());
         lex.set(slot, id, k);
       }
       if (k != DROPPED) {
+        int last = k.phrases() == null ? i : phraseEnd(field, i, k.phrases());
+        if (last > i) {
+          Kept joined = phraseKey(field, i, last, k);
+          out.add(
+              new Token(
+                  field.text().substring(field.start(i), field.end(last)),
+                  lex.canonical(joined.display()),
+                  lex.canonical(joined.term()),
+                  field.start(i),
+                  field.end(last),
+                  field.sentence(i),
+                  last));
+          i = last;
+          continue;
+        }
         out.add(
             new Token(
                 lex.surface(id),
@@ -80,13 +129,85 @@ public final class ArabicAnalyzer implements TextAnalyzer {
     return out;
   }
 
+  /**
+   * The last token of the longest variant phrase that starts at {@code i} (words in one sentence),
+   * or {@code i}.
+   */
+  private int phraseEnd(Field f, int i, List<ArabicVariants.Phrase> phrases) {
+    for (ArabicVariants.Phrase p : phrases) {
+      String[] w = p.words();
+      if (i + w.length >= f.size()) {
+        continue;
+      }
+      boolean ok = true;
+      for (int k = 0; k < w.length && ok; k++) {
+        int j = i + 1 + k;
+        ok = f.sentence(j) == f.sentence(i) && variants.canon(f.norm(j)).equals(w[k]);
+      }
+      if (ok) {
+        return i + w.length;
+      }
+    }
+    return i;
+  }
+
+  /** The key of the phrase [i, last]: the joined canonical words analysed as one word. */
+  private Kept phraseKey(Field f, int i, int last, Kept first) {
+    String joined = null;
+    for (ArabicVariants.Phrase p : first.phrases()) {
+      if (p.words().length == last - i) {
+        joined = p.joined();
+        break;
+      }
+    }
+    Kept a = analyzeSurface(joined, joined);
+    String key = a == null ? joined : a.term();
+    String display =
+        (first.phraseAsWritten() ? f.surface(i) : first.display())
+            + f.text().substring(f.end(i), f.end(last));
+    return new Kept(display, key, null);
+  }
+
   /** The display form and key of a surface form with normal form {@code n}, or null. */
   private Kept analyzeSurface(String surface, String n) {
+    Kept k = analyzeWord(surface, n);
+    if (k == null || variants.isEmpty()) {
+      return k;
+    }
+    // A phrase may start here: look its first word up without clitics, as the key was.
+    List<ArabicVariants.Phrase> p = variants.phrases(variants.canon(n));
+    if (p != null) {
+      return new Kept(k.display(), k.term(), p, true);
+    }
+    p = variants.phrases(variants.canon(strippedReading(n)));
+    return p == null ? k : new Kept(k.display(), k.term(), p, false);
+  }
+
+  /** {@code n} without a conjunction, a preposition and the article (no stop or name checks). */
+  private static String strippedReading(String n) {
+    String w = n;
+    if ((w.charAt(0) == 'و' || w.charAt(0) == 'ف') && w.length() >= 4) {
+      w = w.substring(1);
+    }
+    if (w.length() >= 4) {
+      if (w.startsWith("لل")) {
+        w = "ا" + w.substring(1);
+      } else if (w.charAt(0) == 'ب' || w.charAt(0) == 'ك' || w.charAt(0) == 'ل') {
+        w = w.substring(1);
+      }
+    }
+    if (w.startsWith("ال") && w.length() >= 4) {
+      w = w.substring(2);
+    }
+    return w;
+  }
+
+  private Kept analyzeWord(String surface, String n) {
     if (n.length() < 2 || isNumber(n) || stop.contains(n)) {
       return null;
     }
     if (!ArabicNormalizer.isArabicLetter(n.charAt(0))) {
-      return new Kept(surface, n);
+      return new Kept(surface, n, null);
     }
     // Candidate readings from least to most stripped: as written, without a conjunction (و ف),
     // without a preposition (ب ك ل, or لل = ل + ال), without the article. The first reading that
@@ -105,7 +226,10 @@ public final class ArabicAnalyzer implements TextAnalyzer {
     }
     if (key == null && w.length() >= 4) {
       char c = w.charAt(0);
+      String lamWord = null;
       if (w.startsWith("لل")) {
+        // ل + a protected word that starts with ل (للبنان = ل + لبنان), or ل + ال (للرئيس).
+        lamWord = protectedKey(w.substring(1));
         w = "ا" + w.substring(1);
         letters++;
         lam = true;
@@ -117,6 +241,10 @@ public final class ArabicAnalyzer implements TextAnalyzer {
         return null;
       }
       key = protectedKey(w);
+      if (key == null && lamWord != null) {
+        key = lamWord;
+        lam = false;
+      }
     }
     if (key == null && w.startsWith("ال") && w.length() >= 4) {
       w = w.substring(2);
@@ -129,24 +257,27 @@ public final class ArabicAnalyzer implements TextAnalyzer {
       if (stop.contains(stripPronoun(n))) {
         return null;
       }
-      key = stripSuffixes(w, surface);
+      key = stripSuffixes(variants.canon(w), surface);
     }
     if (key.length() < 2) {
       return null;
     }
-    return new Kept(displayForm(surface, letters, lam), key);
+    return new Kept(displayForm(surface, letters, lam), key, null);
   }
 
   /**
    * The key of a reading that must not be stripped further: a name as it is, a radical-initial word
-   * (or an inflection of one) as its stem; else null.
+   * (or an inflection of one), or a listed spelling variant, as its stem; else null. The reading is
+   * first given its canonical spelling (أميركا is أمريكا).
    */
-  private String protectedKey(String w) {
+  private String protectedKey(String reading) {
+    String w = variants.canon(reading);
     if (names.contains(w)) {
       return w;
     }
     String stem = stripSuffixes(w, "");
-    return radicals.contains(w) || radicals.contains(stem) ? stem : null;
+    // A listed spelling variant is a known word: no letter of it is a clitic (كورونا, بوتن).
+    return radicals.contains(w) || radicals.contains(stem) || !w.equals(reading) ? stem : null;
   }
 
   private String stripPronoun(String w) {

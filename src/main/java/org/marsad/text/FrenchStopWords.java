@@ -20,8 +20,16 @@ public final class FrenchStopWords {
    * case; unmodifiable and case-insensitive, ready for a Lucene {@code StopFilter}.
    */
   public static CharArraySet set(String extraFile) {
+    return ofLines(WordLists.lines(RESOURCE, extraFile));
+  }
+
+  /**
+   * Lucene's French stop set plus the words {@code extraLines} (the lines of a news-filler list,
+   * read on the driver), lower case; unmodifiable and case-insensitive.
+   */
+  public static CharArraySet ofLines(java.util.List<String> extraLines) {
     CharArraySet stops = new CharArraySet(FrenchAnalyzer.getDefaultStopSet(), true);
-    for (String w : WordLists.lines(RESOURCE, extraFile)) {
+    for (String w : extraLines) {
       stops.add(w.toLowerCase(Locale.ROOT));
     }
     return CharArraySet.unmodifiableSet(stops);

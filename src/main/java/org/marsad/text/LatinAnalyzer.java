@@ -11,17 +11,19 @@ import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Analysis of a Latin-script language with Lucene's per-token filters (lower case, stop words,
- * stemmer; chosen by the subclass) run over the field's shared tokens: the text is cut once, by
- * {@link Tokenizer}, for the analyser and the state matcher alike. Each distinct surface form is
- * analysed once per thread (a bounded memo), so most tokens cost a map lookup. Dotted abbreviations
- * written without spaces (U.S., U.N.) are kept as one token, as Lucene's standard tokeniser does.
+ * Analysis of a language with Lucene's per-token filters (lower case, stop words, stemmer; chosen
+ * by the subclass) run over the field's shared tokens: the text is cut once, by {@link Tokenizer},
+ * for the analyser and the state matcher alike. Each distinct surface form is analysed once per
+ * thread (a bounded memo), so most tokens cost a map lookup. In Latin-script languages, dotted
+ * abbreviations written without spaces (U.S., U.N.) are kept as one token, as Lucene's standard
+ * tokeniser does. Persian, whose Lucene filters work the same way, uses it too.
  */
 abstract class LatinAnalyzer implements TextAnalyzer {
 
   private static final String DROPPED = "";
 
   private final ThreadLocal<Chain> chains;
+  private final boolean abbreviations;
   private final int slot = Lexicon.newSlot();
 
   /**
@@ -29,8 +31,27 @@ abstract class LatinAnalyzer implements TextAnalyzer {
    * (the whole token as one term).
    */
   LatinAnalyzer(Function<TokenStream, TokenStream> filters) {
-    this.chains = ThreadLocal.withInitial(() -> new Chain(filters));
+    this(filters, true);
   }
+
+  /** As above; {@code abbreviations} false keeps single letters between dots apart. */
+  LatinAnalyzer(Function<TokenStream, TokenStream> filters, boolean abbreviations) {
+    this.chains = ThreadLocal.withInitial(() -> new Chain(filters));
+    this.abbreviations = abbreviations;
+  }
+
+  /**
+   * The form of a kept token a reader sees in labels: the surface, or less (French drops an elided
+   * article: l'Égypte reads Égypte).
+   */
+  String display(String surface) {
+    return surface;
+  }
+
+  /** The key and display form of one distinct surface. */
+  private record Kept(String key, String display) {}
+
+  private static final Kept DROPPED_KEPT = new Kept(DROPPED, DROPPED);
 
   @Override
   public List<Token> analyze(Field field) {
@@ -40,25 +61,33 @@ abstract class LatinAnalyzer implements TextAnalyzer {
     String text = field.text();
     int n = field.size();
     for (int i = 0; i < n; i++) {
-      int last = abbreviationEnd(field, i);
+      int last = abbreviations ? abbreviationEnd(field, i) : i;
       String surface;
       String key;
+      String display;
       if (last == i) {
         int id = field.id(i);
         surface = lex.surface(id);
-        key = (String) lex.get(slot, id);
-        if (key == null) {
-          key = chain.key(surface);
-          lex.set(slot, id, key == DROPPED ? DROPPED : lex.canonical(key));
+        Kept k = (Kept) lex.get(slot, id);
+        if (k == null) {
+          String computed = chain.key(surface);
+          k =
+              computed == DROPPED
+                  ? DROPPED_KEPT
+                  : new Kept(lex.canonical(computed), lex.canonical(display(surface)));
+          lex.set(slot, id, k);
         }
+        key = k.key();
+        display = k.display();
       } else {
         surface = text.substring(field.start(i), field.end(last));
         key = chain.key(surface);
+        display = surface;
       }
       if (key != DROPPED) {
         out.add(
             new Token(
-                surface, surface, key, field.start(i), field.end(last), field.sentence(i), last));
+                surface, display, key, field.start(i), field.end(last), field.sentence(i), last));
       }
       i = last;
     }

@@ -37,7 +37,7 @@ public final class TextCleaner {
           Map.entry("ndash", "–"),
           Map.entry("mdash", "—"),
           Map.entry("hellip", "…"),
-          Map.entry("zwnj", ""),
+          Map.entry("zwnj", "\u200C"),
           Map.entry("zwj", ""),
           Map.entry("lrm", ""),
           Map.entry("rlm", ""),
@@ -95,6 +95,13 @@ public final class TextCleaner {
     return false;
   }
 
+  private static boolean joinsArabicLetters(String s, int i) {
+    return i > 0
+        && i + 1 < s.length()
+        && ArabicNormalizer.isArabicLetter(s.charAt(i - 1))
+        && ArabicNormalizer.isArabicLetter(s.charAt(i + 1));
+  }
+
   private static boolean hasOddSpaces(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -139,13 +146,20 @@ public final class TextCleaner {
     return out.toString();
   }
 
-  /** Drops zero-width and bidi control characters, keeps line breaks. */
+  /**
+   * Drops zero-width and bidi control characters, keeps line breaks. The zero-width non-joiner
+   * (U+200C) is kept between two Arabic-script letters: Persian (and Urdu, Kurdish) writes it
+   * inside words, before the plural ها and after the verbal prefix می (کتاب‌ها، می‌گوید); dropping
+   * it would glue them to the word. The tokeniser splits there (as Lucene's PersianCharFilter
+   * does), and the Persian stop set holds ها and می. Arabic text does not use it (no occurrence
+   * between Arabic letters in ANT and JawharaFM).
+   */
   static String removeInvisible(String s) {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       boolean invisible =
-          (c >= '\u200B' && c <= '\u200F')
+          ((c >= '\u200B' && c <= '\u200F') && !(c == '\u200C' && joinsArabicLetters(s, i)))
               || (c >= '\u202A' && c <= '\u202E')
               || (c >= '\u2060' && c <= '\u2069')
               || c == '\uFEFF'

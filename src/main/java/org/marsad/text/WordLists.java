@@ -60,6 +60,17 @@ public final class WordLists {
     return out;
   }
 
+  /**
+   * As {@link #lines(String, String)}, but the packaged list when {@code override} names no
+   * existing file (an optional file of a user's folder).
+   */
+  public static List<String> linesIfPresent(String name, String override) {
+    if (override != null && !Files.isRegularFile(Path.of(override))) {
+      return lines(name, null);
+    }
+    return lines(name, override);
+  }
+
   /** Reads a word list into a set of keys made by {@code key} (e.g. normalisation). */
   public static Set<String> set(String name, String override, Function<String, String> key) {
     return set(lines(name, override), key, Set.of());

@@ -32,6 +32,17 @@ public final class Docs {
    */
   public Docs add(
       String doc, String period, int sentences, List<String> mentions, String... tokens) {
+    return addLang(doc, "ar", period, sentences, mentions, tokens);
+  }
+
+  /** As {@link #add}, for a document of language {@code lang}. */
+  public Docs addLang(
+      String doc,
+      String lang,
+      String period,
+      int sentences,
+      List<String> mentions,
+      String... tokens) {
     List<MentionsBlob.Mention> ms = new ArrayList<>();
     for (String m : mentions) {
       String[] p = m.split("@");
@@ -49,7 +60,7 @@ public final class Docs {
             doc,
             "s",
             period,
-            "ar",
+            lang,
             sentences,
             TermsBlob.encode(List.of(List.of(), ts)),
             MentionsBlob.encode(ms),

@@ -78,4 +78,54 @@ class DocumentPassTest {
     // The next document is analysed as usual.
     assertThat(p.process("b", "روسيا", null, "2018-02-03", null).reason()).isNull();
   }
+
+  @Test
+  void theLanguageColumnWinsWhenItNamesALanguageElseTheTextIsIdentified() {
+    DocumentPass p =
+        new DocumentPass(
+            PassSettings.of(CorpusOptions.defaults(), A, StateSettings.defaults(A)), false);
+    String fr = "Le président français a rencontré son homologue algérien à Alger lundi.";
+    assertThat(p.process("a", fr, null, null, null).lang()).isEqualTo("fr");
+    assertThat(p.process("a", fr, null, null, "Français").lang()).isEqualTo("fr");
+    assertThat(p.process("a", fr, null, null, "eng").lang()).isEqualTo("en");
+    assertThat(p.process("a", fr, null, null, "unknown").lang()).isEqualTo("fr");
+    assertThat(p.process("a", "وزیر امور خارجه ایران وارد مسکو شد", null, null, null).lang())
+        .isEqualTo("fa");
+    assertThat(
+            p.process(
+                    "a",
+                    "Die Bundesregierung hat am Montag beschlossen, die Hilfe für die"
+                        + " Ukraine auszuweiten, sagte ein Sprecher in Berlin.",
+                    null,
+                    null,
+                    null)
+                .lang())
+        .isEqualTo("de");
+    assertThat(p.process("a", "Москва и Пекин подписали соглашение", null, null, null).lang())
+        .isEqualTo("und");
+    assertThat(DocumentPass.normalizeLang("Arabic")).isEqualTo("ar");
+    assertThat(DocumentPass.normalizeLang("pt-BR")).isEqualTo("pt");
+  }
+
+  @Test
+  void aGermanDocumentGetsGenericTermsAndItsCldrStates() {
+    DocumentPass p =
+        new DocumentPass(
+            PassSettings.of(CorpusOptions.defaults(), A, StateSettings.defaults(A)), false);
+    DocumentPass.Outcome o =
+        p.process(
+            "a",
+            "Die Bundesregierung hat am Montag mit Ägypten und Frankreich ein Abkommen über"
+                + " Flüchtlinge unterzeichnet, teilte das Auswärtige Amt mit.",
+            null,
+            null,
+            "de");
+    assertThat(o.lang()).isEqualTo("de");
+    assertThat(MentionsBlob.decode(o.analysis().mentions()))
+        .extracting(MentionsBlob.Mention::state)
+        .containsExactly("EG", "FR");
+    java.util.Map<String, Integer> terms = new java.util.HashMap<>();
+    TermsBlob.readTerms(o.analysis().terms(), terms::put);
+    assertThat(terms).containsKeys("bundesregierung", "ägypten", "die");
+  }
 }

@@ -20,11 +20,33 @@ import org.marsad.text.WordLists;
 /**
  * Benchmark: overlap of Marsad's document-level states with Reuters-21578's editor-assigned {@code
  * places} (mapped to ISO codes with conf/gazetteer/reuters_places.tsv), over documents whose places
- * map to at least one state. Usage: ReutersOverlap CORPUS MARSAD_OUTPUT.
+ * map to at least one state. A document's states are those of its mentions in the forms the run
+ * counted ({@code --forms}, read from the output's manifest; name, adjective and capital by
+ * default). Usage: ReutersOverlap CORPUS MARSAD_OUTPUT.
  */
 public final class ReutersOverlap {
 
   private ReutersOverlap() {}
+
+  /** The forms the run in {@code output} counted, from its manifest's resolved config. */
+  static String[] forms(String output) {
+    try {
+      java.nio.file.Path m = java.nio.file.Path.of(output, "_manifest.json");
+      if (java.nio.file.Files.exists(m)) {
+        com.fasterxml.jackson.databind.JsonNode forms =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(m.toFile())
+                .path("config")
+                .path("forms");
+        if (forms.isTextual() && !forms.asText().isBlank()) {
+          return forms.asText().split(",");
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return new String[] {"name", "adjective", "capital"};
+  }
 
   /** Entry point. */
   public static void main(String[] args) {
@@ -53,7 +75,7 @@ public final class ReutersOverlap {
         spark
             .read()
             .parquet(args[1] + "/state_mentions")
-            .filter(col("form").isin("name", "adjective", "capital"))
+            .filter(col("form").isin((Object[]) forms(args[1])))
             .groupBy("doc_id")
             .agg(collect_set("state").as("states"));
     Dataset<Row> docs =

@@ -147,6 +147,12 @@ class CliTest {
     Result r = run("analyze", "--lang", "ar", "وبروسيا في لبنان");
     assertThat(r.code()).isZero();
     assertThat(r.out().lines()).containsExactly("وبروسيا\tروسيا", "لبنان\tلبنان");
+    Result fr = run("analyze", "--lang", "français", "L'Égypte et les présidents");
+    assertThat(fr.code()).isZero();
+    assertThat(fr.out().lines()).containsExactly("L'Égypte\tegypt", "présidents\tpresident");
+    Result guessed = run("analyze", "Le gouvernement français a annoncé lundi une réforme.");
+    assertThat(guessed.out().lines()).contains("gouvernement\tgouvern");
+    assertThat(run("analyze", "--lang", "xx", "a").code()).isEqualTo(2);
   }
 
   @Test

@@ -86,7 +86,11 @@ class SharedCorporaTest {
                 JobTestSupport.config(
                     corpus("reuters21578-train"), "unused", options("newid", "body", "date", null)))
             .documents();
-    assertThat(docs.filter("lang = 'en'").count()).isEqualTo(r.get("documents"));
+    // The language is identified per document: earnings tables (Shr 34 cts vs 1.19 dlrs Net ...)
+    // have too few words to be told apart and some come back und or fr; no text is Arabic.
+    assertThat((double) docs.filter("lang = 'en'").count() / r.get("documents"))
+        .isGreaterThanOrEqualTo(0.98);
+    assertThat(docs.filter("lang in ('ar', 'fa', 'ur')").count()).isZero();
     assertThat(
             docs.select("source")
                 .distinct()

@@ -78,4 +78,45 @@ class TermStatsTest {
     assertThat((Long) a.getAs("doc_count")).isEqualTo(2L);
     assertThat((String) a.getAs("label")).isEqualTo("A1");
   }
+
+  @Test
+  void keynessComparesPeriodsWithinEachLanguageOnly() {
+    // The same rows in ar and in fr, and other counts of the same term string in de (a language
+    // with the generic analysis): each language's keyness is that of its own rows.
+    Dataset<Row> tf =
+        SharedSpark.get()
+            .sql(
+                "select * from values "
+                    + "('P1','s','ar','a','A',10L,1L), ('P1','s','ar','z','Z',90L,1L),"
+                    + "('P2','s','ar','a','A',5L,1L), ('P2','s','ar','z','Z',195L,1L),"
+                    + "('P1','s','fr','a','A',10L,1L), ('P1','s','fr','z','Z',90L,1L),"
+                    + "('P2','s','fr','a','A',5L,1L), ('P2','s','fr','z','Z',195L,1L),"
+                    + "('P1','s','de','a','A',70L,1L), ('P2','s','de','a','A',3L,1L),"
+                    + "('P2','s','de','q','Q',500L,1L) "
+                    + "as t(period, source, lang, term, label, term_count, doc_count)");
+    for (String lang : List.of("ar", "fr")) {
+      Row a1 =
+          TermStats.keyness(tf, 1)
+              .filter("period = 'P1' and term = 'a' and lang = '" + lang + "'")
+              .first();
+      assertThat((Long) a1.getAs("count_rest")).isEqualTo(5L);
+      assertThat((Double) a1.getAs("g2")).isCloseTo(6.931471805599453, within(1e-9));
+    }
+    Row de = TermStats.keyness(tf, 1).filter("period = 'P1' and lang = 'de'").first();
+    assertThat((Long) de.getAs("count_rest")).isEqualTo(3L);
+  }
+
+  @Test
+  void collocationsAreCountedPerLanguage() {
+    Docs d = new Docs();
+    for (int k = 0; k < 3; k++) {
+      d.add("a" + k, "P", 1, List.of(), "x/X", "y/Y");
+      d.addLang("f" + k, "fr", "P", 1, List.of(), "x/X", "y/Y");
+    }
+    List<Row> rows = TermStats.collocations(d.dataset(), 1).filter("term = 'x y'").collectAsList();
+    assertThat(rows)
+        .extracting(r -> (String) r.getAs("lang"))
+        .containsExactlyInAnyOrder("ar", "fr");
+    assertThat(rows).extracting(r -> (Long) r.getAs("count")).containsOnly(3L);
+  }
 }

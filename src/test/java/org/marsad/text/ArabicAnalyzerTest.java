@@ -91,4 +91,49 @@ class ArabicAnalyzerTest {
   void dropsNumbersAndSingleLetters() {
     assertThat(terms("2018 ٢٠١٨ ب")).isEmpty();
   }
+
+  @Test
+  void lamLamBeforeANameThatStartsWithLamKeepsIt() {
+    // للبنان is ل + لبنان (no article), as للعراق is ل + العراق.
+    assertThat(term("للبنان"))
+        .isEqualTo("لبنان")
+        .isEqualTo(term("لبنان"))
+        .isEqualTo(term("ولبنان"));
+    assertThat(term("للعراق")).isEqualTo("العراق");
+    assertThat(term("لليبيا")).isEqualTo("ليبيا");
+    assertThat(AR.analyze("للبنان")).extracting(Token::display).containsExactly("لبنان");
+    assertThat(term("للرئيس")).isEqualTo(term("الرئيس"));
+  }
+
+  @Test
+  void spellingVariantsShareOneKey() {
+    assertThat(term("أميركية")).isEqualTo(term("أمريكية"));
+    assertThat(term("الأميركيتين")).isEqualTo(term("الأمريكيتين"));
+    assertThat(term("أميركا")).isEqualTo(term("أمريكا")).isEqualTo("امريكا");
+    assertThat(term("ترمب")).isEqualTo(term("ترامب")).isEqualTo(term("لترمب"));
+    assertThat(term("جوجل")).isEqualTo(term("غوغل")).isEqualTo(term("قوقل"));
+    assertThat(term("الصحافيون")).isEqualTo(term("الصحفيون"));
+    assertThat(term("الديموقراطية")).isEqualTo(term("الديمقراطية"));
+    // Different words that differ by a letter stay apart.
+    assertThat(term("توتر")).isNotEqualTo(term("تويتر"));
+  }
+
+  @Test
+  void variantPhrasesAreJoinedIntoOneTerm() {
+    assertThat(terms("فيس بوك")).containsExactly(term("فيسبوك"));
+    assertThat(terms("بيونغ يانغ")).containsExactly(term("بيونغيانغ"));
+    assertThat(terms("بيونج يانج")).containsExactly(term("بيونغيانغ"));
+    List<Token> t = AR.analyze("وفيس بوك قال");
+    assertThat(t.get(0).display()).isEqualTo("فيس بوك");
+    assertThat(t.get(0).position()).isEqualTo(1);
+  }
+
+  @Test
+  void aVariantsFileReplacesThePackagedOne() {
+    TextAnalyzer mine =
+        new Analysis(null, null, null, null, null, List.of("كورونا\tكوفيد")).forLanguage("ar");
+    assertThat(mine.analyze("كورونا")).extracting(Token::term).containsExactly("كوفيد");
+    // The alternation rules (packaged) still apply; the packaged variants list does not.
+    assertThat(mine.analyze("جوجل")).extracting(Token::term).doesNotContain(term("غوغل"));
+  }
 }

@@ -101,34 +101,9 @@ class ConfDataTest {
   }
 
   @Test
-  void pendingFormsAreKnownHaveAReasonAndAreNotInFormsTsv() {
-    Set<String> forms = new HashSet<>();
-    for (String[] f : rows("gazetteer/forms.tsv", "iso2", 4, 4)) {
-      forms.add(String.join("\t", f));
-    }
-    Set<String> seen = new HashSet<>();
-    for (String[] f : rows("gazetteer/forms-pending.tsv", "iso2", 6, 6)) {
-      String line = String.join("\t", f);
-      assertThat(isos).as(line).contains(f[0]);
-      assertThat(Set.of("fa", "fr")).as(line).contains(f[1]);
-      assertThat(FORMS).as(line).contains(f[2]);
-      assertThat(key(f[3])).as(line).isNotEmpty();
-      assertThat(Set.of("collision", "context")).as(line).contains(f[4]);
-      assertThat(f[5]).as("reason: " + line).isNotBlank();
-      assertThat(forms)
-          .as("also in forms.tsv: " + line)
-          .doesNotContain(f[0] + "\t" + f[1] + "\t" + f[2] + "\t" + f[3]);
-      assertThat(seen.add(f[0] + f[1] + f[2] + f[3])).as("duplicate: " + line).isTrue();
-    }
-  }
-
-  @Test
-  void everyStateHasFrenchAndPersianNamesAndCapitalsInFormsOrPending() {
+  void everyStateHasFrenchAndPersianNamesAndCapitals() {
     Map<String, Set<String>> have = new HashMap<>();
     for (String[] f : rows("gazetteer/forms.tsv", "iso2", 4, 4)) {
-      have.computeIfAbsent(f[1] + " " + f[2], k -> new TreeSet<>()).add(f[0]);
-    }
-    for (String[] f : rows("gazetteer/forms-pending.tsv", "iso2", 6, 6)) {
       have.computeIfAbsent(f[1] + " " + f[2], k -> new TreeSet<>()).add(f[0]);
     }
     for (String need : List.of("fr name", "fr capital", "fa name", "fa capital")) {
@@ -174,7 +149,7 @@ class ConfDataTest {
     for (String[] f : rows("gazetteer/cities.tsv", "iso2", 4, 5)) {
       String line = String.join("\t", f);
       assertThat(isos).as(line).contains(f[0]);
-      assertThat(Set.of("ar", "en", "fr")).as(line).contains(f[1]);
+      assertThat(FORM_LANGS).as(line).contains(f[1]);
       assertThat(f[3]).as("population: " + line).matches("0|[1-9][0-9]*");
       String k = f[1] + "\t" + key(f[2]);
       assertThat(key(f[2])).as(line).isNotEmpty();
@@ -205,7 +180,7 @@ class ConfDataTest {
     for (String[] f : rows("gazetteer/ambiguous_places.tsv", null, 4, 5)) {
       String line = String.join("\t", f);
       assertThat(key(f[0])).as(line).isNotEmpty();
-      assertThat(Set.of("ar", "en", "fr")).as(line).contains(f[1]);
+      assertThat(FORM_LANGS).as(line).contains(f[1]);
       assertThat(f[2].equals("none") || isos.contains(f[2])).as("reading: " + line).isTrue();
       assertThat(Set.of("prev", "next", "doc", "default")).as(line).contains(f[3]);
       if (f[3].equals("default")) {

@@ -177,8 +177,9 @@ class RobustnessPropertiesTest {
   private static void check(String rawTitle, String rawText) {
     String title = TextCleaner.clean(rawTitle);
     String text = TextCleaner.clean(rawText);
-    String lang = LanguageDetector.detect(title + "\n" + text);
-    for (String l : List.of("ar", "en", lang)) {
+    String lang = LanguageIdentifier.get().identify(title, text);
+    // Every analysis the pass can pick (Arabic, English, French, Persian, the generic one).
+    for (String l : List.of("ar", "en", "fr", "fa", "de", "und", lang)) {
       for (String field : List.of(title, text)) {
         for (Token t : ANALYSIS.forLanguage(l).analyze(field)) {
           assertThat(t.start()).isBetween(0, field.length());
@@ -189,11 +190,17 @@ class RobustnessPropertiesTest {
       }
     }
     String[] fields = {title, text};
+    Field[] tokenised = {Field.of(title), Field.of(text)};
+    for (String l : List.of("ar", "en", "fr", "fa", "de", "und")) {
+      for (StateMatcher.Mention m : MATCHER.findIn(l, tokenised)) {
+        String f = fields[m.field()];
+        assertThat(m.start()).isBetween(0, f.length());
+        assertThat(m.end()).isBetween(m.start(), f.length());
+        assertThat(f.substring(m.start(), m.end())).isEqualTo(m.surface());
+      }
+    }
     for (StateMatcher.Mention m : MATCHER.find(fields)) {
-      String f = fields[m.field()];
-      assertThat(m.start()).isBetween(0, f.length());
-      assertThat(m.end()).isBetween(m.start(), f.length());
-      assertThat(f.substring(m.start(), m.end())).isEqualTo(m.surface());
+      assertThat(fields[m.field()].substring(m.start(), m.end())).isEqualTo(m.surface());
     }
   }
 }

@@ -8,13 +8,14 @@ import org.marsad.text.Analysis;
 import org.marsad.text.WordLists;
 
 /**
- * The gazetteer and context rules the state matcher uses: the packaged {@code conf/gazetteer}
- * tables, or the contents of the user's (read once on the driver, so they travel to the executors
- * with the job). Serializable settings; each JVM builds and caches the matcher itself.
+ * The gazetteer, cities, context rules, ambiguous places and news agencies the state matcher uses:
+ * the packaged {@code conf/gazetteer} tables, or the contents of the user's (read once on the
+ * driver, so they travel to the executors with the job). Serializable settings; each JVM builds and
+ * caches the matcher itself.
  */
 public final class StateSettings implements Serializable {
 
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   private static final ConcurrentHashMap<StateSettings, StateMatcher> CACHE =
       new ConcurrentHashMap<>();
@@ -22,6 +23,9 @@ public final class StateSettings implements Serializable {
   private final List<String> states;
   private final List<String> forms;
   private final List<String> rules;
+  private final List<String> cities;
+  private final List<String> places;
+  private final List<String> agencies;
   private final Analysis analysis;
   private final int hash;
 
@@ -36,11 +40,43 @@ public final class StateSettings implements Serializable {
    */
   public StateSettings(
       List<String> states, List<String> forms, List<String> rules, Analysis analysis) {
-    this.states = states == null ? null : List.copyOf(states);
-    this.forms = forms == null ? null : List.copyOf(forms);
-    this.rules = rules == null ? null : List.copyOf(rules);
+    this(states, forms, rules, null, null, null, analysis);
+  }
+
+  /**
+   * Settings from table contents (lines as {@link WordLists#lines} gives them), null for the
+   * packaged table.
+   *
+   * @param states lines of states.tsv
+   * @param forms lines of forms.tsv
+   * @param rules lines of context_rules.tsv
+   * @param cities lines of cities.tsv
+   * @param places lines of ambiguous_places.tsv
+   * @param agencies lines of agencies.tsv
+   * @param analysis the analysis settings (their Arabic stop words)
+   */
+  public StateSettings(
+      List<String> states,
+      List<String> forms,
+      List<String> rules,
+      List<String> cities,
+      List<String> places,
+      List<String> agencies,
+      Analysis analysis) {
+    this.states = copy(states);
+    this.forms = copy(forms);
+    this.rules = copy(rules);
+    this.cities = copy(cities);
+    this.places = copy(places);
+    this.agencies = copy(agencies);
     this.analysis = analysis;
-    this.hash = Objects.hash(this.states, this.forms, this.rules, analysis);
+    this.hash =
+        Objects.hash(
+            this.states, this.forms, this.rules, this.cities, this.places, this.agencies, analysis);
+  }
+
+  private static List<String> copy(List<String> l) {
+    return l == null ? null : List.copyOf(l);
   }
 
   /** The packaged gazetteer with the given analysis settings. */
@@ -54,13 +90,26 @@ public final class StateSettings implements Serializable {
     return m != null
         ? m
         : CACHE.computeIfAbsent(
-            this, s -> new StateMatcher(gazetteer(), rulesLines(), s.analysis.arabicStopWords()));
+            this,
+            s ->
+                new StateMatcher(
+                    gazetteer(),
+                    rulesLines(),
+                    orPackaged(places, "gazetteer/ambiguous_places.tsv"),
+                    orPackaged(agencies, "gazetteer/agencies.tsv"),
+                    s.analysis.arabicStopWords()));
+  }
+
+  private static List<String> orPackaged(List<String> lines, String name) {
+    return lines != null ? lines : WordLists.lines(name, null);
   }
 
   /** The gazetteer of these settings. */
   public Gazetteer gazetteer() {
     return Gazetteer.of(
-        states != null ? states : WordLists.lines("gazetteer/states.tsv", null), formsLines());
+        orPackaged(states, "gazetteer/states.tsv"),
+        formsLines(),
+        orPackaged(cities, "gazetteer/cities.tsv"));
   }
 
   /** The lines of the forms table in force. */
@@ -84,6 +133,9 @@ public final class StateSettings implements Serializable {
         && Objects.equals(states, s.states)
         && Objects.equals(forms, s.forms)
         && Objects.equals(rules, s.rules)
+        && Objects.equals(cities, s.cities)
+        && Objects.equals(places, s.places)
+        && Objects.equals(agencies, s.agencies)
         && analysis.equals(s.analysis);
   }
 

@@ -18,13 +18,13 @@ import org.marsad.text.Analysis;
 class StateGoldTest {
 
   @Test
-  void microF1OnTheDevGoldIsAtLeast095() throws Exception {
+  void microF1OnTheDevGoldIsAtLeast0955() throws Exception {
     Path gold = SharedSpark.shared().resolve("gold/newsfane-dev.jsonl");
     assumeTrue(Files.exists(gold), "../shared/gold is absent");
     StateGold.Score s =
         StateGold.score(StateSettings.defaults(Analysis.defaults()).matcher(), gold);
     System.out.println("state gold (newsfane-dev): " + s);
     assertThat(s.tp() + s.fn()).as("gold states").isGreaterThan(900);
-    assertThat(s.f1()).as(s.toString()).isGreaterThanOrEqualTo(0.95);
+    assertThat(s.f1()).as(s.toString()).isGreaterThanOrEqualTo(0.955);
   }
 }

@@ -191,8 +191,16 @@ for l in misses[:40]:
 print("```\n\n## Reuters-21578 places\n")
 ov = next((l for l in open(f'{work}/overlap.log') if l.startswith('reuters_overlap')), 'not run')
 print("Document-level states (forms counted by default) against the editor-assigned `places` mapped to ISO codes, over documents with at least one mapped place:\n\n`" + ov.strip() + "`")
+if os.path.exists(f'{work}/overlap-city.log'):
+    ovc = next((l for l in open(f'{work}/overlap-city.log') if l.startswith('reuters_overlap')), 'not run')
+    print("\nWith cities counted (`--forms name,adjective,capital,city`):\n\n`" + ovc.strip() + "`")
+for name, line in (('default', ov), ('cities', ovc if os.path.exists(f'{work}/overlap-city.log') else '')):
+    m = re.search(r'places_covered_by_marsad=([0-9.]+) marsad_states_in_places=([0-9.]+)', line)
+    if m:
+        r_, p_ = float(m.group(1)), float(m.group(2))
+        print(f"\n{name}: P {p_:.3f}, R {r_:.3f}, F1 {2*p_*r_/(p_+r_):.3f} (target F1 ≥ 0.70)")
 print("\n## Language dev scores\n\n```")
-print(open(f'{work}/devscores.log', encoding='utf-8').read().strip())
+print("\n".join(l for l in open(f"{work}/devscores.log", encoding="utf-8").read().splitlines() if l.startswith("dev_score")))
 print("```\n\n## Stories (near-duplicates)\n\n```")
 print('\n'.join(l for l in open(f'{work}/stories.log', encoding='utf-8').read().splitlines() if l.startswith(('story_', '(no'))))
 print("```")

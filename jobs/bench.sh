@@ -87,7 +87,16 @@ rm -rf "$work/reuters-out"
 jobs/marsad states --master 'local[2]' --input "$reuters" --id-col newid --text-col body --date-col date \
   --output "$work/reuters-out" > "$work/reuters.log" 2>&1
 "${jvm[@]}" -cp "$cp" org.marsad.bench.ReutersOverlap "$reuters" "$work/reuters-out" > "$work/overlap.log" 2>&1
-if "${jvm[@]}" -cp "$cp" org.marsad.bench.LanguageDevScores > "$work/devscores.log" 2>&1; then :; else echo "(no language dev scores)" > "$work/devscores.log"; fi
+# The same with cities counted (--forms ...,city), to weigh the default.
+rm -rf "$work/reuters-city-out"
+jobs/marsad states --master 'local[2]' --input "$reuters" --id-col newid --text-col body --date-col date \
+  --forms name,adjective,capital,city --output "$work/reuters-city-out" > "$work/reuters-city.log" 2>&1
+"${jvm[@]}" -cp "$cp" org.marsad.bench.ReutersOverlap "$reuters" "$work/reuters-city-out" > "$work/overlap-city.log" 2>&1
+# French and Persian news-style examples (src/test/resources/states): states per document and
+# whether each was identified as its language; with cities counted too, for comparison.
+"${jvm[@]}" -cp "$cp" org.marsad.bench.StateDocGold fr fa > "$work/devscores.log" 2>&1
+"${jvm[@]}" -Dforms=name,adjective,capital,city -cp "$cp" org.marsad.bench.StateDocGold fr fa \
+  | sed 's/^dev_score /dev_score(+city) /' >> "$work/devscores.log" 2>&1
 if "${jvm[@]}" -cp "$cp" org.marsad.bench.StoryEval "$corpus" > "$work/stories.log" 2>&1; then :; else echo "(no story evaluation)" >> "$work/stories.log"; fi
 
 echo "bench: writing the report" >&2

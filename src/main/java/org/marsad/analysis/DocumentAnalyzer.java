@@ -108,7 +108,7 @@ public class DocumentAnalyzer {
     }
     fingerprinter.reset();
     for (int i = 0; i < body.size(); i++) {
-      fingerprinter.add(body.norm(i));
+      fingerprinter.add(body, i);
     }
     return fingerprinter.finish(body.text()).encode();
   }

@@ -2,6 +2,9 @@ package org.marsad.stories;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.marsad.text.Field;
+import org.marsad.text.Lexicon;
 
 /**
  * Makes {@link Fingerprint}s from a body's normalised tokens in one pass: each token is hashed
@@ -23,6 +26,9 @@ public final class Fingerprinter {
   private final StoryParams params;
   private final int n;
   private final long tokenSeed;
+  // The lexicon slot of the token hashes for this token seed (one slot per seed, shared by every
+  // fingerprinter with that seed, so tasks do not each add a slot).
+  private final int slot;
   private final long shingleSeed;
   private final long powN1; // ROLL^(n-1): the weight of the oldest token in the rolling hash
   private final long[] window;
@@ -40,6 +46,7 @@ public final class Fingerprinter {
     this.params = params;
     this.n = params.shingle();
     this.tokenSeed = Hashing.mix(params.seed() ^ 0x243F6A8885A308D3L);
+    this.slot = SLOTS.computeIfAbsent(tokenSeed, k -> Lexicon.newSlot());
     this.shingleSeed = Hashing.mix(params.seed() ^ 0x13198A2E03707344L);
     long p = 1;
     for (int i = 1; i < n; i++) {
@@ -52,6 +59,8 @@ public final class Fingerprinter {
     this.tag = tag(params);
     reset();
   }
+
+  private static final ConcurrentHashMap<Long, Integer> SLOTS = new ConcurrentHashMap<>();
 
   /** The parameters this fingerprinter was made for. */
   public StoryParams params() {
@@ -79,7 +88,28 @@ public final class Fingerprinter {
 
   /** Adds the next normalised token of the body (stop words and numbers included). */
   public void add(CharSequence token) {
-    long t = Hashing.chars(token, tokenSeed);
+    addHash(Hashing.chars(token, tokenSeed));
+  }
+
+  /**
+   * Adds token {@code i} of the body {@code field}, as {@link #add(CharSequence)} its normal form:
+   * the form's hash is computed once per thread's lexicon form and seed, then looked up.
+   */
+  public void add(Field field, int i) {
+    Lexicon lex = field.lexicon();
+    int id = field.id(i);
+    Object h = lex.get(slot, id);
+    long t;
+    if (h == null) {
+      t = Hashing.chars(lex.norm(id), tokenSeed);
+      lex.set(slot, id, t);
+    } else {
+      t = (Long) h;
+    }
+    addHash(t);
+  }
+
+  private void addHash(long t) {
     int slot = tokens % n;
     if (tokens >= n) {
       rolling -= window[slot] * powN1;

@@ -893,7 +893,11 @@ public final class StateMatcher {
       Lexicon lex = field.lexicon();
       int upper = 0;
       int letters = 0;
-      Map<Integer, int[]> cues = null;
+      // Sport cues per sentence, counted in one run over the tokens (their sentences never go
+      // back): strong and weak cues of the current sentence.
+      int cueSentence = -1;
+      int strong = 0;
+      int weak = 0;
       for (int i = 0; i < n; i++) {
         int id = field.id(i);
         Facts fx = (Facts) lex.get(p.slot, id);
@@ -909,24 +913,34 @@ public final class StateMatcher {
           context.addAll(fx.cues());
         }
         if (fx.sport() > 0) {
-          if (cues == null) {
-            cues = new HashMap<>();
+          int sentence = field.sentence(i);
+          if (sentence != cueSentence) {
+            sportCues(cueSentence, strong, weak);
+            cueSentence = sentence;
+            strong = 0;
+            weak = 0;
           }
-          int[] c = cues.computeIfAbsent(field.sentence(i), k -> new int[2]);
-          c[fx.sport() == 2 ? 0 : 1]++;
+          if (fx.sport() == 2) {
+            strong++;
+          } else {
+            weak++;
+          }
         }
       }
+      sportCues(cueSentence, strong, weak);
       this.allCaps = letters > 0 && upper >= 0.8 * letters;
-      if (cues != null) {
-        cues.forEach(
-            (sentence, c) -> {
-              if (c[0] > 0 || c[1] >= 2) {
-                sportSentences.add(sentence);
-              }
-              cueSentences.add(sentence);
-            });
-      }
       this.masked = maskAgencies(this);
+    }
+
+    /** Records a sentence's sport cues: a sport sentence with a strong cue or two weak ones. */
+    private void sportCues(int sentence, int strong, int weak) {
+      if (sentence < 0) {
+        return;
+      }
+      if (strong > 0 || weak >= 2) {
+        sportSentences.add(sentence);
+      }
+      cueSentences.add(sentence);
     }
 
     int size() {

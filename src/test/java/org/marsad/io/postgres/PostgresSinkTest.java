@@ -248,7 +248,9 @@ class PostgresSinkTest {
                 Double.toString(r.getDouble(7))));
       }
     }
-    assertThat(pg).hasSize(1316).containsExactlyInAnyOrderElementsOf(spark);
+    // Every row of the Parquet table, no more (the count itself is the golden test's business).
+    assertThat(spark).hasSizeGreaterThan(1000);
+    assertThat(pg).containsExactlyInAnyOrderElementsOf(spark);
     List<String> titles =
         JobTestSupport.table(out, "documents")
             .select(functions.coalesce(col("title"), functions.lit("<null>")))

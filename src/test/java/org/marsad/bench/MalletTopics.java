@@ -90,7 +90,7 @@ public final class MalletTopics {
     int i = 0;
     for (Row r : docs) {
       List<String> tokens = new ArrayList<>();
-      for (String t : r.<String>getList(0)) {
+      for (String t : TermBags.bag(r)) {
         if (vocab.contains(t)) {
           tokens.add(t);
         }

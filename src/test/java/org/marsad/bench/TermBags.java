@@ -28,4 +28,10 @@ final class TermBags {
     }
     return out;
   }
+
+  /** The bag of a row of {@link #collect}: a Java list (rows made here, not by Spark). */
+  @SuppressWarnings("unchecked")
+  static List<String> bag(Row r) {
+    return (List<String>) r.get(0);
+  }
 }

@@ -60,7 +60,7 @@ public final class TopicsBench {
     int iterations = Integer.parseInt(a[6]);
     List<List<String>> docsTerms = new ArrayList<>(bags.size());
     for (Row r : bags) {
-      docsTerms.add(r.getList(0));
+      docsTerms.add(TermBags.bag(r));
     }
     // Our topics, re-scored here in memory by the same code as MALLET's.
     List<List<String>> ours =

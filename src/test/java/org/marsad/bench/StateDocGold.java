@@ -40,17 +40,15 @@ public final class StateDocGold {
   public record Score(
       String lang, int docs, int identified, int tp, int fp, int fn, List<String> misses) {
     public double precision() {
-      return tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+      return Prf.precision(tp, fp);
     }
 
     public double recall() {
-      return tp + fn == 0 ? 1 : (double) tp / (tp + fn);
+      return Prf.recall(tp, fn);
     }
 
     public double f1() {
-      double p = precision();
-      double r = recall();
-      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+      return Prf.f1(tp, fp, fn);
     }
 
     /** The line the benchmark reads. */

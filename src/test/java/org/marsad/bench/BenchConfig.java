@@ -32,6 +32,8 @@ final class BenchConfig {
         TopicSettings.defaults(),
         5,
         Map.of(),
-        null);
+        null,
+        false,
+        org.marsad.stories.DedupMode.NEAR);
   }
 }

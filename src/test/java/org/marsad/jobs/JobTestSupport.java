@@ -160,7 +160,9 @@ public final class JobTestSupport {
         smallTopics(),
         2,
         resolved,
-        null);
+        null,
+        false,
+        org.marsad.stories.DedupMode.NEAR);
   }
 
   /** {@code c} with other topic settings. */
@@ -191,7 +193,9 @@ public final class JobTestSupport {
         t,
         c.minTopicStateDocs(),
         c.resolved(),
-        c.postgres());
+        c.postgres(),
+        c.overwrite(),
+        c.dedup());
   }
 
   /** Topic settings small enough for sample-sized test corpora (k = 5, 30 iterations). */

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -16,6 +17,8 @@ import org.marsad.jobs.JobConfig;
 import org.marsad.jobs.JobResult;
 import org.marsad.jobs.MarsadJob;
 import org.marsad.jobs.Sessions;
+import org.marsad.pipeline.MarsadException;
+import org.marsad.pipeline.Setting;
 import org.marsad.report.Report;
 import org.marsad.text.Analysis;
 import org.marsad.text.LanguageCodes;
@@ -25,7 +28,6 @@ import org.marsad.text.TextCleaner;
 import org.marsad.text.Token;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -65,10 +67,17 @@ public final class Marsad implements Callable<Integer> {
    * Runs the command line, writing errors to {@code err}, and returns the exit code (for tests).
    */
   public static int execute(java.io.PrintWriter err, String... args) {
-    CommandLine cl = new CommandLine(new Marsad());
+    CommandLine cl = commandLine();
     cl.setErr(err);
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
+          if (e instanceof MarsadException m) {
+            cmd.getErr().println("marsad: " + m.getMessage());
+            if (m.kind() == MarsadException.Kind.USAGE) {
+              cmd.getErr().println("Usage: see jobs/marsad " + cmd.getCommandName() + " --help");
+            }
+            return m.kind().exitCode();
+          }
           // Data errors (bad input, unreadable files) exit 1 with a one-line message; anything
           // else is a bug and keeps its stack trace.
           if (!(e instanceof IllegalArgumentException
@@ -82,6 +91,16 @@ public final class Marsad implements Callable<Integer> {
     return cl.execute(args);
   }
 
+  /** The command line with every setting declared as an option of the Spark commands. */
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Marsad());
+    for (String name : List.of("run", "terms", "states", "topics")) {
+      SettingsCommand.addOptions(
+          cl.getSubcommands().get(name).getCommandSpec(), JobConfig.SETTINGS);
+    }
+    return cl;
+  }
+
   static String message(Throwable e) {
     String m = e.getMessage();
     return m == null ? e.toString() : m;
@@ -93,30 +112,31 @@ public final class Marsad implements Callable<Integer> {
     return 2;
   }
 
-  /** Runs a Spark command with a session built from the options. */
+  /** Runs a Spark command with a session built from its settings. */
   static int runJob(
-      CommonOptions o,
+      SettingsCommand c,
       String command,
       Set<MarsadJob.Stage> stages,
-      List<String> defaultInputs,
-      String defaultOutput) {
-    JobConfig config = o.toConfig(defaultInputs, defaultOutput);
-    Logging.apply(o.verbose);
-    SparkSession spark = Sessions.create("marsad " + command, o.master());
+      Map<String, List<String>> commandDefaults) {
+    JobConfig config = JobConfig.of(c.resolve(commandDefaults));
+    Logging.apply(c.verbose);
+    SparkSession spark = Sessions.create("marsad " + command, c.master());
     JobResult r = MarsadJob.run(spark, config, stages, command);
-    System.out.printf(
-        "marsad %s: %d rows in, %d documents, %d rejected; tables in %s: %s%n",
-        command, r.rowsIn(), r.documents(), r.rejected(), r.output(), r.tables());
+    System.out.println(Summary.of(command, r));
     return 0;
   }
 
-  /** Runs one stage; its --input is required (on the command line or in --config). */
-  static int runStage(Object command, CommonOptions o, String name, MarsadJob.Stage stage) {
-    if (o.input == null && o.pick(null, "input") == null) {
-      throw new CommandLine.ParameterException(
-          new CommandLine(command), "Missing required option: '--input=PATH'");
+  /** A Spark command over the settings of a run. */
+  abstract static class JobCommand extends SettingsCommand implements Callable<Integer> {
+    @Override
+    List<Setting<?>> settings() {
+      return JobConfig.SETTINGS;
     }
-    return runJob(o, name, Set.of(stage), null, null);
+  }
+
+  /** Runs one stage; its --input is required (on the command line or in --config). */
+  static int runStage(JobCommand c, String name, MarsadJob.Stage stage) {
+    return runJob(c, name, Set.of(stage), Map.of());
   }
 
   /** Every stage built so far. */
@@ -124,12 +144,16 @@ public final class Marsad implements Callable<Integer> {
       name = "run",
       mixinStandardHelpOptions = true,
       description = "Run every stage (default: sample-data/ to ./out).")
-  static final class Run implements Callable<Integer> {
-    @Mixin CommonOptions options;
-
+  static final class Run extends JobCommand {
     @Override
     public Integer call() {
-      return runJob(options, "run", MarsadJob.ALL, List.of("sample-data/corpus"), "out");
+      return runJob(
+          this,
+          "run",
+          MarsadJob.ALL,
+          Map.of(
+              "input", List.of(UserPaths.bundled("sample-data/corpus")),
+              "output", List.of(UserPaths.fromCommandLine("out"))));
     }
   }
 
@@ -138,12 +162,10 @@ public final class Marsad implements Callable<Integer> {
       name = "terms",
       mixinStandardHelpOptions = true,
       description = "Term frequencies, keyness and collocations.")
-  static final class Terms implements Callable<Integer> {
-    @Mixin CommonOptions options;
-
+  static final class Terms extends JobCommand {
     @Override
     public Integer call() {
-      return runStage(this, options, "terms", MarsadJob.Stage.TERMS);
+      return runStage(this, "terms", MarsadJob.Stage.TERMS);
     }
   }
 
@@ -152,12 +174,10 @@ public final class Marsad implements Callable<Integer> {
       name = "states",
       mixinStandardHelpOptions = true,
       description = "State mentions, counts, co-mention measures and networks.")
-  static final class States implements Callable<Integer> {
-    @Mixin CommonOptions options;
-
+  static final class States extends JobCommand {
     @Override
     public Integer call() {
-      return runStage(this, options, "states", MarsadJob.Stage.STATES);
+      return runStage(this, "states", MarsadJob.Stage.STATES);
     }
   }
 
@@ -167,12 +187,10 @@ public final class Marsad implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description =
           "Topics (LDA): topics, topic_summary, document_topics, topic_trends; --model to infer with a saved model.")
-  static final class Topics implements Callable<Integer> {
-    @Mixin CommonOptions options;
-
+  static final class Topics extends JobCommand {
     @Override
     public Integer call() {
-      return runStage(this, options, "topics", MarsadJob.Stage.TOPICS);
+      return runStage(this, "topics", MarsadJob.Stage.TOPICS);
     }
   }
 

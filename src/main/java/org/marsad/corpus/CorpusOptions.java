@@ -16,7 +16,9 @@ import java.util.List;
  * @param titleColSet the user named the title column explicitly
  * @param dateColSet the user named the date column explicitly
  * @param sourceColSet the user named the source column explicitly
+ * @param urlCol article link column; optional unless {@code urlColSet}
  * @param langColSet the user named the language column explicitly
+ * @param urlColSet the user named the url column explicitly
  * @param dateFormats extra java.time patterns tried after the built-in ones
  * @param period the reporting period
  * @param slashOrder how slash dates ({@code 03/09/2021}) are read, decided per corpus by {@link
@@ -29,43 +31,20 @@ public record CorpusOptions(
     String dateCol,
     String sourceCol,
     String langCol,
+    String urlCol,
     boolean titleColSet,
     boolean dateColSet,
     boolean sourceColSet,
     boolean langColSet,
+    boolean urlColSet,
     List<String> dateFormats,
     Period period,
     SlashOrder slashOrder)
     implements Serializable {
 
-  /** Options reading slash dates day-first (until {@link SlashDates} decides otherwise). */
-  public CorpusOptions(
-      String idCol,
-      String textCol,
-      String titleCol,
-      String dateCol,
-      String sourceCol,
-      String langCol,
-      boolean titleColSet,
-      boolean dateColSet,
-      boolean sourceColSet,
-      boolean langColSet,
-      List<String> dateFormats,
-      Period period) {
-    this(
-        idCol,
-        textCol,
-        titleCol,
-        dateCol,
-        sourceCol,
-        langCol,
-        titleColSet,
-        dateColSet,
-        sourceColSet,
-        langColSet,
-        dateFormats,
-        period,
-        SlashOrder.DAY_FIRST);
+  /** Copies the date formats. */
+  public CorpusOptions {
+    dateFormats = List.copyOf(dateFormats);
   }
 
   /** These options reading slash dates in {@code order}. */
@@ -77,10 +56,12 @@ public record CorpusOptions(
         dateCol,
         sourceCol,
         langCol,
+        urlCol,
         titleColSet,
         dateColSet,
         sourceColSet,
         langColSet,
+        urlColSet,
         dateFormats,
         period,
         order);
@@ -91,7 +72,7 @@ public record CorpusOptions(
     return new DateParser(dateFormats, slashOrder);
   }
 
-  /** Defaults: columns {@code id text title published_at source lang}, monthly periods. */
+  /** Defaults: columns {@code id text title published_at source lang url}, monthly periods. */
   public static CorpusOptions defaults() {
     return new CorpusOptions(
         "id",
@@ -100,11 +81,14 @@ public record CorpusOptions(
         "published_at",
         "source",
         "lang",
+        "url",
+        false,
         false,
         false,
         false,
         false,
         List.of(),
-        Period.MONTH);
+        Period.MONTH,
+        SlashOrder.DAY_FIRST);
   }
 }

@@ -2,149 +2,234 @@ package org.marsad.jobs;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.marsad.analysis.AnalysisSettings;
 import org.marsad.corpus.CorpusOptions;
+import org.marsad.corpus.LoadSettings;
+import org.marsad.io.ConfFiles;
+import org.marsad.io.OutputSettings;
+import org.marsad.io.postgres.PostgresSettings;
 import org.marsad.io.postgres.PostgresTarget;
+import org.marsad.pipeline.MarsadException;
+import org.marsad.pipeline.Setting;
+import org.marsad.pipeline.SettingValues;
+import org.marsad.states.StatesSettings;
+import org.marsad.states.match.StateSettings;
+import org.marsad.stories.DedupMode;
+import org.marsad.stories.StoriesSettings;
+import org.marsad.terms.TermsSettings;
 import org.marsad.text.Analysis;
+import org.marsad.topics.TopicSettings;
+import org.marsad.topics.TopicsSettings;
 
 /**
- * The resolved, validated configuration of one Marsad run (command line over config file over
- * defaults).
- *
- * @param inputs corpus paths (files, folders, globs; any Hadoop filesystem)
- * @param output output folder
- * @param corpus how to read the corpus
- * @param analysis stop-word and protected-word lists in force
- * @param csv also write CSV copies of the tables
- * @param minCollocationCount minimum count of a pair to be reported as a collocation
- * @param minKeynessCount minimum count of a term in a period to be reported in keyness
- * @param states gazetteer settings of the states stage
- * @param forms mention forms counted in state counts and co-mentions
- * @param documentScope compute co-mentions at document scope
- * @param sentenceScope compute co-mentions at sentence scope
- * @param minCoDocs minimum co-mentioning units for a pair to be reported
- * @param topics settings of the topics stage
- * @param minTopicStateDocs minimum documents naming a state for a topic_states row
- * @param resolved every setting with its resolved value, for the log and the manifest (no password:
- *     the PostgreSQL password is read only when connecting)
- * @param postgres the PostgreSQL schema every table is also written to, or null
- * @param overwrite write into a non-empty folder that holds no Marsad run, and delete files Marsad
- *     did not write inside the folders it replaces (see {@code org.marsad.io.OutputFolder})
- * @param dedup what counts as one unit in the statistics: a story (near duplicates folded, the
- *     default), an exact text, or every document
+ * The resolved, validated configuration of one Marsad run: the value of every declared setting
+ * ({@link #values()}: command line over config file over defaults) and what they make: the corpus
+ * options, the word lists and gazetteer read once on the driver, the topic settings and the
+ * PostgreSQL target.
  */
-public record JobConfig(
-    List<String> inputs,
-    String output,
-    CorpusOptions corpus,
-    Analysis analysis,
-    boolean csv,
-    long minCollocationCount,
-    long minKeynessCount,
-    org.marsad.states.match.StateSettings states,
-    java.util.Set<String> forms,
-    boolean documentScope,
-    boolean sentenceScope,
-    long minCoDocs,
-    org.marsad.topics.TopicSettings topics,
-    long minTopicStateDocs,
-    Map<String, String> resolved,
-    PostgresTarget postgres,
-    boolean overwrite,
-    org.marsad.stories.DedupMode dedup) {
+public final class JobConfig {
 
-  /** Validates the values a user can get wrong. */
-  public JobConfig {
-    inputs = List.copyOf(inputs);
-    resolved = Map.copyOf(resolved);
-    forms = java.util.Set.copyOf(forms);
-    for (String f : forms) {
-      if (!java.util.Set.of("name", "adjective", "capital", "city", "team").contains(f)) {
-        throw new IllegalArgumentException(
-            "Cannot use --forms: unknown form ("
-                + f
-                + "); use name, adjective, capital, city or team");
-      }
+  /** Every setting a Spark command takes, in help order. */
+  public static final List<Setting<?>> SETTINGS =
+      Setting.concat(
+          LoadSettings.ALL,
+          OutputSettings.ALL,
+          AnalysisSettings.ALL,
+          StoriesSettings.ALL,
+          TermsSettings.ALL,
+          StatesSettings.ALL,
+          TopicsSettings.ALL,
+          PostgresSettings.ALL,
+          EngineSettings.ALL);
+
+  private final SettingValues values;
+  private final CorpusOptions corpus;
+  private final Analysis analysis;
+  private final StateSettings states;
+  private final TopicSettings topics;
+  private final PostgresTarget postgres;
+
+  private JobConfig(SettingValues values) {
+    this.values = values;
+    if (values.get(OutputSettings.OUTPUT) == null) {
+      throw MarsadException.usage("Cannot run: no output folder", null, "set --output DIR");
     }
-    if (!documentScope && !sentenceScope) {
-      throw new IllegalArgumentException("Cannot use --scope: use document, sentence or both");
+    List<String> inputs = values.get(LoadSettings.INPUT);
+    if (inputs == null || inputs.isEmpty()) {
+      throw MarsadException.usage("Cannot run: no input given", null, "set --input PATH");
     }
-    if (output == null || output.isBlank()) {
-      throw new IllegalArgumentException("Cannot run: no output folder; set --output DIR");
-    }
-    if (dedup == null) {
-      dedup = org.marsad.stories.DedupMode.NEAR;
-    }
-    if (minCollocationCount < 1 || minKeynessCount < 1) {
-      throw new IllegalArgumentException("Cannot run: minimum counts must be at least 1");
-    }
+    this.corpus = LoadSettings.corpusOptions(values);
+    String gaz = values.get(StatesSettings.GAZETTEER);
+    List<String> gazForms = ConfFiles.lines(gazFile(gaz, "forms.tsv"), "--gazetteer");
+    // User files are read here, once, on the driver; their contents travel with the job.
+    this.analysis =
+        new Analysis(
+            lines(AnalysisSettings.STOPWORDS_AR),
+            lines(AnalysisSettings.STOPWORDS_EN),
+            lines(AnalysisSettings.STOPWORDS_FR),
+            lines(AnalysisSettings.PROTECTED_WORDS),
+            gazForms,
+            lines(AnalysisSettings.VARIANTS));
+    this.states =
+        new StateSettings(
+            ConfFiles.lines(gazFile(gaz, "states.tsv"), "--gazetteer"),
+            gazForms,
+            ConfFiles.lines(gazFile(gaz, "context_rules.tsv"), "--gazetteer"),
+            ConfFiles.linesIfPresent(gazFile(gaz, "cities.tsv"), "--gazetteer"),
+            ConfFiles.linesIfPresent(gazFile(gaz, "ambiguous_places.tsv"), "--gazetteer"),
+            ConfFiles.linesIfPresent(gazFile(gaz, "agencies.tsv"), "--gazetteer"),
+            analysis);
+    this.topics = TopicsSettings.of(values);
+    this.postgres = PostgresSettings.target(values);
   }
 
-  /** This config, also writing the tables to {@code target} (null: not to PostgreSQL). */
+  /** The config of resolved setting values (reads the user's word lists and gazetteer). */
+  public static JobConfig of(SettingValues values) {
+    return new JobConfig(values);
+  }
+
+  private List<String> lines(Setting<String> file) {
+    return ConfFiles.lines(values.get(file), file.option());
+  }
+
+  private static String gazFile(String dir, String name) {
+    return dir == null ? null : dir + "/" + name;
+  }
+
+  /** This config with {@code s} set to {@code value}. */
+  public <T> JobConfig with(Setting<T> s, T value) {
+    return new JobConfig(values.with(s, value));
+  }
+
+  /** The value of every setting. */
+  public SettingValues values() {
+    return values;
+  }
+
+  /** Corpus paths (files, folders, globs; any Hadoop filesystem). */
+  public List<String> inputs() {
+    return values.get(LoadSettings.INPUT);
+  }
+
+  /** The output folder. */
+  public String output() {
+    return values.get(OutputSettings.OUTPUT);
+  }
+
+  /** How to read the corpus. */
+  public CorpusOptions corpus() {
+    return corpus;
+  }
+
+  /** Stop-word and protected-word lists in force. */
+  public Analysis analysis() {
+    return analysis;
+  }
+
+  /** Also write CSV copies of the tables. */
+  public boolean csv() {
+    return values.get(OutputSettings.CSV);
+  }
+
+  /** Minimum count of a collocation. */
+  public long minCollocationCount() {
+    return values.get(TermsSettings.MIN_COLLOCATION_COUNT);
+  }
+
+  /** Minimum count of a term in a period for keyness. */
+  public long minKeynessCount() {
+    return values.get(TermsSettings.MIN_KEYNESS_COUNT);
+  }
+
+  /** The gazetteer settings of the state matcher. */
+  public StateSettings states() {
+    return states;
+  }
+
+  /** Mention forms counted in state counts and co-mentions. */
+  public Set<String> forms() {
+    return values.get(StatesSettings.FORMS);
+  }
+
+  /** Co-mentions at document scope. */
+  public boolean documentScope() {
+    return values.get(StatesSettings.SCOPE).document();
+  }
+
+  /** Co-mentions at sentence scope. */
+  public boolean sentenceScope() {
+    return values.get(StatesSettings.SCOPE).sentence();
+  }
+
+  /** Minimum co-mentioning units of a reported pair. */
+  public long minCoDocs() {
+    return values.get(StatesSettings.MIN_CO_DOCS);
+  }
+
+  /** The topics stage's settings. */
+  public TopicSettings topics() {
+    return topics;
+  }
+
+  /** Minimum documents naming a state for a topic_states row. */
+  public long minTopicStateDocs() {
+    return values.get(TopicsSettings.MIN_TOPIC_STATE_DOCS);
+  }
+
+  /**
+   * Every setting with its resolved value, sorted by key, for the manifest (no password: it is read
+   * only when connecting).
+   */
+  public Map<String, String> resolved() {
+    Map<String, String> m = new java.util.TreeMap<>(values.printed());
+    if (postgres != null) {
+      m.put("jdbc-password", postgres.passwordSource());
+    }
+    return m;
+  }
+
+  /** The PostgreSQL schema every table is also written to, or null. */
+  public PostgresTarget postgres() {
+    return postgres;
+  }
+
+  /** Write into a foreign folder and delete foreign files inside the tables it replaces. */
+  public boolean overwrite() {
+    return values.get(OutputSettings.OVERWRITE);
+  }
+
+  /** What counts as one unit in the statistics. */
+  public DedupMode dedup() {
+    return values.get(StoriesSettings.DEDUP);
+  }
+
+  /** Rows of bounded results finished on the driver at most. */
+  public long driverCap() {
+    return values.get(EngineSettings.DRIVER_CAP);
+  }
+
+  /** This config with the PostgreSQL target of {@code url} (null: none). */
   public JobConfig withPostgres(PostgresTarget target) {
-    return new JobConfig(
-        inputs,
-        output,
-        corpus,
-        analysis,
-        csv,
-        minCollocationCount,
-        minKeynessCount,
-        states,
-        forms,
-        documentScope,
-        sentenceScope,
-        minCoDocs,
-        topics,
-        minTopicStateDocs,
-        resolved,
-        target,
-        overwrite,
-        dedup);
+    SettingValues v =
+        target == null
+            ? values.with(PostgresSettings.URL, null)
+            : values
+                .with(PostgresSettings.URL, target.url())
+                .with(PostgresSettings.SCHEMA, target.schema())
+                .with(PostgresSettings.USER, target.user())
+                .with(PostgresSettings.PROPERTIES, target.propertiesFile())
+                .with(PostgresSettings.VIEWS, target.viewsFile());
+    return new JobConfig(v);
   }
 
   /** This config with {@code --overwrite} on or off. */
   public JobConfig withOverwrite(boolean on) {
-    return new JobConfig(
-        inputs,
-        output,
-        corpus,
-        analysis,
-        csv,
-        minCollocationCount,
-        minKeynessCount,
-        states,
-        forms,
-        documentScope,
-        sentenceScope,
-        minCoDocs,
-        topics,
-        minTopicStateDocs,
-        resolved,
-        postgres,
-        on,
-        dedup);
+    return with(OutputSettings.OVERWRITE, on);
   }
 
   /** This config counting {@code mode}'s units (stories, exact texts or documents). */
-  public JobConfig withDedup(org.marsad.stories.DedupMode mode) {
-    return new JobConfig(
-        inputs,
-        output,
-        corpus,
-        analysis,
-        csv,
-        minCollocationCount,
-        minKeynessCount,
-        states,
-        forms,
-        documentScope,
-        sentenceScope,
-        minCoDocs,
-        topics,
-        minTopicStateDocs,
-        resolved,
-        postgres,
-        overwrite,
-        mode);
+  public JobConfig withDedup(DedupMode mode) {
+    return with(StoriesSettings.DEDUP, mode);
   }
 }

@@ -10,6 +10,12 @@ import java.util.Map;
  * @param rejected rows rejected
  * @param tables rows written per table
  * @param output the output folder
+ * @param report the report page, or null when none was written
  */
 public record JobResult(
-    long rowsIn, long documents, long rejected, Map<String, Long> tables, String output) {}
+    long rowsIn,
+    long documents,
+    long rejected,
+    Map<String, Long> tables,
+    String output,
+    String report) {}

@@ -27,6 +27,7 @@ import org.marsad.io.Manifest;
 import org.marsad.io.OutputFolder;
 import org.marsad.io.TableWriter;
 import org.marsad.io.postgres.PostgresSink;
+import org.marsad.pipeline.MarsadException;
 import org.marsad.report.Report;
 import org.marsad.stories.DedupMode;
 import org.marsad.stories.Stories;
@@ -73,7 +74,12 @@ public final class MarsadJob {
         DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
             + "-"
             + UUID.randomUUID().toString().substring(0, 8);
-    LOG.info("Marsad {} run {} ({}); config: {}", VERSION, runId, command, config.resolved());
+    LOG.info(
+        "Marsad {} run {} ({}); settings other than the defaults: {}",
+        VERSION,
+        runId,
+        command,
+        config.values().changed());
     Manifest manifest = new Manifest(VERSION, runId, command, started);
     manifest.config(config.resolved());
     // The lock, and a folder that holds one run (OutputFolder).
@@ -229,11 +235,14 @@ public final class MarsadJob {
       String page = Report.write(spark, config.output());
       manifest.stageSeconds("report", stageLog.end("report", t9, page));
       writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
-      return new JobResult(rowsIn, nDocs, nRejected, writer.rows(), config.output());
+      return new JobResult(rowsIn, nDocs, nRejected, writer.rows(), config.output(), page);
     } catch (Exception e) { // Spark throws SparkException undeclared
       writer.abort();
-      if (String.valueOf(e.getMessage()).startsWith("Cannot")) {
-        throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+      if (e instanceof MarsadException
+          || e instanceof IllegalArgumentException
+          || e instanceof IllegalStateException
+          || e instanceof java.io.UncheckedIOException) {
+        throw (RuntimeException) e;
       }
       if (CorpusReader.isReadFailure(e)) {
         throw CorpusReader.readFailure(config.inputs(), e);

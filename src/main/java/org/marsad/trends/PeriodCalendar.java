@@ -28,6 +28,7 @@ public final class PeriodCalendar {
   private static final Pattern DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
   private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
   private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+  private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
   private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
   /** Epoch day of Monday 1970-01-05, the first day of week number 0. */
@@ -66,6 +67,10 @@ public final class PeriodCalendar {
             ? null
             : new Slot(Period.MONTH.toString(), num(m, 1) * 12L + month - 1);
       }
+      m = QUARTER.matcher(label);
+      if (m.matches()) {
+        return new Slot(Period.QUARTER.toString(), num(m, 1) * 4L + num(m, 2) - 1);
+      }
       if (YEAR.matcher(label).matches()) {
         return new Slot(Period.YEAR.toString(), Long.parseLong(label));
       }
@@ -90,6 +95,8 @@ public final class PeriodCalendar {
       }
       case "month" ->
           String.format(Locale.ROOT, "%04d-%02d", Math.floorDiv(i, 12), Math.floorMod(i, 12) + 1);
+      case "quarter" ->
+          String.format(Locale.ROOT, "%04d-Q%d", Math.floorDiv(i, 4), Math.floorMod(i, 4) + 1);
       case "year" -> String.format(Locale.ROOT, "%04d", i);
       default ->
           throw new IllegalArgumentException(

@@ -26,12 +26,15 @@ class DocumentPassTest {
             "date",
             d.sourceCol(),
             d.langCol(),
+            d.urlCol(),
             false,
             true,
             false,
             false,
+            false,
             List.of(),
-            Period.MONTH),
+            Period.MONTH,
+            org.marsad.corpus.SlashOrder.DAY_FIRST),
         A,
         StateSettings.defaults(A));
   }

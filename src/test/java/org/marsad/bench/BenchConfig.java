@@ -1,13 +1,11 @@
 package org.marsad.bench;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.marsad.corpus.CorpusOptions;
+import org.marsad.corpus.LoadSettings;
+import org.marsad.io.OutputSettings;
 import org.marsad.jobs.JobConfig;
-import org.marsad.states.match.StateSettings;
-import org.marsad.text.Analysis;
-import org.marsad.topics.TopicSettings;
+import org.marsad.pipeline.SettingValues;
 
 /** A job configuration with the packaged defaults, for the benchmark tools. */
 final class BenchConfig {
@@ -15,25 +13,11 @@ final class BenchConfig {
   private BenchConfig() {}
 
   static JobConfig of(String input, CorpusOptions corpus) {
-    Analysis a = Analysis.defaults();
-    return new JobConfig(
-        List.of(input),
-        "unused",
-        corpus,
-        a,
-        false,
-        5,
-        5,
-        StateSettings.defaults(a),
-        Set.of("name", "adjective", "capital"),
-        true,
-        true,
-        1,
-        TopicSettings.defaults(),
-        5,
-        Map.of(),
-        null,
-        false,
-        org.marsad.stories.DedupMode.NEAR);
+    return JobConfig.of(
+        org.marsad.jobs.JobTestSupport.corpusValues(
+            SettingValues.defaults(JobConfig.SETTINGS)
+                .with(LoadSettings.INPUT, List.of(input))
+                .with(OutputSettings.OUTPUT, "unused"),
+            corpus));
   }
 }

@@ -45,12 +45,15 @@ public final class TopicsBench {
             a[3],
             a[2],
             "lang",
+            "url",
             true,
             true,
             true,
             false,
+            false,
             List.of(),
-            Period.MONTH);
+            Period.MONTH,
+            org.marsad.corpus.SlashOrder.DAY_FIRST);
     Dataset<Row> raw = CorpusReader.read(spark, List.of(a[0]));
     Dataset<Row> counted = MarsadJob.analyse(raw, BenchConfig.of(a[0], o)).counted();
     List<Row> bags = TermBags.collect(counted);

@@ -114,12 +114,15 @@ public final class TopicsTuning {
               "time",
               "src",
               "lang",
+              "url",
               true,
               true,
               true,
               false,
+              false,
               List.of(),
-              Period.MONTH);
+              Period.MONTH,
+              org.marsad.corpus.SlashOrder.DAY_FIRST);
       Dataset<Row> docs =
           MarsadJob.analyse(
                   org.marsad.io.CorpusReader.read(spark, List.of(a[1])), BenchConfig.of(a[1], o))

@@ -31,6 +31,23 @@ public final class Cli {
     }
   }
 
+  /**
+   * The config {@code jobs/marsad run ARGS} would run with, its input defaulting to {@code in} and
+   * its output to {@code out}.
+   */
+  public static org.marsad.jobs.JobConfig config(String... args) {
+    picocli.CommandLine cl = Marsad.commandLine();
+    String[] all = new String[args.length + 1];
+    all[0] = "run";
+    System.arraycopy(args, 0, all, 1, args.length);
+    cl.parseArgs(all);
+    Marsad.Run run = cl.getSubcommands().get("run").getCommand();
+    return org.marsad.jobs.JobConfig.of(
+        run.resolve(
+            java.util.Map.of(
+                "input", java.util.List.of("in"), "output", java.util.List.of("out"))));
+  }
+
   /** Runs {@code args} as if the user had typed them in folder {@code cwd}. */
   public static Result runIn(Path cwd, String... args) {
     String old = System.getProperty(UserPaths.CWD_PROPERTY);

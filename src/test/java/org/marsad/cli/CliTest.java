@@ -96,8 +96,11 @@ class CliTest {
   void usageErrorsExitTwo() {
     assertThat(run("terms", "--no-such-option").code()).isEqualTo(2);
     assertThat(run("terms").code()).isEqualTo(2);
-    assertThat(run("terms", "--input", "x", "--period", "fortnight", "--output", "o").code())
-        .isEqualTo(1);
+    Result bad = run("terms", "--input", "x", "--period", "fortnight", "--output", "o");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err())
+        .contains(
+            "Cannot use --period: unknown value (fortnight); use day, week, month, quarter or year");
   }
 
   @Test

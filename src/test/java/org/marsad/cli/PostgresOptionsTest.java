@@ -8,12 +8,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marsad.jobs.JobConfig;
-import picocli.CommandLine;
 
 /** The --jdbc-* options: precedence, validation, and no password in the resolved config. */
 @Tag("spark")
@@ -24,16 +22,14 @@ class PostgresOptionsTest {
   static final String URL = "jdbc:postgresql://127.0.0.1:5432/db";
 
   private static JobConfig config(String... args) {
-    Marsad.Run run = new Marsad.Run();
-    new CommandLine(run).parseArgs(args);
-    return run.options.toConfig(List.of("in"), "out");
+    return Cli.config(args);
   }
 
   @Test
   void withoutJdbcUrlThereIsNoTargetAndNoJdbcSetting() {
     JobConfig c = config();
     assertThat(c.postgres()).isNull();
-    assertThat(c.resolved().keySet()).noneMatch(k -> k.startsWith("jdbc"));
+    assertThat(c.resolved()).containsEntry("jdbc-url", "(none)").doesNotContainKey("jdbc-password");
   }
 
   @Test
@@ -61,11 +57,14 @@ class PostgresOptionsTest {
   void jdbcOptionsNeedAUrlAndPasswordsStayOutOfTheConfigFile() throws Exception {
     assertThatThrownBy(() -> config("--jdbc-user", "u"))
         .hasMessage(
-            "Cannot write to PostgreSQL: no --jdbc-url given (the other --jdbc-* options need it)");
+            "Cannot write to PostgreSQL: no --jdbc-url given (--jdbc-user); the other --jdbc-*"
+                + " options need it");
     Path conf = tmp.resolve("marsad.properties");
     Files.writeString(conf, "jdbc-url=" + URL + "\njdbc-password=pw\n", StandardCharsets.UTF_8);
     assertThatThrownBy(() -> config("--config", conf.toString()))
-        .hasMessageStartingWith("Cannot use --config: it holds a password (jdbc-password)")
+        .hasMessageStartingWith(
+            "Cannot use --config: it holds a password, which would be logged with the config"
+                + " (jdbc-password)")
         .hasMessageNotContaining("=pw");
   }
 
@@ -84,6 +83,8 @@ class PostgresOptionsTest {
             "terms",
             "--input",
             "x",
+            "--output",
+            "o",
             "--jdbc-url",
             URL + "?password=pw1");
     assertThat(code2).isEqualTo(1);

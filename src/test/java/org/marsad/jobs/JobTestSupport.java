@@ -2,9 +2,7 @@ package org.marsad.jobs;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -14,8 +12,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.marsad.SharedSpark;
 import org.marsad.corpus.CorpusOptions;
+import org.marsad.corpus.LoadSettings;
 import org.marsad.corpus.Period;
-import org.marsad.text.Analysis;
+import org.marsad.io.OutputSettings;
+import org.marsad.pipeline.SettingValues;
+import org.marsad.terms.TermsSettings;
+import org.marsad.topics.TopicsSettings;
 
 /** Helpers to write small corpora and run the job on them. */
 public final class JobTestSupport {
@@ -141,61 +143,57 @@ public final class JobTestSupport {
 
   /** A config over {@code input} with the given corpus options. */
   public static JobConfig config(String input, String output, CorpusOptions corpus) {
-    Map<String, String> resolved = new LinkedHashMap<>();
-    resolved.put("input", input);
-    Analysis a = Analysis.defaults();
-    return new JobConfig(
-        List.of(input),
-        output,
-        corpus,
-        a,
-        false,
-        2,
-        2,
-        org.marsad.states.match.StateSettings.defaults(a),
-        java.util.Set.of("name", "adjective", "capital"),
-        true,
-        true,
-        1,
-        smallTopics(),
-        2,
-        resolved,
-        null,
-        false,
-        org.marsad.stories.DedupMode.NEAR);
+    SettingValues v =
+        SettingValues.defaults(JobConfig.SETTINGS)
+            .with(LoadSettings.INPUT, List.of(input))
+            .with(OutputSettings.OUTPUT, output)
+            .with(TermsSettings.MIN_COLLOCATION_COUNT, 2L)
+            .with(TermsSettings.MIN_KEYNESS_COUNT, 2L)
+            .with(TopicsSettings.MIN_TOPIC_STATE_DOCS, 2L);
+    return withTopics(JobConfig.of(corpusValues(v, corpus)), smallTopics());
+  }
+
+  /** {@code v} with the columns, date formats and period of {@code c}. */
+  public static SettingValues corpusValues(SettingValues v, CorpusOptions c) {
+    v = v.with(LoadSettings.ID_COL, c.idCol()).with(LoadSettings.TEXT_COL, c.textCol());
+    if (c.titleColSet()) {
+      v = v.with(LoadSettings.TITLE_COL, c.titleCol());
+    }
+    if (c.dateColSet()) {
+      v = v.with(LoadSettings.DATE_COL, c.dateCol());
+    }
+    if (c.sourceColSet()) {
+      v = v.with(LoadSettings.SOURCE_COL, c.sourceCol());
+    }
+    if (c.langColSet()) {
+      v = v.with(LoadSettings.LANG_COL, c.langCol());
+    }
+    if (c.urlColSet()) {
+      v = v.with(LoadSettings.URL_COL, c.urlCol());
+    }
+    return v.with(LoadSettings.DATE_FORMAT, c.dateFormats()).with(LoadSettings.PERIOD, c.period());
   }
 
   /** {@code c} with other topic settings. */
   public static JobConfig withTopics(JobConfig c, org.marsad.topics.TopicSettings t) {
-    return copy(c, c.inputs(), c.output(), t);
+    SettingValues v =
+        c.values()
+            .with(TopicsSettings.K, t.k())
+            .with(TopicsSettings.K_SWEEP, t.sweep())
+            .with(TopicsSettings.VOCAB_SIZE, t.vocabSize())
+            .with(TopicsSettings.MIN_DF, t.minDf())
+            .with(TopicsSettings.MAX_DF, t.maxDf())
+            .with(TopicsSettings.OPTIMIZER, t.optimizer())
+            .with(TopicsSettings.MAX_ITER, t.maxIter())
+            .with(TopicsSettings.SEED, t.seed())
+            .with(TopicsSettings.SUBSAMPLING, t.subsampling())
+            .with(TopicsSettings.MODEL, t.model());
+    return JobConfig.of(v);
   }
 
   /** {@code c} reading other input into another output. */
   public static JobConfig withPaths(JobConfig c, String input, String output) {
-    return copy(c, List.of(input), output, c.topics());
-  }
-
-  private static JobConfig copy(
-      JobConfig c, List<String> inputs, String output, org.marsad.topics.TopicSettings t) {
-    return new JobConfig(
-        inputs,
-        output,
-        c.corpus(),
-        c.analysis(),
-        c.csv(),
-        c.minCollocationCount(),
-        c.minKeynessCount(),
-        c.states(),
-        c.forms(),
-        c.documentScope(),
-        c.sentenceScope(),
-        c.minCoDocs(),
-        t,
-        c.minTopicStateDocs(),
-        c.resolved(),
-        c.postgres(),
-        c.overwrite(),
-        c.dedup());
+    return c.with(LoadSettings.INPUT, List.of(input)).with(OutputSettings.OUTPUT, output);
   }
 
   /** Topic settings small enough for sample-sized test corpora (k = 5, 30 iterations). */
@@ -215,12 +213,15 @@ public final class JobTestSupport {
         dateCol,
         d.sourceCol(),
         d.langCol(),
+        d.urlCol(),
         false,
         true,
         false,
         false,
+        false,
         List.of(),
-        Period.MONTH);
+        Period.MONTH,
+        org.marsad.corpus.SlashOrder.DAY_FIRST);
   }
 
   /**

@@ -44,12 +44,15 @@ class SharedCorporaTest {
         date,
         source == null ? "source" : source,
         "lang",
+        "url",
         false,
         true,
         source != null,
         false,
+        false,
         List.of(),
-        Period.MONTH);
+        Period.MONTH,
+        org.marsad.corpus.SlashOrder.DAY_FIRST);
   }
 
   private static Map<String, Long> load(String name, CorpusOptions o, long expectedRows) {

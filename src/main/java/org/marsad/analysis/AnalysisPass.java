@@ -20,11 +20,13 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
 import org.marsad.corpus.CorpusOptions;
 import org.marsad.io.CorpusReader;
+import org.marsad.pipeline.Extractor;
 
 /**
  * The one pass over the text: per partition, in plain Java, each input row is checked, cleaned,
@@ -36,8 +38,8 @@ import org.marsad.io.CorpusReader;
  */
 public final class AnalysisPass {
 
-  /** The intermediate: one row per input row. */
-  public static final StructType SCHEMA =
+  /** The intermediate's own columns, before the extractors' columns. */
+  public static final StructType BASE =
       new StructType()
           .add("doc_id", DataTypes.StringType, true)
           .add("file", DataTypes.StringType, true)
@@ -49,12 +51,21 @@ public final class AnalysisPass {
           .add("period", DataTypes.StringType, true)
           .add("lang", DataTypes.StringType, true)
           .add("title", DataTypes.StringType, true)
+          .add("url", DataTypes.StringType, true)
           .add("text_hash", DataTypes.BinaryType, true)
           .add("n_tokens", DataTypes.IntegerType, true)
-          .add("n_sentences", DataTypes.IntegerType, true)
-          .add("terms", DataTypes.BinaryType, true)
-          .add("mentions", DataTypes.BinaryType, true)
-          .add("fingerprint", DataTypes.BinaryType, true);
+          .add("n_sentences", DataTypes.IntegerType, true);
+
+  /** The intermediate of {@code settings}: one row per input row, base then extractor columns. */
+  public static StructType schema(PassSettings settings) {
+    StructType s = BASE;
+    for (Extractor.Factory f : settings.extractors()) {
+      for (StructField c : f.columns()) {
+        s = s.add(c);
+      }
+    }
+    return s;
+  }
 
   private AnalysisPass() {}
 
@@ -64,15 +75,16 @@ public final class AnalysisPass {
    */
   public static Dataset<Row> run(Dataset<Row> raw, PassSettings settings) {
     CorpusOptions o = settings.corpus();
-    StructType schema = raw.schema();
-    List<String> names = Arrays.asList(schema.fieldNames());
+    StructType input = raw.schema();
+    List<String> names = Arrays.asList(input.fieldNames());
     boolean hasTitle = names.contains(o.titleCol());
     boolean hasDate = names.contains(o.dateCol());
     boolean hasSource = names.contains(o.sourceCol());
     boolean hasLang = names.contains(o.langCol());
+    boolean hasUrl = names.contains(o.urlCol());
     Column dateStr = lit(null).cast("string");
     if (hasDate) {
-      DataType t = schema.apply(o.dateCol()).dataType();
+      DataType t = input.apply(o.dateCol()).dataType();
       Column c = col(quote(o.dateCol()));
       dateStr =
           (t instanceof TimestampType || t instanceof TimestampNTZType || t instanceof DateType)
@@ -94,10 +106,13 @@ public final class AnalysisPass {
                 .as("source"),
             (hasLang ? col(quote(o.langCol())).cast("string") : lit(null).cast("string"))
                 .as("lang"),
+            (hasUrl ? col(quote(o.urlCol())).cast("string") : lit(null).cast("string")).as("url"),
             col(CorpusReader.FILE_COL),
             col(CorpusReader.ROW_COL));
-    MapPartitionsFunction<Row, Row> pass = rows -> new PassIterator(rows, settings, hasDate);
-    return mapped.mapPartitions(pass, Encoders.row(SCHEMA));
+    StructType schema = schema(settings);
+    MapPartitionsFunction<Row, Row> pass =
+        rows -> new PassIterator(rows, settings, hasDate, schema.size());
+    return mapped.mapPartitions(pass, Encoders.row(schema));
   }
 
   /** Quotes a column name for {@code col()} so names with dots or spaces work. */
@@ -109,10 +124,12 @@ public final class AnalysisPass {
   private static final class PassIterator implements Iterator<Row> {
     private final Iterator<Row> in;
     private final DocumentPass pass;
+    private final int width;
 
-    PassIterator(Iterator<Row> in, PassSettings s, boolean hasDate) {
+    PassIterator(Iterator<Row> in, PassSettings s, boolean hasDate, int width) {
       this.in = in;
       this.pass = new DocumentPass(s, hasDate);
+      this.width = width;
     }
 
     @Override
@@ -124,39 +141,32 @@ public final class AnalysisPass {
     public Row next() {
       Row r = in.next();
       String id = r.getString(0);
-      String file = r.getString(6);
-      long row = r.getLong(7);
+      String file = r.getString(7);
+      long row = r.getLong(8);
       String source = r.getString(4);
       DocumentPass.Outcome o =
           pass.process(id, r.getString(1), r.getString(2), r.getString(3), r.getString(5));
+      Object[] v = new Object[width];
+      v[0] = id;
+      v[1] = file;
+      v[2] = row;
+      v[5] = source;
       if (o.reason() != null) {
-        Object[] v = new Object[SCHEMA.size()];
-        v[0] = id;
-        v[1] = file;
-        v[2] = row;
         v[3] = o.reason();
         v[4] = o.detail();
-        v[5] = source;
         return RowFactory.create(v);
       }
       DocumentAnalyzer.Result a = o.analysis();
-      return RowFactory.create(
-          id,
-          file,
-          row,
-          null,
-          null,
-          source,
-          o.publishedAt() == null ? null : Timestamp.from(o.publishedAt()),
-          o.period(),
-          o.lang(),
-          o.title(),
-          o.textHash(),
-          a.tokens(),
-          a.sentences(),
-          a.terms(),
-          a.mentions(),
-          a.fingerprint());
+      v[6] = o.publishedAt() == null ? null : Timestamp.from(o.publishedAt());
+      v[7] = o.period();
+      v[8] = o.lang();
+      v[9] = o.title();
+      v[10] = r.getString(6);
+      v[11] = o.textHash();
+      v[12] = a.tokens();
+      v[13] = a.sentences();
+      System.arraycopy(a.values(), 0, v, BASE.size(), a.values().length);
+      return RowFactory.create(v);
     }
   }
 }

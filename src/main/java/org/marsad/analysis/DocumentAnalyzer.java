@@ -1,43 +1,40 @@
 package org.marsad.analysis;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import org.marsad.states.match.StateMatcher;
-import org.marsad.stories.Fingerprinter;
-import org.marsad.stories.StoryParams;
+import org.apache.spark.sql.types.StructField;
+import org.marsad.pipeline.Extractor;
+import org.marsad.pipeline.PassDoc;
 import org.marsad.text.Analysis;
-import org.marsad.text.EvidenceSnippet;
 import org.marsad.text.Field;
 import org.marsad.text.Token;
 
 /**
- * The per-document work of the analysis pass, in plain Java: each field is tokenised once, and the
- * language's analyser and the state matcher read the same tokens. It yields the compact values the
- * intermediate keeps: token and sentence counts, the term counts and the state mentions.
+ * The per-document work of the analysis pass, in plain Java: each field is tokenised once, the
+ * language's analyser keeps its tokens, and every capability's extractor reads the same tokens in
+ * turn (the states named are handed from the states extractor to those after it). It imports no
+ * capability: the extractors come from the run's settings.
  */
 public class DocumentAnalyzer {
 
   private final Analysis analysis;
-  private final StateMatcher matcher;
-
-  private final Fingerprinter fingerprinter;
-
-  /** An analyser with the given analysis settings and state matcher, without story fingerprints. */
-  public DocumentAnalyzer(Analysis analysis, StateMatcher matcher) {
-    this(analysis, matcher, null);
-  }
+  private final List<Extractor> extractors = new ArrayList<>();
+  private final List<String> columns = new ArrayList<>();
 
   /**
-   * An analyser with the given analysis settings and state matcher that also fingerprints each body
-   * for story detection with {@code stories} (null: no fingerprint). Not thread-safe: one per task.
+   * An analyser with the given analysis settings running {@code factories}' extractors in order.
+   * Not thread-safe: one per task.
    */
-  public DocumentAnalyzer(Analysis analysis, StateMatcher matcher, StoryParams stories) {
+  public DocumentAnalyzer(Analysis analysis, List<Extractor.Factory> factories) {
     this.analysis = analysis;
-    this.matcher = matcher;
-    this.fingerprinter = stories == null ? null : new Fingerprinter(stories);
+    for (Extractor.Factory f : factories) {
+      extractors.add(f.create());
+      for (StructField c : f.columns()) {
+        columns.add(c.name());
+      }
+    }
   }
 
   /**
@@ -45,112 +42,79 @@ public class DocumentAnalyzer {
    *
    * @param tokens kept tokens (stop words out), title and body
    * @param sentences sentences, title and body
-   * @param terms the term counts ({@link TermsBlob})
-   * @param mentions the state mentions ({@link MentionsBlob})
-   * @param fingerprint the body's story fingerprint ({@code org.marsad.stories.Fingerprint}), or
-   *     null
+   * @param values the extractors' column values, in the order of their columns
+   * @param columns the names of those columns
    */
-  public record Result(
-      int tokens, int sentences, byte[] terms, byte[] mentions, byte[] fingerprint) {}
+  public record Result(int tokens, int sentences, Object[] values, List<String> columns) {
 
-  /** Pairs of states named in one sentence kept as evidence per document, at most. */
-  static final int MAX_PAIRS = 200;
+    /** The value of the extractor column {@code name}, or null. */
+    public Object value(String name) {
+      int i = columns.indexOf(name);
+      return i < 0 ? null : values[i];
+    }
+
+    /** The term counts blob ({@code terms} column), or null. */
+    public byte[] terms() {
+      return (byte[]) value("terms");
+    }
+
+    /** The mentions blob ({@code mentions} column), or null. */
+    public byte[] mentions() {
+      return (byte[]) value("mentions");
+    }
+
+    /** The story fingerprint ({@code fingerprint} column), or null. */
+    public byte[] fingerprint() {
+      return (byte[]) value("fingerprint");
+    }
+
+    /** The values by column name. */
+    public Map<String, Object> byColumn() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      for (int i = 0; i < columns.size(); i++) {
+        m.put(columns.get(i), values[i]);
+      }
+      return m;
+    }
+  }
+
+  /**
+   * Longest term: a longer unbroken run of letters (base64, a pasted hash, a mangled URL) is no
+   * word a reader counts, and would not fit a database index.
+   */
+  public static final int MAX_TERM_CHARS = 100;
+
+  private static List<Token> terms(List<Token> tokens) {
+    for (Token x : tokens) {
+      if (x.term().length() > MAX_TERM_CHARS) {
+        List<Token> out = new ArrayList<>(tokens.size());
+        for (Token y : tokens) {
+          if (y.term().length() <= MAX_TERM_CHARS) {
+            out.add(y);
+          }
+        }
+        return out;
+      }
+    }
+    return tokens;
+  }
 
   /**
    * Analyses a document of language {@code lang} with cleaned {@code title} (nullable) and text.
    */
   public Result analyze(String lang, String title, String text) {
-    return analyze(lang, title, text, PassSettings.DEFAULT_FORMS);
-  }
-
-  /**
-   * Analyses a document; {@code forms} are the mention forms counted in co-mentions, whose
-   * sentences naming two states are kept as evidence.
-   */
-  public Result analyze(String lang, String title, String text, Set<String> forms) {
     Field t = Field.of(title);
     Field b = Field.of(text);
     var analyzer = analysis.forLanguage(lang);
-    List<List<Token>> kept = List.of(analyzer.analyze(t), analyzer.analyze(b));
-    byte[] terms = TermsBlob.encode(kept);
-    int titleSentences = t.sentences();
-    List<StateMatcher.Mention> found = matcher.findIn(lang, t, b);
-    List<MentionsBlob.Mention> mentions = new ArrayList<>(found.size());
-    for (StateMatcher.Mention m : found) {
-      String field = (m.field() == 0 ? t : b).text();
-      EvidenceSnippet ctx =
-          EvidenceSnippet.around(field, MentionsBlob.CONTEXT_CHARS, m.start(), m.end());
-      mentions.add(
-          new MentionsBlob.Mention(
-              m.iso2(),
-              m.form(),
-              m.surface(),
-              m.field(),
-              m.start(),
-              m.end(),
-              m.field() == 0 ? m.sentence() : titleSentences + m.sentence(),
-              ctx == null ? m.surface() : ctx.text(),
-              ctx == null ? 0 : ctx.spans()[0],
-              ctx == null ? m.surface().length() : ctx.spans()[1]));
+    List<List<Token>> kept = List.of(terms(analyzer.analyze(t)), terms(analyzer.analyze(b)));
+    PassDoc doc = new PassDoc(lang, t, b, kept);
+    Object[] values = new Object[columns.size()];
+    int at = 0;
+    for (Extractor e : extractors) {
+      Object[] v = e.extract(doc);
+      System.arraycopy(v, 0, values, at, v.length);
+      at += v.length;
     }
-    return new Result(
-        kept.get(0).size() + kept.get(1).size(),
-        titleSentences + b.sentences(),
-        terms,
-        MentionsBlob.encode(mentions, pairs(found, forms, t, b)),
-        fingerprint(b));
-  }
-
-  /** The story fingerprint of the body: its normalised tokens in order (the title is left out). */
-  private byte[] fingerprint(Field body) {
-    if (fingerprinter == null) {
-      return null;
-    }
-    fingerprinter.reset();
-    for (int i = 0; i < body.size(); i++) {
-      fingerprinter.add(body, i);
-    }
-    return fingerprinter.finish(body.text()).encode();
-  }
-
-  /**
-   * The sentences naming two states (first mention of each in the sentence), one per pair and
-   * sentence, at most {@link #MAX_PAIRS} per document; a sentence too long to show both is left
-   * out.
-   */
-  private static List<MentionsBlob.Pair> pairs(
-      List<StateMatcher.Mention> found, Set<String> forms, Field title, Field body) {
-    Map<Long, Map<String, StateMatcher.Mention>> bySentence = new TreeMap<>();
-    for (StateMatcher.Mention m : found) {
-      if (forms.contains(m.form())) {
-        bySentence
-            .computeIfAbsent(((long) m.field() << 32) | m.sentence(), k -> new TreeMap<>())
-            .putIfAbsent(m.iso2(), m);
-      }
-    }
-    List<MentionsBlob.Pair> out = new ArrayList<>();
-    for (Map<String, StateMatcher.Mention> s : bySentence.values()) {
-      List<StateMatcher.Mention> ms = new ArrayList<>(s.values());
-      for (int i = 0; i < ms.size(); i++) {
-        for (int j = i + 1; j < ms.size(); j++) {
-          if (out.size() >= MAX_PAIRS) {
-            return out;
-          }
-          StateMatcher.Mention a = ms.get(i);
-          StateMatcher.Mention c = ms.get(j);
-          String text = (a.field() == 0 ? title : body).text();
-          EvidenceSnippet e =
-              EvidenceSnippet.around(
-                  text, MentionsBlob.CONTEXT_CHARS, a.start(), a.end(), c.start(), c.end());
-          if (e != null) {
-            int[] p = e.spans();
-            out.add(
-                new MentionsBlob.Pair(
-                    a.iso2(), c.iso2(), a.field(), e.text(), p[0], p[1], p[2], p[3]));
-          }
-        }
-      }
-    }
-    return out;
+    return new Result(doc.keptTokens(), doc.sentences(), values, columns);
   }
 }

@@ -55,10 +55,7 @@ public final class DocumentPass {
 
   /** A pass with {@code settings}; {@code hasDate} says whether the corpus has a date column. */
   public DocumentPass(PassSettings settings, boolean hasDate) {
-    this(
-        settings,
-        hasDate,
-        new DocumentAnalyzer(settings.analysis(), settings.states().matcher(), settings.stories()));
+    this(settings, hasDate, new DocumentAnalyzer(settings.analysis(), settings.extractors()));
   }
 
   /** A pass with another document analyser (tests). */
@@ -119,7 +116,7 @@ public final class DocumentPass {
       if (lang == null) {
         lang = identifier.identify(title, text);
       }
-      DocumentAnalyzer.Result a = analyzer.analyze(lang, title, text, settings.forms());
+      DocumentAnalyzer.Result a = analyzer.analyze(lang, title, text);
       return new Outcome(null, null, when, label, lang, title, hash(text), a);
     } catch (RuntimeException | StackOverflowError e) {
       String m = String.valueOf(e.getMessage()).lines().findFirst().orElse("");

@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.types.StructType;
-import org.marsad.catalog.Table.Load;
+import org.marsad.pipeline.Table;
+import org.marsad.pipeline.Table.Load;
 
 /**
  * Every table a Marsad run writes, and the other entries of an output folder. Topic tables are
@@ -39,7 +40,7 @@ public final class Catalog {
       table(
           "documents",
           "doc_id STRING, source STRING, published_at TIMESTAMP, period STRING, lang STRING,"
-              + " title STRING, n_tokens INT, duplicate_of STRING, story_id STRING",
+              + " title STRING, n_tokens INT, duplicate_of STRING, story_id STRING, url STRING",
           "period",
           "period,doc_id",
           Load.BY_PERIOD,
@@ -208,7 +209,7 @@ public final class Catalog {
           "comention_evidence",
           "period STRING, state_a STRING, state_b STRING, rank INT, doc_id STRING,"
               + " source STRING, published_at TIMESTAMP, story_id STRING, field STRING,"
-              + " sentence STRING, a_start INT, a_end INT, b_start INT, b_end INT",
+              + " sentence STRING, a_start INT, a_end INT, b_start INT, b_end INT, url STRING",
           "period",
           "period,state_a,state_b,rank",
           Load.BY_PERIOD,
@@ -221,7 +222,7 @@ public final class Catalog {
           "term_evidence",
           "period STRING, lang STRING, term STRING, label STRING, kind STRING, rank INT,"
               + " doc_id STRING, source STRING, published_at TIMESTAMP, sentence STRING,"
-              + " start INT, end INT",
+              + " start INT, end INT, url STRING",
           "period",
           "period,lang,term,kind,rank",
           Load.BY_PERIOD,
@@ -275,7 +276,7 @@ public final class Catalog {
       table(
           "topic_states",
           "topic_id INT, state STRING, docs BIGINT, weight_sum DOUBLE, lift DOUBLE,"
-              + " state_docs BIGINT",
+              + " state_docs BIGINT, llr DOUBLE",
           null,
           "topic_id,state",
           Load.WHOLE,

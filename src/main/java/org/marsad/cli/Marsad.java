@@ -321,7 +321,7 @@ public final class Marsad implements Callable<Integer> {
       SparkSession spark = Sessions.create("marsad query", master);
       String output = UserPaths.fromCommandLine(this.output);
       int views = 0;
-      for (org.marsad.catalog.Table t : org.marsad.catalog.Catalog.tables()) {
+      for (org.marsad.pipeline.Table t : org.marsad.catalog.Catalog.tables()) {
         var d = org.marsad.io.TableReader.read(spark, output, t);
         if (d != null) {
           d.createOrReplaceTempView(t.name());

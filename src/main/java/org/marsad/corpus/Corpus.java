@@ -33,7 +33,8 @@ public final class Corpus {
     "title",
     "n_tokens",
     "duplicate_of",
-    "story_id"
+    "story_id",
+    "url"
   };
 
   private final Dataset<Row> pass;

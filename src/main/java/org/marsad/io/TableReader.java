@@ -7,7 +7,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.marsad.catalog.Table;
+import org.marsad.pipeline.Table;
 
 /**
  * Reads a table of an output folder with its catalog schema: partition values keep their declared

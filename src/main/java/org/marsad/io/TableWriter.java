@@ -17,7 +17,7 @@ import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.marsad.catalog.Table;
+import org.marsad.pipeline.Table;
 
 /**
  * Writes output tables whole or not at all: every table is first written under {@code
@@ -57,7 +57,6 @@ public final class TableWriter {
    * its key within each file.
    */
   public long write(Table table, Dataset<Row> data) {
-    spark.sparkContext().setJobDescription("write " + table.name());
     table.check(data.schema());
     Column[] cols = table.columns().stream().map(c -> col("`" + c + "`")).toArray(Column[]::new);
     Dataset<Row> d = data.select(cols);
@@ -69,6 +68,12 @@ public final class TableWriter {
           d.sortWithinPartitions(
               table.key().stream().map(c -> col("`" + c + "`")).toArray(Column[]::new));
     }
+    return writeSorted(table, d);
+  }
+
+  private long writeSorted(Table table, Dataset<Row> data) {
+    spark.sparkContext().setJobDescription("write " + table.name());
+    Dataset<Row> d = data;
     Observation rowsWritten = new Observation("rows_" + table.name());
     d = d.observe(rowsWritten, count(lit(1)).as("rows"));
     Path dir = new Path(staging, table.name());
@@ -92,6 +97,40 @@ public final class TableWriter {
     }
     rows.put(table.name(), n);
     return n;
+  }
+
+  /**
+   * Writes {@code rows}, finished on the driver (bounded by the driver cap), as {@code table}:
+   * sorted by its partition column and key here, written by one task without a shuffle (one job).
+   */
+  public long write(Table table, java.util.List<Row> rows) {
+    java.util.List<Row> sorted = new java.util.ArrayList<>(rows);
+    java.util.List<Integer> order = new java.util.ArrayList<>();
+    if (table.partitionBy() != null) {
+      order.add(table.schema().fieldIndex(table.partitionBy()));
+    }
+    for (String k : table.key()) {
+      order.add(table.schema().fieldIndex(k));
+    }
+    sorted.sort(
+        (a, b) -> {
+          for (int i : order) {
+            int c = compare(a.get(i), b.get(i));
+            if (c != 0) {
+              return c;
+            }
+          }
+          return 0;
+        });
+    return writeSorted(table, spark.createDataFrame(sorted, table.schema()).coalesce(1));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compare(Object a, Object b) {
+    if (a == null || b == null) {
+      return a == null ? (b == null ? 0 : 1) : -1;
+    }
+    return ((Comparable) a).compareTo(b);
   }
 
   private static long observed(Observation o) {
@@ -151,6 +190,21 @@ public final class TableWriter {
     }
     d.write().mode(SaveMode.Overwrite).option("compression", "lz4_raw").parquet(dir.toString());
     return spark.read().parquet(dir.toString());
+  }
+
+  /** The staging folder of this run (tables and intermediates are written under it). */
+  public Path stagingPath() {
+    return staging;
+  }
+
+  /** Bytes under {@code name} in the staging folder (0 when absent). */
+  public long sizeOf(String name) {
+    try {
+      Path p = new Path(staging, name);
+      return fs.exists(p) ? fs.getContentSummary(p).getLength() : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Rows written per table, in writing order. */

@@ -14,31 +14,36 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.marsad.analysis.AnalysisPass;
 import org.marsad.analysis.PassSettings;
+import org.marsad.analysis.StatsPass;
 import org.marsad.catalog.Catalog;
 import org.marsad.corpus.Corpus;
 import org.marsad.corpus.CorpusLoader;
-import org.marsad.corpus.SlashDates;
 import org.marsad.io.CorpusReader;
 import org.marsad.io.Manifest;
 import org.marsad.io.OutputFolder;
 import org.marsad.io.TableWriter;
 import org.marsad.io.postgres.PostgresSink;
+import org.marsad.pipeline.CorePartials;
+import org.marsad.pipeline.DocStats;
 import org.marsad.pipeline.MarsadException;
+import org.marsad.pipeline.StageContext;
+import org.marsad.pipeline.StageResult;
+import org.marsad.pipeline.StatsResult;
 import org.marsad.report.Report;
-import org.marsad.stories.DedupMode;
-import org.marsad.stories.Stories;
+import org.marsad.states.StatePartials;
 import org.marsad.stories.StoryParams;
-import org.marsad.stories.StoryTables;
+import org.marsad.terms.TermPartials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Marsad batch job: reads a corpus, loads and analyses it, runs the requested stages and writes
- * their tables (whole or not at all) with a manifest.
+ * The Marsad batch job: loads and analyses the corpus once (the analysis pass), groups it into
+ * stories, runs one statistics pass over the intermediate for every capability the run includes,
+ * and lets each capability finish its tables from the reduced partials (bounded ones on the driver,
+ * below the driver cap); every table is written whole or not at all with a manifest.
  */
 public final class MarsadJob {
 
@@ -59,13 +64,6 @@ public final class MarsadJob {
 
   private MarsadJob() {}
 
-  /** The stage implementations, in the order a run executes them. */
-  private static final Map<Stage, org.marsad.jobs.Stage> STAGES =
-      Map.of(
-          Stage.TERMS, new TermsStage(),
-          Stage.STATES, new StatesStage(),
-          Stage.TOPICS, new TopicsStage());
-
   /** Runs {@code stages} on the corpus of {@code config}. */
   public static JobResult run(
       SparkSession spark, JobConfig config, Set<Stage> stages, String command) {
@@ -82,7 +80,6 @@ public final class MarsadJob {
         config.values().changed());
     Manifest manifest = new Manifest(VERSION, runId, command, started);
     manifest.config(config.resolved());
-    // The lock, and a folder that holds one run (OutputFolder).
     OutputFolder folder =
         OutputFolder.open(
             spark.sparkContext().hadoopConfiguration(),
@@ -93,52 +90,38 @@ public final class MarsadJob {
     folder.keep(config.topics().model());
     TableWriter writer = new TableWriter(spark, config.output(), runId, config.csv());
     StageLog stageLog = new StageLog(writer.rows());
-    List<Dataset<Row>> cached = new ArrayList<>();
-    Corpus corpus = null;
-    StoryTables storyTables = null;
+    List<Runnable> releases = new ArrayList<>();
     try {
       long t0 = System.nanoTime();
       spark.sparkContext().setJobGroup("marsad-load", "load corpus", false);
-      Dataset<Row> raw = CorpusReader.read(spark, config.inputs());
-      CorpusLoader.checkColumns(raw.schema(), config.corpus());
-      long rowsIn = raw.count();
-      LOG.debug("[load] {} input rows from {}", rowsIn, config.inputs());
+      StoryParams storyParams = StoryParams.defaults();
+      Load.Loaded loaded = Load.run(spark, config, writer.stagingPath().toString(), storyParams);
+      releases.add(loaded.stories()::release);
+      if (loaded.corpus() != null) {
+        releases.add(loaded.corpus()::release);
+      }
+      long rowsIn = loaded.rowsIn();
       if (rowsIn == 0) {
         LOG.warn("[load] the corpus is empty: every table will be empty");
       }
-      // Day or month first: one aggregation over the date column only.
-      SlashDates.Decision slash = SlashDates.detect(raw, config.corpus());
-      if (slash.slashDates() > 0) {
-        manifest.put("dates", slash.toManifest());
+      if (loaded.slash().slashDates() > 0) {
+        manifest.put("dates", loaded.slash().toManifest());
       }
-      StoryParams storyParams = StoryParams.defaults();
-      PassSettings pass =
-          PassSettings.of(
-                  config.corpus().withSlashOrder(slash.order()),
-                  config.analysis(),
-                  config.states(),
-                  config.forms())
-              .withStories(config.dedup() == DedupMode.NONE ? null : storyParams);
-      Dataset<Row> analysed = writer.intermediate("pass", AnalysisPass.run(raw, pass), null);
-      corpus = CorpusLoader.load(analysed);
-      // Stories: what counts as one unit in every statistic (--dedup).
       long ts = System.nanoTime();
       spark.sparkContext().setJobGroup("marsad-stories", "stories", false);
-      StoryTables stories = Stories.compute(corpus.storyInput(), config.dedup(), storyParams);
-      storyTables = stories;
-      corpus = corpus.withStories(stories.documents());
-      long nStories = writer.write(Catalog.STORIES, stories.stories());
-      writer.write(Catalog.STORY_AMPLIFICATION, stories.amplification());
+      long nStories = writer.write(Catalog.STORIES, loaded.stories().stories());
+      writer.write(Catalog.STORY_AMPLIFICATION, loaded.stories().amplification());
       double storySeconds = seconds(ts);
       spark.sparkContext().setJobGroup("marsad-load", "load corpus", false);
-      long nDocs = writer.write(Catalog.DOCUMENTS, corpus.documentsTable());
-      Dataset<Row> keys = corpus.rejectedKeys().persist(StorageLevel.MEMORY_AND_DISK());
-      cached.add(keys);
+      Dataset<Row> documents = loaded.documents();
+      long nDocs = writer.write(Catalog.DOCUMENTS, documents.select(cols(Corpus.DOCUMENT_COLUMNS)));
+      Dataset<Row> keys = loaded.rejectedKeys(spark).persist(StorageLevel.MEMORY_AND_DISK());
+      releases.add(keys::unpersist);
       List<String> files = keys.select("file").distinct().as(Encoders.STRING()).collectAsList();
       long nRejected =
           writer.write(
-              Catalog.REJECTED, Corpus.rejected(raw, keys, files).orderBy("doc_id", "reason"));
-      LOG.debug("[load] {} documents accepted, {} rows rejected", nDocs, nRejected);
+              Catalog.REJECTED,
+              Corpus.rejected(loaded.raw(), keys, files).orderBy("doc_id", "reason"));
       if (nDocs + nRejected != rowsIn) {
         throw new IllegalStateException(
             "Cannot finish run: rows in ("
@@ -149,9 +132,10 @@ public final class MarsadJob {
                 + nRejected
                 + "); nothing was committed");
       }
-      Map<String, Long> byReason = new LinkedHashMap<>();
-      for (Row r : keys.groupBy("reason").count().collectAsList()) {
-        byReason.put(r.getString(0), r.getLong(1));
+      Map<String, Long> byReason = new LinkedHashMap<>(loaded.passRejected());
+      long duplicateIds = nRejected - byReason.values().stream().mapToLong(Long::longValue).sum();
+      if (duplicateIds > 0) {
+        byReason.put("duplicate_id", duplicateIds);
       }
       manifest.inputs(
           config.inputs(),
@@ -170,49 +154,65 @@ public final class MarsadJob {
       manifest.stageSeconds(
           "load", stageLog.end("load", t0, StageLog.loadNote(rowsIn, nDocs, nRejected), false));
 
-      Dataset<Row> documents =
-          corpus
-              .documents()
-              .select(
-                  "doc_id",
-                  "source",
-                  "published_at",
-                  "period",
-                  "lang",
-                  "n_tokens",
-                  "n_sentences",
-                  "terms",
-                  "mentions",
-                  "file",
-                  "row",
-                  "story_id",
-                  "counted")
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      cached.add(documents);
-      Dataset<Row> counted = documents.filter(functions.col("counted"));
-      Map<String, Dataset<Row>> shared = new LinkedHashMap<>();
-      org.marsad.jobs.Stage.Context ctx =
-          new org.marsad.jobs.Stage.Context(spark, raw, corpus, documents, counted, config, shared);
+      // The statistics pass: every capability's partials, one shuffle, persisted once.
+      long tStats = System.nanoTime();
+      spark.sparkContext().setJobGroup("marsad-stats", "statistics pass", false);
+      List<DocStats> emitters = new ArrayList<>();
+      emitters.add(new CorePartials());
+      // Topic labels are the terms' surface forms: the topics read the terms' partials too.
+      if (stages.contains(Stage.TERMS) || stages.contains(Stage.TOPICS)) {
+        emitters.add(new TermPartials());
+      }
+      if (stages.contains(Stage.TOPICS)) {
+        emitters.add(new org.marsad.topics.TopicPartials());
+      }
+      if (stages.contains(Stage.STATES)) {
+        emitters.add(
+            new StatePartials(config.forms(), config.documentScope(), config.sentenceScope()));
+      }
+      int partitions = statsPartitions(spark, loaded.intermediate(), writer);
+      StatsResult stats =
+          StatsPass.collect(StatsPass.run(documents, emitters, partitions), config.driverCap());
+      releases.add(stats::release);
+      LOG.debug(
+          "[stats] {} partitions, rows per tag {}, bounded on the driver: {}",
+          partitions,
+          stats.rowsPerTag(),
+          stats.onDriver());
+      manifest.stageSeconds("stats", seconds(tStats));
+      StageContext ctx =
+          new StageContext(
+              spark,
+              config.values(),
+              config.corpus(),
+              config.analysis(),
+              loaded.raw(),
+              documents,
+              stats,
+              config.forms(),
+              config.driverCap(),
+              org.marsad.terms.TermsStage.labels(stats));
       for (Stage s : Stage.values()) {
         if (!stages.contains(s)) {
           continue;
         }
-        org.marsad.jobs.Stage stage = STAGES.get(s);
+        org.marsad.pipeline.Stage stage = stage(s, config);
         long t = System.nanoTime();
         spark.sparkContext().setJobGroup("marsad-" + stage.name(), stage.name(), false);
-        org.marsad.jobs.Stage.Result result = stage.run(ctx);
-        cached.addAll(result.cached);
-        shared.putAll(result.shared);
-        for (var e : result.tables.entrySet()) {
-          long n = writer.write(e.getKey(), e.getValue());
-          LOG.debug("[{}] {}: {} rows", stage.name(), e.getKey().name(), n);
+        StageResult result = stage.run(ctx);
+        releases.add(result::release);
+        for (var e : result.tables().entrySet()) {
+          writer.write(e.getKey(), e.getValue());
         }
-        result.files.forEach(writer::writeFiles);
-        result.folders.forEach((dir, w) -> w.accept(writer.stageDir(dir)));
-        if (!result.figures.isEmpty()) {
-          manifest.put(stage.name(), result.figures);
+        for (var e : result.rows().entrySet()) {
+          writer.write(e.getKey(), e.getValue());
         }
-        manifest.stageSeconds(stage.name(), stageLog.end(stage.name(), t, result.note));
+        result.files().forEach(writer::writeFiles);
+        result.folders().forEach((dir, w) -> w.accept(writer.stageDir(dir)));
+        if (!result.figures().isEmpty()) {
+          manifest.put(stage.name(), result.figures());
+        }
+        manifest.stageSeconds(stage.name(), stageLog.end(stage.name(), t, result.note()));
       }
 
       folder.beforeCommit(writer.entries(), Catalog.REPORT);
@@ -223,14 +223,13 @@ public final class MarsadJob {
       writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
       if (config.postgres() != null) { // after the Parquet commit; the manifest is rewritten
         long tp = System.nanoTime();
-        Map<String, Long> loaded =
+        Map<String, Long> loadedRows =
             PostgresSink.loadOutput(
                 spark, config.postgres(), runId, config.output(), writer.rows().keySet());
-        LOG.info("[postgres] loaded into schema {}: {}", config.postgres().schema(), loaded);
+        LOG.info("[postgres] loaded into schema {}: {}", config.postgres().schema(), loadedRows);
         manifest.stageSeconds("postgres", seconds(tp));
         writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
       }
-      LOG.debug("[done] tables written to {}: {}", config.output(), writer.rows());
       long t9 = System.nanoTime();
       String page = Report.write(spark, config.output());
       manifest.stageSeconds("report", stageLog.end("report", t9, page));
@@ -252,17 +251,43 @@ public final class MarsadJob {
           : new IllegalStateException("Run failed: " + e, e);
     } finally {
       folder.close();
-      for (Dataset<Row> d : cached) {
-        d.unpersist();
-      }
-      if (corpus != null) {
-        corpus.release();
-      }
-      if (storyTables != null) {
-        storyTables.release();
+      for (Runnable r : releases) {
+        try {
+          r.run();
+        } catch (RuntimeException ex) {
+          LOG.debug("release failed", ex);
+        }
       }
       spark.sparkContext().clearJobGroup();
     }
+  }
+
+  private static org.marsad.pipeline.Stage stage(Stage s, JobConfig config) {
+    return switch (s) {
+      case TERMS -> new org.marsad.terms.TermsStage();
+      case STATES -> new org.marsad.states.StatesStage(config.states());
+      case TOPICS -> new org.marsad.topics.TopicsStage();
+    };
+  }
+
+  /**
+   * Partitions of the statistics pass's reduced result: one per 64 MB of intermediate, at least 2
+   * and at most 8 per core of the cluster (so a small corpus is not spread over hundreds of tiny
+   * tasks and files, and a large one keeps each task's share bounded).
+   */
+  static int statsPartitions(SparkSession spark, Dataset<Row> intermediate, TableWriter writer) {
+    long bytes = writer.sizeOf("_intermediate/pass");
+    int cores = spark.sparkContext().defaultParallelism();
+    long parts = (bytes + (64L << 20) - 1) / (64L << 20);
+    return (int) Math.max(2, Math.min(Math.max(2, 8L * cores), parts));
+  }
+
+  private static org.apache.spark.sql.Column[] cols(String[] names) {
+    org.apache.spark.sql.Column[] c = new org.apache.spark.sql.Column[names.length];
+    for (int i = 0; i < names.length; i++) {
+      c[i] = org.apache.spark.sql.functions.col(names[i]);
+    }
+    return c;
   }
 
   /**
@@ -273,7 +298,8 @@ public final class MarsadJob {
   public static Corpus analyse(Dataset<Row> raw, JobConfig config) {
     CorpusLoader.checkColumns(raw.schema(), config.corpus());
     PassSettings pass =
-        PassSettings.of(config.corpus(), config.analysis(), config.states(), config.forms());
+        PassSettings.of(
+            config.corpus(), config.analysis(), Load.extractors(config, StoryParams.defaults()));
     // Tools and tests that look at the analysis count exact duplicates once, as without stories.
     return CorpusLoader.load(AnalysisPass.run(raw, pass).persist(StorageLevel.MEMORY_AND_DISK()));
   }

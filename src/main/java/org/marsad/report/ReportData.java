@@ -1144,7 +1144,7 @@ final class ReportData {
   // ---------------------------------------------------------------- helpers
 
   /** The table under the output folder, or null when it is absent; {@code period} as a string. */
-  Dataset<Row> table(org.marsad.catalog.Table t) {
+  Dataset<Row> table(org.marsad.pipeline.Table t) {
     return TableReader.read(spark, output, t);
   }
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 
 /**
  * The document-scope co-mention network for Gephi: one weighted GEXF per period ({@code
@@ -19,29 +19,42 @@ public final class Networks {
   private Networks() {}
 
   /** The network files (name → content): one GEXF per period, and edges.csv. */
-  public static Map<String, String> files(Dataset<Row> comentions, Dataset<Row> states) {
+  public static Map<String, String> files(List<Row> comentions, List<Row> states) {
     Map<String, String[]> names = new TreeMap<>();
-    for (Row r : states.collectAsList()) {
-      names.put(r.getAs("iso2"), new String[] {r.getAs("name_en"), r.getAs("name_ar")});
+    for (Row r : states) {
+      names.put(r.getString(0), new String[] {r.getString(2), r.getString(3)});
     }
-    List<Row> edges =
-        comentions
-            .filter("scope = 'document'")
-            .select("period", "state_a", "state_b", "co_docs", "docs_a", "docs_b", "npmi")
-            .orderBy("period", "state_a", "state_b")
-            .collectAsList();
+    // state_comentions rows: period, scope, state_a, state_b, co_docs, docs_a, docs_b, ... npmi
+    List<Row> edges = new java.util.ArrayList<>();
+    for (Row r : comentions) {
+      if (r.getString(1).equals("document")) {
+        edges.add(
+            RowFactory.create(
+                r.getString(0),
+                r.getString(2),
+                r.getString(3),
+                r.getLong(4),
+                r.getLong(5),
+                r.getLong(6),
+                r.getDouble(11)));
+      }
+    }
+    edges.sort(
+        java.util.Comparator.comparing((Row x) -> x.getString(0))
+            .thenComparing(x -> x.getString(1))
+            .thenComparing(x -> x.getString(2)));
     Map<String, StringBuilder> perPeriodEdges = new TreeMap<>();
     Map<String, Map<String, Long>> perPeriodNodes = new TreeMap<>();
     StringBuilder csv = new StringBuilder("\uFEFFperiod,source,target,weight,npmi\n");
     for (Row e : edges) {
-      String period = e.getAs("period");
-      String a = e.getAs("state_a");
-      String b = e.getAs("state_b");
-      long co = e.getAs("co_docs");
-      double npmi = e.getAs("npmi");
+      String period = e.getString(0);
+      String a = e.getString(1);
+      String b = e.getString(2);
+      long co = e.getLong(3);
+      double npmi = e.getDouble(6);
       Map<String, Long> nodes = perPeriodNodes.computeIfAbsent(period, k -> new LinkedHashMap<>());
-      nodes.put(a, e.getAs("docs_a"));
-      nodes.put(b, e.getAs("docs_b"));
+      nodes.put(a, e.getLong(4));
+      nodes.put(b, e.getLong(5));
       StringBuilder s = perPeriodEdges.computeIfAbsent(period, k -> new StringBuilder());
       s.append(
           String.format(

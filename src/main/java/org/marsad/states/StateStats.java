@@ -25,9 +25,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.marsad.analysis.MentionsBlob;
 import org.marsad.analysis.Partials;
 import org.marsad.corpus.Period;
+import org.marsad.pipeline.MentionsBlob;
 import org.marsad.states.match.Gazetteer;
 
 /**

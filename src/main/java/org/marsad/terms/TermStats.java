@@ -21,7 +21,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.marsad.analysis.Partials;
-import org.marsad.analysis.TermsBlob;
+import org.marsad.pipeline.TermsBlob;
 
 /**
  * Term statistics as pure transformations of the analysed documents (no I/O): frequencies per

@@ -42,7 +42,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.marsad.analysis.TermsBlob;
+import org.marsad.pipeline.TermsBlob;
 import scala.Tuple2;
 
 /**

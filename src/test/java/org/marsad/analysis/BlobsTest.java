@@ -10,7 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.marsad.SharedSpark;
-import org.marsad.states.match.StateSettings;
+import org.marsad.pipeline.MentionsBlob;
+import org.marsad.pipeline.TermsBlob;
 import org.marsad.text.Analysis;
 import org.marsad.text.DocumentTerms;
 import org.marsad.text.Field;
@@ -72,7 +73,7 @@ class BlobsTest {
 
   @Test
   void mentionsRoundTripWithContextsInsideTheirSentence() {
-    DocumentAnalyzer d = new DocumentAnalyzer(A, StateSettings.defaults(A).matcher());
+    DocumentAnalyzer d = new DocumentAnalyzer(A, Passes.extractors(A));
     String text = "قال مسؤول إن روسيا والصين اتفقتا. ثم زار الوزير طهران.";
     DocumentAnalyzer.Result r = d.analyze("ar", "روسيا", text);
     List<MentionsBlob.Mention> ms = MentionsBlob.decode(r.mentions());

@@ -8,6 +8,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.marsad.SharedSpark;
+import org.marsad.pipeline.MentionsBlob;
+import org.marsad.pipeline.TermsBlob;
 import org.marsad.text.Token;
 
 /** Hand-made analysed documents (the pass's values) for tests of the stages' arithmetic. */
@@ -66,6 +68,16 @@ public final class Docs {
             MentionsBlob.encode(ms),
             true));
     return this;
+  }
+
+  /** The documents' rows (schema {@link #schema()}). */
+  public List<Row> rows() {
+    return List.copyOf(rows);
+  }
+
+  /** The schema of the rows. */
+  public static StructType schema() {
+    return SCHEMA;
   }
 
   /** The documents as a Dataset shaped like the run's counted documents. */

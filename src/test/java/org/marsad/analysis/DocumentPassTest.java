@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.marsad.corpus.CorpusOptions;
 import org.marsad.corpus.Period;
-import org.marsad.states.match.StateSettings;
+import org.marsad.pipeline.MentionsBlob;
+import org.marsad.pipeline.TermsBlob;
 import org.marsad.text.Analysis;
 
 /** The per-row work of the pass: reasons in order, and no document can fail a run. */
@@ -36,7 +37,7 @@ class DocumentPassTest {
             Period.MONTH,
             org.marsad.corpus.SlashOrder.DAY_FIRST),
         A,
-        StateSettings.defaults(A));
+        Passes.extractors(A));
   }
 
   @Test
@@ -62,14 +63,13 @@ class DocumentPassTest {
   @Test
   void aDocumentWhoseAnalysisThrowsIsRejectedWithTheMessage() {
     DocumentAnalyzer failing =
-        new DocumentAnalyzer(A, StateSettings.defaults(A).matcher()) {
+        new DocumentAnalyzer(A, Passes.extractors(A)) {
           @Override
-          public Result analyze(
-              String lang, String title, String text, java.util.Set<String> forms) {
+          public Result analyze(String lang, String title, String text) {
             if (text.contains("boom")) {
               throw new StringIndexOutOfBoundsException("String index out of range: 0");
             }
-            return super.analyze(lang, title, text, forms);
+            return super.analyze(lang, title, text);
           }
         };
     DocumentPass p = new DocumentPass(dated(), true, failing);
@@ -84,9 +84,7 @@ class DocumentPassTest {
 
   @Test
   void theLanguageColumnWinsWhenItNamesALanguageElseTheTextIsIdentified() {
-    DocumentPass p =
-        new DocumentPass(
-            PassSettings.of(CorpusOptions.defaults(), A, StateSettings.defaults(A)), false);
+    DocumentPass p = new DocumentPass(Passes.settings(CorpusOptions.defaults(), A), false);
     String fr = "Le président français a rencontré son homologue algérien à Alger lundi.";
     assertThat(p.process("a", fr, null, null, null).lang()).isEqualTo("fr");
     assertThat(p.process("a", fr, null, null, "Français").lang()).isEqualTo("fr");
@@ -112,9 +110,7 @@ class DocumentPassTest {
 
   @Test
   void aGermanDocumentGetsGenericTermsAndItsCldrStates() {
-    DocumentPass p =
-        new DocumentPass(
-            PassSettings.of(CorpusOptions.defaults(), A, StateSettings.defaults(A)), false);
+    DocumentPass p = new DocumentPass(Passes.settings(CorpusOptions.defaults(), A), false);
     DocumentPass.Outcome o =
         p.process(
             "a",

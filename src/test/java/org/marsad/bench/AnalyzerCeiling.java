@@ -16,9 +16,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.marsad.analysis.DocumentPass;
-import org.marsad.analysis.PassSettings;
 import org.marsad.corpus.CorpusOptions;
-import org.marsad.states.match.StateSettings;
 import org.marsad.text.Analysis;
 
 /**
@@ -55,8 +53,7 @@ public final class AnalyzerCeiling {
     Analysis analysis = Analysis.defaults();
     DocumentPass pass =
         new DocumentPass(
-            PassSettings.of(CorpusOptions.defaults(), analysis, StateSettings.defaults(analysis)),
-            false);
+            org.marsad.analysis.Passes.settings(CorpusOptions.defaults(), analysis), false);
     Analyzer lucene = new ArabicAnalyzer();
     double ours = best(() -> ours(pass, docs));
     double theirs = best(() -> lucene(lucene, docs));

@@ -14,10 +14,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.marsad.analysis.DocumentPass;
-import org.marsad.analysis.MentionsBlob;
-import org.marsad.analysis.PassSettings;
 import org.marsad.corpus.CorpusOptions;
-import org.marsad.states.match.StateSettings;
+import org.marsad.pipeline.MentionsBlob;
 import org.marsad.text.Analysis;
 
 /**
@@ -90,8 +88,7 @@ public final class StateDocGold {
     Analysis analysis = Analysis.defaults();
     DocumentPass pass =
         new DocumentPass(
-            PassSettings.of(CorpusOptions.defaults(), analysis, StateSettings.defaults(analysis)),
-            false);
+            org.marsad.analysis.Passes.settings(CorpusOptions.defaults(), analysis), false);
     ObjectMapper json = new ObjectMapper();
     int docs = 0;
     int identified = 0;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.marsad.analysis.TermsBlob;
+import org.marsad.pipeline.TermsBlob;
 
 /** The analysed terms of documents as bags of tokens (each term repeated by its count). */
 final class TermBags {

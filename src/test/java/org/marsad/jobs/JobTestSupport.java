@@ -229,7 +229,7 @@ public final class JobTestSupport {
    * checks: a column missing from the files reads as null).
    */
   public static Dataset<Row> table(String output, String name) {
-    org.marsad.catalog.Table t = org.marsad.catalog.Catalog.get(name);
+    org.marsad.pipeline.Table t = org.marsad.catalog.Catalog.get(name);
     if (t == null) {
       return SharedSpark.get().read().parquet(Path.of(output, name).toString());
     }

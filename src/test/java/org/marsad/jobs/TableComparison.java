@@ -29,7 +29,7 @@ public final class TableComparison {
       org.apache.hadoop.fs.FileSystem fs =
           root.getFileSystem(org.marsad.SharedSpark.get().sparkContext().hadoopConfiguration());
       List<String> names = new ArrayList<>();
-      for (org.marsad.catalog.Table t : org.marsad.catalog.Catalog.tables()) {
+      for (org.marsad.pipeline.Table t : org.marsad.catalog.Catalog.tables()) {
         if (fs.exists(new org.apache.hadoop.fs.Path(root, t.name()))) {
           names.add(t.name());
         }

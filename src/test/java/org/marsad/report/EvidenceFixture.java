@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.marsad.evidence.EvidenceTables;
+import org.marsad.trends.TrendFixtures;
 import org.marsad.trends.Trends;
 
 /**
@@ -187,19 +188,22 @@ public final class EvidenceFixture {
     writeTerms(spark, out, docs);
 
     // The trend tables, as the job will compute them from the tables above.
-    Dataset<Row> periodDocs = Trends.periodDocs(read(spark, out, "documents"));
+    Dataset<Row> periodDocs = TrendFixtures.periodDocs(read(spark, out, "documents"));
     saveTable(
         out,
         "state_trends",
-        Trends.stateTrends(read(spark, out, "state_counts"), periodDocs),
+        TrendFixtures.stateTrends(read(spark, out, "state_counts"), periodDocs),
         "period");
     saveTable(
         out,
         "comention_trends",
-        Trends.comentionTrends(read(spark, out, "state_comentions"), periodDocs, 1),
+        TrendFixtures.comentionTrends(read(spark, out, "state_comentions"), periodDocs, 1),
         "period");
     saveTable(
-        out, "term_trends", Trends.termTrends(read(spark, out, "term_frequencies"), 5), "period");
+        out,
+        "term_trends",
+        TrendFixtures.termTrends(read(spark, out, "term_frequencies"), 5),
+        "period");
   }
 
   private static Timestamp published(Doc d) {

@@ -3,40 +3,157 @@ package org.marsad.trends;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.marsad.SharedSpark;
+import org.marsad.catalog.Catalog;
 
 /**
  * Trend tables against values computed by hand. The corpus of every test: 40 counted documents in
  * January 2017, 40 in February, none in March (a gap), 20 in April.
  */
-@Tag("spark")
+@Tag("unit")
 class TrendsTest {
 
   private static final double EPS = 1e-9;
 
-  private static SparkSession spark() {
-    return SharedSpark.get();
+  /** Rows with a schema named {@code cols}, typed from the values. */
+  private static List<Row> table(Object[][] rows, String... cols) {
+    StructType schema = new StructType();
+    for (int c = 0; c < cols.length; c++) {
+      DataType t = DataTypes.StringType;
+      for (Object[] r : rows) {
+        if (r[c] instanceof Long) {
+          t = DataTypes.LongType;
+        } else if (r[c] instanceof Double) {
+          t = DataTypes.DoubleType;
+        }
+      }
+      schema = schema.add(cols[c], t);
+    }
+    List<Row> out = new ArrayList<>();
+    for (Object[] r : rows) {
+      out.add(new GenericRowWithSchema(r, schema));
+    }
+    return out;
   }
 
-  private static Dataset<Row> periodDocs() {
-    return spark()
-        .sql(
-            "select * from values ('2017-01', 40L), ('2017-02', 40L), ('2017-04', 20L),"
-                + " ('all', 100L) as t(period, docs)");
+  private static Map<String, Long> docsByPeriod(List<Row> periodDocs) {
+    Map<String, Long> m = new TreeMap<>();
+    for (Row r : periodDocs) {
+      if (!"all".equals(r.getAs("period"))) {
+        m.merge(r.getAs("period"), r.<Long>getAs("docs"), Long::sum);
+      }
+    }
+    return m;
+  }
+
+  private static List<Row> withSchema(List<Row> rows, StructType schema) {
+    List<Row> out = new ArrayList<>();
+    for (Row r : rows) {
+      Object[] v = new Object[r.length()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = r.get(i);
+      }
+      out.add(new GenericRowWithSchema(v, schema));
+    }
+    return out;
+  }
+
+  /** state_trends of state_counts rows (period, source, state, docs), per state. */
+  private static List<Row> stateTrends(List<Row> counts, List<Row> periodDocs) {
+    return stateTrends(counts, periodDocs, TrendSettings.DEFAULTS);
+  }
+
+  private static List<Row> stateTrends(List<Row> counts, List<Row> periodDocs, TrendSettings s) {
+    Map<String, Map<String, Long>> perState = new TreeMap<>();
+    for (Row r : counts) {
+      perState
+          .computeIfAbsent(r.getAs("state"), x -> new TreeMap<>())
+          .merge(r.getAs("period"), r.<Long>getAs("docs"), Long::sum);
+    }
+    List<Row> out = new ArrayList<>();
+    perState.forEach((st, m) -> out.addAll(Trends.stateTrends(st, m, docsByPeriod(periodDocs), s)));
+    return withSchema(out, Catalog.STATE_TRENDS.schema());
+  }
+
+  /** comention_trends of state_comentions rows (period, scope, a, b, co_docs, npmi), per pair. */
+  private static List<Row> comentionTrends(List<Row> co, List<Row> periodDocs, long minCoDocs) {
+    Map<String, Map<String, Long>> n = new TreeMap<>();
+    Map<String, Map<String, Double>> v = new TreeMap<>();
+    for (Row r : co) {
+      if (!"document".equals(r.getAs("scope"))) {
+        continue;
+      }
+      String key = r.getAs("state_a") + "|" + r.getAs("state_b");
+      n.computeIfAbsent(key, x -> new TreeMap<>()).put(r.getAs("period"), r.getAs("co_docs"));
+      v.computeIfAbsent(key, x -> new TreeMap<>()).put(r.getAs("period"), r.getAs("npmi"));
+    }
+    List<Row> out = new ArrayList<>();
+    n.forEach(
+        (key, m) -> {
+          String[] ab = key.split("\\|");
+          out.addAll(
+              Trends.comentionTrends(
+                  ab[0],
+                  ab[1],
+                  m,
+                  v.get(key),
+                  docsByPeriod(periodDocs),
+                  minCoDocs,
+                  TrendSettings.DEFAULTS));
+        });
+    return withSchema(out, Catalog.COMENTION_TRENDS.schema());
+  }
+
+  private static List<Row> termTrends(List<Row> tf, long minCount) {
+    return termTrends(tf, minCount, Trends.DEFAULT_TERM_MIN_G2);
+  }
+
+  /** term_trends of term_frequencies rows, per term, with token totals summed from them. */
+  private static List<Row> termTrends(List<Row> tf, long minCount, double minG2) {
+    Map<String, Map<String, Long>> tokens = new TreeMap<>();
+    Map<String, Map<String, Long>> counts = new TreeMap<>();
+    Map<String, String> labels = new TreeMap<>();
+    for (Row r : tf) {
+      String lang = r.getAs("lang");
+      String term = r.getAs("term");
+      long c = r.getAs("term_count");
+      tokens.computeIfAbsent(r.getAs("period"), x -> new TreeMap<>()).merge(lang, c, Long::sum);
+      counts
+          .computeIfAbsent(lang + "|" + term, x -> new TreeMap<>())
+          .merge(r.getAs("period"), c, Long::sum);
+      labels.put(lang + "|" + term, r.getAs("label"));
+    }
+    List<Row> out = new ArrayList<>();
+    counts.forEach(
+        (key, m) -> {
+          String[] lt = key.split("\\|");
+          out.addAll(Trends.termTrends(lt[0], lt[1], labels.get(key), m, tokens, minCount, minG2));
+        });
+    return withSchema(out, Catalog.TERM_TRENDS.schema());
+  }
+
+  private static List<Row> periodDocs() {
+    return table(
+        new Object[][] {{"2017-01", 40L}, {"2017-02", 40L}, {"2017-04", 20L}, {"all", 100L}},
+        "period",
+        "docs");
   }
 
   /** Rows keyed by the given columns joined with '|'. */
-  private static Map<String, Row> byKey(Dataset<Row> d, String... keys) {
+  private static Map<String, Row> byKey(List<Row> d, String... keys) {
     Map<String, Row> out = new LinkedHashMap<>();
-    for (Row r : d.collectAsList()) {
+    for (Row r : d) {
       StringBuilder k = new StringBuilder();
       for (String c : keys) {
         k.append(k.length() == 0 ? "" : "|").append((Object) r.getAs(c));
@@ -51,29 +168,25 @@ class TrendsTest {
   }
 
   @Test
-  void periodDocsCountsDocumentsThatAreNoDuplicates() {
-    Dataset<Row> docs =
-        spark()
-            .sql(
-                "select * from values ('2017-01', null), ('2017-01', 'd1'), ('2017-01', null),"
-                    + " ('2017-02', null) as t(period, duplicate_of)");
-    Map<String, Row> p = byKey(Trends.periodDocs(docs), "period");
-    assertThat((Long) p.get("2017-01").getAs("docs")).isEqualTo(2L);
-    assertThat((Long) p.get("2017-02").getAs("docs")).isEqualTo(1L);
-  }
-
-  @Test
   void stateTrendsMatchHandValues() {
-    Dataset<Row> counts =
-        spark()
-            .sql(
-                "select * from values"
-                    + " ('2017-01','a','X',3L,5L,0.1), ('2017-01','b','X',1L,1L,0.1),"
-                    + " ('2017-02','a','X',6L,6L,0.15), ('2017-04','a','X',10L,12L,0.5),"
-                    + " ('2017-01','a','Y',1L,1L,0.025), ('2017-04','b','Z',2L,2L,0.1),"
-                    + " ('all','a','X',20L,24L,0.2)"
-                    + " as t(period, source, state, docs, mentions, share_of_docs)");
-    Map<String, Row> t = byKey(Trends.stateTrends(counts, periodDocs()), "state", "period");
+    List<Row> counts =
+        table(
+            new Object[][] {
+              {"2017-01", "a", "X", 3L, 5L, 0.1},
+              {"2017-01", "b", "X", 1L, 1L, 0.1},
+              {"2017-02", "a", "X", 6L, 6L, 0.15},
+              {"2017-04", "a", "X", 10L, 12L, 0.5},
+              {"2017-01", "a", "Y", 1L, 1L, 0.025},
+              {"2017-04", "b", "Z", 2L, 2L, 0.1},
+              {"all", "a", "X", 20L, 24L, 0.2}
+            },
+            "period",
+            "source",
+            "state",
+            "docs",
+            "mentions",
+            "share_of_docs");
+    Map<String, Row> t = byKey(stateTrends(counts, periodDocs()), "state", "period");
     // X is named in 2017-01, -02 and -04; Y in 2017-01 only (so also a row for its fall to zero
     // in 2017-02); Z in 2017-04 only. March has no documents: no rows; 'all' is skipped.
     assertThat(t.keySet())
@@ -144,7 +257,7 @@ class TrendsTest {
     // A window of one period: April's window is March alone, which had no documents.
     Row x4w1 =
         byKey(
-                Trends.stateTrends(counts, periodDocs(), new TrendSettings(1, 3, 10.83, 1)),
+                stateTrends(counts, periodDocs(), new TrendSettings(1, 3, 10.83, 1)),
                 "state",
                 "period")
             .get("X|2017-04");
@@ -152,25 +265,31 @@ class TrendsTest {
     assertThat((Boolean) x4w1.getAs("burst")).isFalse();
   }
 
-  private static boolean burst(Dataset<Row> counts, TrendSettings s, String key) {
-    return byKey(Trends.stateTrends(counts, periodDocs(), s), "state", "period")
-        .get(key)
-        .getAs("burst");
+  private static boolean burst(List<Row> counts, TrendSettings s, String key) {
+    return byKey(stateTrends(counts, periodDocs(), s), "state", "period").get(key).getAs("burst");
   }
 
   @Test
   void comentionTrendsMatchHandValues() {
-    Dataset<Row> co =
-        spark()
-            .sql(
-                "select * from values"
-                    + " ('2017-01','document','AA','BB',2L,0.2), ('2017-02','document','AA','BB',4L,0.3),"
-                    + " ('2017-04','document','AA','BB',10L,0.6), ('2017-02','sentence','AA','BB',9L,0.9),"
-                    + " ('all','document','AA','BB',16L,0.5), ('2017-01','document','CC','DD',1L,0.1),"
-                    + " ('2017-02','document','AA','CC',3L,-0.1)"
-                    + " as t(period, scope, state_a, state_b, co_docs, npmi)");
+    List<Row> co =
+        table(
+            new Object[][] {
+              {"2017-01", "document", "AA", "BB", 2L, 0.2},
+              {"2017-02", "document", "AA", "BB", 4L, 0.3},
+              {"2017-04", "document", "AA", "BB", 10L, 0.6},
+              {"2017-02", "sentence", "AA", "BB", 9L, 0.9},
+              {"all", "document", "AA", "BB", 16L, 0.5},
+              {"2017-01", "document", "CC", "DD", 1L, 0.1},
+              {"2017-02", "document", "AA", "CC", 3L, -0.1}
+            },
+            "period",
+            "scope",
+            "state_a",
+            "state_b",
+            "co_docs",
+            "npmi");
     Map<String, Row> t =
-        byKey(Trends.comentionTrends(co, periodDocs(), 2), "state_a", "state_b", "period");
+        byKey(comentionTrends(co, periodDocs(), 2), "state_a", "state_b", "period");
     // CC-DD has one co-mention, below minCoDocs 2; AA-CC is absent in 2017-01 and 2017-03 has no
     // documents, so AA-CC has no row in 2017-04 (its previous period is March, not February).
     assertThat(t.keySet())
@@ -222,20 +341,31 @@ class TrendsTest {
 
   @Test
   void termTrendsCompareEachPeriodWithItsCalendarPredecessor() {
-    Dataset<Row> tf =
-        spark()
-            .sql(
-                "select * from values"
-                    + " ('2017-01','s1','ar','a','A',6L,3L), ('2017-01','s2','ar','a','A',4L,2L),"
-                    + " ('2017-01','s1','ar','z','Z',88L,9L), ('2017-01','s1','ar','w','W',2L,1L),"
-                    + " ('2017-02','s1','ar','a','A',5L,4L), ('2017-02','s1','ar','z','Z',147L,9L),"
-                    + " ('2017-02','s1','ar','n','N',8L,3L), ('2017-02','s1','ar','w','W',40L,8L),"
-                    + " ('2017-02','s1','en','oil','oil',30L,3L),"
-                    + " ('2017-04','s1','ar','a','A',50L,5L), ('2017-04','s1','ar','z','Z',50L,5L)"
-                    + " as t(period, source, lang, term, label, term_count, doc_count)");
+    List<Row> tf =
+        table(
+            new Object[][] {
+              {"2017-01", "s1", "ar", "a", "A", 6L, 3L},
+              {"2017-01", "s2", "ar", "a", "A", 4L, 2L},
+              {"2017-01", "s1", "ar", "z", "Z", 88L, 9L},
+              {"2017-01", "s1", "ar", "w", "W", 2L, 1L},
+              {"2017-02", "s1", "ar", "a", "A", 5L, 4L},
+              {"2017-02", "s1", "ar", "z", "Z", 147L, 9L},
+              {"2017-02", "s1", "ar", "n", "N", 8L, 3L},
+              {"2017-02", "s1", "ar", "w", "W", 40L, 8L},
+              {"2017-02", "s1", "en", "oil", "oil", 30L, 3L},
+              {"2017-04", "s1", "ar", "a", "A", 50L, 5L},
+              {"2017-04", "s1", "ar", "z", "Z", 50L, 5L}
+            },
+            "period",
+            "source",
+            "lang",
+            "term",
+            "label",
+            "term_count",
+            "doc_count");
     // Token totals: 100 in January, 200 in February (Arabic). 2017-01 has no predecessor with
     // documents, 2017-04's predecessor March has none, English has no tokens in January.
-    Map<String, Row> all = byKey(Trends.termTrends(tf, 5, 0), "period", "lang", "term");
+    Map<String, Row> all = byKey(termTrends(tf, 5, 0), "period", "lang", "term");
     assertThat(all.keySet())
         .containsExactlyInAnyOrder("2017-02|ar|a", "2017-02|ar|z", "2017-02|ar|n", "2017-02|ar|w");
 
@@ -270,49 +400,26 @@ class TrendsTest {
 
     // The default G² threshold (p < 0.001) keeps only w; a count of at least 9 in one of the two
     // periods keeps a (10 in January), z and w, not n (8).
-    assertThat(byKey(Trends.termTrends(tf, 5), "period", "lang", "term").keySet())
+    assertThat(byKey(termTrends(tf, 5), "period", "lang", "term").keySet())
         .containsExactly("2017-02|ar|w");
-    assertThat(byKey(Trends.termTrends(tf, 9, 0), "period", "lang", "term").keySet())
+    assertThat(byKey(termTrends(tf, 9, 0), "period", "lang", "term").keySet())
         .containsExactlyInAnyOrder("2017-02|ar|a", "2017-02|ar|z", "2017-02|ar|w");
   }
 
   @Test
-  void noStepRunsOnASingleTaskOrWindowsOverAPeriod() {
-    Dataset<Row> counts =
-        spark()
-            .sql(
-                "select * from values ('2017-01','s','X',3L,3L,0.3)"
-                    + " as t(period, source, state, docs, mentions, share_of_docs)");
-    Dataset<Row> co =
-        spark()
-            .sql(
-                "select * from values ('2017-01','document','AA','BB',2L,0.2)"
-                    + " as t(period, scope, state_a, state_b, co_docs, npmi)");
-    Dataset<Row> tf =
-        spark()
-            .sql(
-                "select * from values ('2017-01','s','ar','a','A',6L,3L)"
-                    + " as t(period, source, lang, term, label, term_count, doc_count)");
-    for (Dataset<Row> d :
-        List.of(
-            Trends.stateTrends(counts, periodDocs()),
-            Trends.comentionTrends(co, periodDocs(), 1),
-            Trends.termTrends(tf, 1))) {
-      String plan = d.queryExecution().executedPlan().toString();
-      assertThat(plan).doesNotContain("SinglePartition").doesNotContain("Window");
-    }
-  }
-
-  @Test
   void aCorpusWithoutDatesHasNoTrends() {
-    Dataset<Row> docs = spark().sql("select * from values ('all', 10L) as t(period, docs)");
-    Dataset<Row> counts =
-        spark()
-            .sql(
-                "select * from values ('all','s','X',3L,3L,0.3)"
-                    + " as t(period, source, state, docs, mentions, share_of_docs)");
-    assertThat(Trends.stateTrends(counts, docs).count()).isZero();
-    List<String> columns = List.of(Trends.stateTrends(counts, docs).columns());
+    List<Row> docs = table(new Object[][] {{"all", 10L}}, "period", "docs");
+    List<Row> counts =
+        table(
+            new Object[][] {{"all", "s", "X", 3L, 3L, 0.3}},
+            "period",
+            "source",
+            "state",
+            "docs",
+            "mentions",
+            "share_of_docs");
+    assertThat(stateTrends(counts, docs)).isEmpty();
+    List<String> columns = List.of(Catalog.STATE_TRENDS.schema().fieldNames());
     assertThat(columns)
         .containsExactly(
             "period",

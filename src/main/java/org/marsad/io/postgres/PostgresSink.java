@@ -87,7 +87,7 @@ public final class PostgresSink {
       FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
       for (String t : tables) {
         Path p = new Path(out, t);
-        org.marsad.catalog.Table known = Catalog.get(t);
+        org.marsad.pipeline.Table known = Catalog.get(t);
         if (known != null) {
           Dataset<Row> d = TableReader.read(spark, output, known);
           if (d != null) {

@@ -22,7 +22,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
 import org.marsad.catalog.Catalog;
-import org.marsad.catalog.Table;
+import org.marsad.pipeline.Table;
 
 /**
  * How each output table lands in PostgreSQL: column types derived from the Spark schema, and per

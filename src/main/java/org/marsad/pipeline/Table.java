@@ -1,4 +1,4 @@
-package org.marsad.catalog;
+package org.marsad.pipeline;
 
 import java.util.List;
 import org.apache.spark.sql.types.DataType;

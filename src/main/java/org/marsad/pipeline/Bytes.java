@@ -1,4 +1,4 @@
-package org.marsad.analysis;
+package org.marsad.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

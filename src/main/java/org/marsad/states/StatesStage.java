@@ -1,0 +1,150 @@
+package org.marsad.states;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.storage.StorageLevel;
+import org.marsad.catalog.Catalog;
+import org.marsad.pipeline.CorePartials;
+import org.marsad.pipeline.Stage;
+import org.marsad.pipeline.StageContext;
+import org.marsad.pipeline.StageResult;
+import org.marsad.pipeline.StatKey;
+import org.marsad.pipeline.StatValue;
+import org.marsad.pipeline.StatsResult;
+import org.marsad.states.match.Gazetteer;
+import org.marsad.states.match.StateSettings;
+import org.marsad.trends.TrendSettings;
+import scala.Tuple2;
+
+/**
+ * The states stage: the states dimension, state_mentions (one row per mention, straight from the
+ * intermediate), and the bounded tables (state_counts, state_comentions, state_trends,
+ * comention_trends, comention_evidence, the networks) finished in plain Java on the driver when the
+ * statistics pass's bounded partials are below the driver cap, else in the tasks holding them.
+ */
+public final class StatesStage implements Stage {
+
+  private final StateSettings gazetteer;
+
+  /** A stage over the gazetteer of {@code gazetteer}. */
+  public StatesStage(StateSettings gazetteer) {
+    this.gazetteer = gazetteer;
+  }
+
+  @Override
+  public String name() {
+    return "states";
+  }
+
+  @Override
+  public StageResult run(StageContext ctx) {
+    StageResult r = new StageResult();
+    StatsResult stats = ctx.stats();
+    StateTables.Side side = new StateTables.Side();
+    for (Tuple2<StatKey, StatValue> e :
+        stats.small(CorePartials.DOCS, StatePartials.UNITS, StatePartials.NAMED)) {
+      side.add(e._1(), e._2());
+    }
+    StateTables.Settings s =
+        new StateTables.Settings(
+            ctx.settings().get(StatesSettings.MIN_CO_DOCS), TrendSettings.DEFAULTS);
+    List<Row> states = states(gazetteer.gazetteer());
+    r.rows(Catalog.STATES, states);
+    r.table(Catalog.STATE_MENTIONS, StateMentions.of(ctx.counted()));
+    List<Row> comentions;
+    if (stats.onDriver()) {
+      List<Tuple2<Integer, Row>> rows =
+          StateTables.finish(
+              stats
+                  .bounded(StatePartials.COUNTS, StatePartials.PAIRS, StatePartials.EVIDENCE)
+                  .iterator(),
+              side,
+              s);
+      r.rows(Catalog.STATE_COUNTS, select(rows, StateTables.COUNTS))
+          .rows(Catalog.STATE_COMENTIONS, select(rows, StateTables.COMENTIONS))
+          .rows(Catalog.STATE_TRENDS, select(rows, StateTables.STATE_TRENDS))
+          .rows(Catalog.COMENTION_TRENDS, select(rows, StateTables.COMENTION_TRENDS))
+          .rows(Catalog.COMENTION_EVIDENCE, select(rows, StateTables.EVIDENCE));
+      comentions = select(rows, StateTables.COMENTIONS);
+    } else {
+      JavaRDD<Tuple2<Integer, Row>> finished =
+          stats
+              .reduced()
+              .mapPartitions(
+                  (FlatMapFunction<Iterator<Tuple2<StatKey, StatValue>>, Tuple2<Integer, Row>>)
+                      it ->
+                          StateTables.finish(
+                                  StatsResult.only(
+                                      it,
+                                      StatePartials.COUNTS,
+                                      StatePartials.PAIRS,
+                                      StatePartials.EVIDENCE),
+                                  side,
+                                  s)
+                              .iterator())
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      r.onRelease(() -> finished.unpersist(false));
+      var spark = ctx.spark();
+      r.table(
+              Catalog.STATE_COUNTS,
+              table(spark, finished, StateTables.COUNTS, Catalog.STATE_COUNTS))
+          .table(
+              Catalog.STATE_COMENTIONS,
+              table(spark, finished, StateTables.COMENTIONS, Catalog.STATE_COMENTIONS))
+          .table(
+              Catalog.STATE_TRENDS,
+              table(spark, finished, StateTables.STATE_TRENDS, Catalog.STATE_TRENDS))
+          .table(
+              Catalog.COMENTION_TRENDS,
+              table(spark, finished, StateTables.COMENTION_TRENDS, Catalog.COMENTION_TRENDS))
+          .table(
+              Catalog.COMENTION_EVIDENCE,
+              table(spark, finished, StateTables.EVIDENCE, Catalog.COMENTION_EVIDENCE));
+      // The networks are files on the driver: the document-scope pairs (states² × periods).
+      comentions =
+          finished
+              .filter(
+                  t ->
+                      t._1() == StateTables.COMENTIONS
+                          && t._2().getString(1).equals(StatePartials.DOCUMENT))
+              .map(Tuple2::_2)
+              .collect();
+    }
+    Map<String, String> networks = Networks.files(comentions, states);
+    return r.files(Catalog.NETWORKS, networks).note((networks.size() - 1) + " networks");
+  }
+
+  private static org.apache.spark.sql.Dataset<Row> table(
+      org.apache.spark.sql.SparkSession spark,
+      JavaRDD<Tuple2<Integer, Row>> finished,
+      int table,
+      org.marsad.pipeline.Table t) {
+    return spark.createDataFrame(finished.filter(x -> x._1() == table).map(Tuple2::_2), t.schema());
+  }
+
+  private static List<Row> select(List<Tuple2<Integer, Row>> rows, int table) {
+    List<Row> out = new ArrayList<>();
+    for (Tuple2<Integer, Row> t : rows) {
+      if (t._1() == table) {
+        out.add(t._2());
+      }
+    }
+    return out;
+  }
+
+  /** The states dimension: iso2, iso3, name_en, name_ar, status, sorted by iso2. */
+  static List<Row> states(Gazetteer gazetteer) {
+    List<Row> rows = new ArrayList<>();
+    for (Gazetteer.State s : gazetteer.states()) {
+      rows.add(RowFactory.create(s.iso2(), s.iso3(), s.nameEn(), s.nameAr(), s.status()));
+    }
+    rows.sort(java.util.Comparator.comparing(x -> x.getString(0)));
+    return rows;
+  }
+}

@@ -1,6 +1,7 @@
 package org.marsad;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -33,8 +34,8 @@ class ArchitectureTest {
           .that()
           .resideInAPackage("org.marsad.stories..")
           .and()
-          .haveNameNotMatching(
-              "org\\.marsad\\.stories\\.(Stories|StoryTables|ConnectedComponents)(\\$.*)?")
+          .haveNameMatching(
+              "org\\.marsad\\.stories\\.(Fingerprint|Fingerprinter|Hashing|Similarity|StoryParams)(\\$.*)?")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..");
@@ -58,7 +59,7 @@ class ArchitectureTest {
   static final ArchRule ioKnowsNoDomain =
       noClasses()
           .that()
-          .resideInAnyPackage("org.marsad.io..", "org.marsad.catalog..")
+          .resideInAnyPackage("org.marsad.io..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
@@ -70,8 +71,63 @@ class ArchitectureTest {
               "org.marsad.trends..",
               "org.marsad.evidence..",
               "org.marsad.stories..",
+              "org.marsad.relations..",
               "org.marsad.jobs..",
               "org.marsad.report..");
+
+  /** No two packages depend on each other, directly or through others. */
+  @ArchTest
+  static final ArchRule noCyclesBetweenPackages =
+      slices().matching("org.marsad.(*)..").should().beFreeOfCycles();
+
+  /** The analysis pass runs the capabilities' extractors it is given; it knows none of them. */
+  @ArchTest
+  static final ArchRule analysisImportsNoCapability =
+      noClasses()
+          .that()
+          .resideInAnyPackage("org.marsad.analysis..", "org.marsad.pipeline..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.marsad.terms..",
+              "org.marsad.states..",
+              "org.marsad.topics..",
+              "org.marsad.stories..",
+              "org.marsad.relations..",
+              "org.marsad.catalog..",
+              "org.marsad.jobs..",
+              "org.marsad.cli..");
+
+  /** Capabilities share through the pipeline's typed values, never by importing each other. */
+  @ArchTest static final ArchRule termsImportNoOtherCapability = isolated("terms");
+
+  @ArchTest static final ArchRule statesImportNoOtherCapability = isolated("states");
+
+  @ArchTest static final ArchRule topicsImportNoOtherCapability = isolated("topics");
+
+  @ArchTest static final ArchRule storiesImportNoOtherCapability = isolated("stories");
+
+  @ArchTest static final ArchRule relationsImportNoOtherCapability = isolated("relations");
+
+  private static ArchRule isolated(String capability) {
+    java.util.List<String> others = new java.util.ArrayList<>();
+    for (String c : java.util.List.of("terms", "states", "topics", "stories", "relations")) {
+      if (!c.equals(capability)) {
+        others.add("org.marsad." + c + "..");
+      }
+    }
+    others.add("org.marsad.catalog..");
+    others.add("org.marsad.jobs..");
+    others.add("org.marsad.cli..");
+    others.add("org.marsad.report..");
+    return noClasses()
+        .that()
+        .resideInAPackage("org.marsad." + capability + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(others.toArray(new String[0]))
+        .allowEmptyShould(true);
+  }
 
   @ArchTest
   static final ArchRule textIsTheGround =
@@ -81,6 +137,7 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
+              "org.marsad.pipeline..",
               "org.marsad.analysis..",
               "org.marsad.corpus..",
               "org.marsad.terms..",

@@ -25,8 +25,8 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
 import org.marsad.corpus.CorpusOptions;
-import org.marsad.io.CorpusReader;
 import org.marsad.pipeline.Extractor;
+import org.marsad.pipeline.InputColumns;
 
 /**
  * The one pass over the text: per partition, in plain Java, each input row is checked, cleaned,
@@ -107,8 +107,8 @@ public final class AnalysisPass {
             (hasLang ? col(quote(o.langCol())).cast("string") : lit(null).cast("string"))
                 .as("lang"),
             (hasUrl ? col(quote(o.urlCol())).cast("string") : lit(null).cast("string")).as("url"),
-            col(CorpusReader.FILE_COL),
-            col(CorpusReader.ROW_COL));
+            col(InputColumns.FILE),
+            col(InputColumns.ROW));
     StructType schema = schema(settings);
     MapPartitionsFunction<Row, Row> pass =
         rows -> new PassIterator(rows, settings, hasDate, schema.size());

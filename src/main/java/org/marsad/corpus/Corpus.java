@@ -12,7 +12,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.marsad.io.CorpusReader;
+import org.marsad.pipeline.InputColumns;
 
 /**
  * A loaded corpus: the analysis pass's intermediate with the decisions about repeated ids and exact
@@ -158,15 +158,15 @@ public final class Corpus {
   public static Dataset<Row> rejected(Dataset<Row> raw, Dataset<Row> keys, List<String> files) {
     List<Column> originals = new ArrayList<>();
     for (String n : raw.columns()) {
-      if (!n.equals(CorpusReader.FILE_COL) && !n.equals(CorpusReader.ROW_COL)) {
+      if (!n.equals(InputColumns.FILE) && !n.equals(InputColumns.ROW)) {
         originals.add(col("`" + n.replace("`", "``") + "`"));
       }
     }
     Dataset<Row> source =
-        raw.filter(col(CorpusReader.FILE_COL).isin(files.toArray()))
+        raw.filter(col(InputColumns.FILE).isin(files.toArray()))
             .select(
-                col(CorpusReader.FILE_COL).as("r_file"),
-                col(CorpusReader.ROW_COL).as("r_row"),
+                col(InputColumns.FILE).as("r_file"),
+                col(InputColumns.ROW).as("r_row"),
                 struct(originals.toArray(new Column[0])).as("orig"));
     Dataset<Row> k = broadcast(keys);
     return source

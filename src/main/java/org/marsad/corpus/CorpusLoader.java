@@ -14,7 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.marsad.io.CorpusReader;
+import org.marsad.pipeline.InputColumns;
 
 /**
  * Turns the analysis pass's intermediate into a corpus: among otherwise valid rows the first
@@ -34,8 +34,8 @@ public final class CorpusLoader {
    */
   public static void checkColumns(StructType schema, CorpusOptions options) {
     List<String> available = new ArrayList<>(Arrays.asList(schema.fieldNames()));
-    available.remove(CorpusReader.FILE_COL);
-    available.remove(CorpusReader.ROW_COL);
+    available.remove(InputColumns.FILE);
+    available.remove(InputColumns.ROW);
     requireColumn(available, options.idCol(), "--id-col");
     requireColumn(available, options.textCol(), "--text-col");
     if (options.titleColSet()) {
@@ -50,6 +50,33 @@ public final class CorpusLoader {
     if (options.langColSet()) {
       requireColumn(available, options.langCol(), "--lang-col");
     }
+  }
+
+  private static final java.util.regex.Pattern DATE_LIKE =
+      java.util.regex.Pattern.compile(
+          "(?i).*(date|time|published|pubdate|created|updated|timestamp|day|تاريخ|زمان).*");
+
+  /**
+   * The columns of {@code schema} that look like dates (a date or timestamp type, or a name such as
+   * date, time, published_at), for the warning of a corpus read without its date column.
+   */
+  public static List<String> dateLikeColumns(StructType schema) {
+    List<String> out = new ArrayList<>();
+    for (var f : schema.fields()) {
+      String n = f.name();
+      if (n.equals(org.marsad.pipeline.InputColumns.FILE)
+          || n.equals(org.marsad.pipeline.InputColumns.ROW)) {
+        continue;
+      }
+      var t = f.dataType();
+      if (t instanceof org.apache.spark.sql.types.TimestampType
+          || t instanceof org.apache.spark.sql.types.TimestampNTZType
+          || t instanceof org.apache.spark.sql.types.DateType
+          || DATE_LIKE.matcher(n).matches()) {
+        out.add(n);
+      }
+    }
+    return out;
   }
 
   private static void requireColumn(List<String> available, String name, String option) {

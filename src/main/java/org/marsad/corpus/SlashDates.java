@@ -1,18 +1,13 @@
 package org.marsad.corpus;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.regexp_extract;
-import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StringType;
@@ -94,16 +89,9 @@ public final class SlashDates {
       return none(column, "a --date-format pattern reads slash dates");
     }
     raw.sparkSession().sparkContext().setJobDescription("slash dates: day or month first");
-    Row r = counts(raw, column).first();
+    Tally t = tally(raw, column);
     Decision d =
-        decide(
-            column,
-            r.getLong(0),
-            r.getLong(1),
-            r.getLong(2),
-            r.getString(3),
-            r.getString(4),
-            r.getString(5));
+        decide(column, t.slash, t.dayOnly, t.monthOnly, t.anySlash, t.dayExample, t.monthExample);
     if (d.ambiguous()) {
       LOG.warn("[load] {}", d.reason());
     } else if (d.slashDates() > 0) {
@@ -112,32 +100,81 @@ public final class SlashDates {
     return d;
   }
 
-  /**
-   * One row: slash dates, day-first-only ones, month-first-only ones, and an example of each,
-   * computed from column {@code column} alone.
-   */
-  static Dataset<Row> counts(Dataset<Row> raw, String column) {
-    Column v = col("v");
-    Column first = regexp_extract(v, PATTERN, 1);
-    Column second = regexp_extract(v, PATTERN, 2);
-    Column slash = first.notEqual(lit(""));
-    Column a = first.try_cast("int"); // ANSI mode: "" is no int
-    Column b = second.try_cast("int");
-    Column dayOnly = slash.and(a.gt(12)).and(a.leq(31)).and(b.geq(1)).and(b.leq(12));
-    Column monthOnly = slash.and(b.gt(12)).and(b.leq(31)).and(a.geq(1)).and(a.leq(12));
-    return raw.select(col("`" + column.replace("`", "``") + "`").as("v"))
-        .agg(
-            count(when(slash, true)),
-            count(when(dayOnly, true)),
-            count(when(monthOnly, true)),
-            min(when(slash, v)),
-            min(when(dayOnly, v)),
-            min(when(monthOnly, v)));
+  /** Counts and the smallest example of each kind of slash date, per task and merged. */
+  static final class Tally implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    long slash;
+    long dayOnly;
+    long monthOnly;
+    String anySlash;
+    String dayExample;
+    String monthExample;
+
+    private static final java.util.regex.Pattern SLASH = java.util.regex.Pattern.compile(PATTERN);
+
+    void add(String v) {
+      if (v == null) {
+        return;
+      }
+      java.util.regex.Matcher m = SLASH.matcher(v);
+      if (!m.find()) {
+        return;
+      }
+      slash++;
+      anySlash = min(anySlash, v);
+      int a = Integer.parseInt(m.group(1));
+      int b = Integer.parseInt(m.group(2));
+      if (a > 12 && a <= 31 && b >= 1 && b <= 12) {
+        dayOnly++;
+        dayExample = min(dayExample, v);
+      } else if (b > 12 && b <= 31 && a >= 1 && a <= 12) {
+        monthOnly++;
+        monthExample = min(monthExample, v);
+      }
+    }
+
+    Tally merge(Tally o) {
+      slash += o.slash;
+      dayOnly += o.dayOnly;
+      monthOnly += o.monthOnly;
+      anySlash = min(anySlash, o.anySlash);
+      dayExample = min(dayExample, o.dayExample);
+      monthExample = min(monthExample, o.monthExample);
+      return this;
+    }
+
+    private static String min(String a, String b) {
+      return a == null ? b : b == null ? a : (a.compareTo(b) <= 0 ? a : b);
+    }
   }
 
-  /** The physical plan of {@link #counts} (to check that it reads the date column alone). */
+  /**
+   * The tally of column {@code column} alone (Parquet reads only that column): one pass, each task
+   * counting its own values, merged on the driver (one job, no shuffle).
+   */
+  static Tally tally(Dataset<Row> raw, String column) {
+    return raw.select(col("`" + column.replace("`", "``") + "`").as("v"))
+        .javaRDD()
+        .mapPartitions(
+            (org.apache.spark.api.java.function.FlatMapFunction<java.util.Iterator<Row>, Tally>)
+                it -> {
+                  Tally t = new Tally();
+                  while (it.hasNext()) {
+                    t.add(it.next().getString(0));
+                  }
+                  return java.util.List.of(t).iterator();
+                })
+        .reduce(Tally::merge);
+  }
+
+  /**
+   * The physical plan of the scan {@link #tally} reads (to check it reads the date column alone).
+   */
   public static String countsPlan(Dataset<Row> raw, String column) {
-    return counts(raw, column).queryExecution().executedPlan().toString();
+    return raw.select(col("`" + column.replace("`", "``") + "`").as("v"))
+        .queryExecution()
+        .executedPlan()
+        .toString();
   }
 
   /**

@@ -23,10 +23,10 @@ import org.apache.spark.sql.SparkSession;
 public final class CorpusReader {
 
   /** Column the reader adds: the input file of a row. */
-  public static final String FILE_COL = "__marsad_file";
+  public static final String FILE_COL = org.marsad.pipeline.InputColumns.FILE;
 
   /** Column the reader adds: the row index of a row within its file. */
-  public static final String ROW_COL = "__marsad_row";
+  public static final String ROW_COL = org.marsad.pipeline.InputColumns.ROW;
 
   private static final Pattern FILE_IN_MESSAGE =
       Pattern.compile("((?:file|hdfs|s3a?|gs|abfss?|wasbs?|viewfs):[^\\s,'\"\\]\\)]+)");

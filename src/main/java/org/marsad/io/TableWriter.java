@@ -35,6 +35,18 @@ public final class TableWriter {
   private final Map<String, Long> rows = new LinkedHashMap<>();
   private final java.util.List<String> extraDirs = new java.util.ArrayList<>();
 
+  private volatile boolean rebalance = true;
+
+  /**
+   * Whether distributed tables partitioned by period are rebalanced by period before they are
+   * written (one more job, a shuffle). A corpus read in a few partitions writes at most partitions
+   * × periods files without it; a large one would write many small files, and a skewed period would
+   * sit on few tasks.
+   */
+  public void rebalance(boolean on) {
+    this.rebalance = on;
+  }
+
   /** A writer for {@code output}; {@code runId} names the staging folder. */
   public TableWriter(SparkSession spark, String output, String runId, boolean csv) {
     this.spark = spark;
@@ -60,7 +72,7 @@ public final class TableWriter {
     table.check(data.schema());
     Column[] cols = table.columns().stream().map(c -> col("`" + c + "`")).toArray(Column[]::new);
     Dataset<Row> d = data.select(cols);
-    if (table.partitionBy() != null) {
+    if (table.partitionBy() != null && rebalance) {
       d = d.hint("rebalance", col(table.partitionBy()));
     }
     if (!table.key().isEmpty()) {

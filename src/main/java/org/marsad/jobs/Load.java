@@ -48,6 +48,8 @@ import org.marsad.stories.StoryTables;
  */
 final class Load {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MarsadJob.class);
+
   /** The reasons the pass rejects a row for, counted on its write. */
   static final List<String> PASS_REASONS =
       List.of(
@@ -142,6 +144,18 @@ final class Load {
   static Loaded run(SparkSession spark, JobConfig config, String staging, StoryParams storyParams) {
     Dataset<Row> raw = CorpusReader.read(spark, config.inputs());
     CorpusLoader.checkColumns(raw.schema(), config.corpus());
+    List<String> dateLike = List.of();
+    if (!Arrays.asList(raw.columns()).contains(config.corpus().dateCol())) {
+      dateLike = CorpusLoader.dateLikeColumns(raw.schema());
+      if (!dateLike.isEmpty()) {
+        LOG.warn(
+            "[load] no column '{}': every document is in period 'all' and there are no trends;"
+                + " the corpus has date-like columns {}: set --date-col {}",
+            config.corpus().dateCol(),
+            dateLike,
+            dateLike.get(0));
+      }
+    }
     SlashDates.Decision slash = SlashDates.detect(raw, config.corpus());
     PassSettings pass =
         PassSettings.of(
@@ -165,10 +179,10 @@ final class Load {
         .option("compression", "lz4_raw")
         .parquet(dir);
     Map<String, Object> m = observedMap(observed);
-    long rowsIn = ((Number) m.get("rows")).longValue();
+    long rowsIn = number(m.get("rows"));
     Map<String, Long> passRejected = new LinkedHashMap<>();
     for (String r : PASS_REASONS) {
-      long n = ((Number) m.get(r)).longValue();
+      long n = number(m.get(r));
       if (n > 0) {
         passRejected.put(r, n);
       }
@@ -191,13 +205,13 @@ final class Load {
       stories = Stories.compute(storyInput(inter, b0), config.dedup(), storyParams);
       spark.sparkContext().setJobDescription("stories: reprints");
       List<Row> reprints =
-          stories
-              .documents()
-              .filter(col("story_first").equalTo(false))
-              .select("doc_id", "story_id")
-              .limit((int) Math.min(Integer.MAX_VALUE - 1, cap + 1))
-              .collectAsList();
-      if (reprints.size() > cap) {
+          org.marsad.pipeline.BoundedCollect.rows(
+              stories
+                  .documents()
+                  .filter(col("story_first").equalTo(false))
+                  .select("doc_id", "story_id"),
+              cap);
+      if (reprints == null) {
         corpus = CorpusLoader.load(inter).withStories(stories.documents());
         documents = corpus.documents();
       } else {
@@ -217,6 +231,11 @@ final class Load {
         corpus,
         stories,
         documents);
+  }
+
+  /** An observed count (null over no rows: a sum of nothing). */
+  private static long number(Object v) {
+    return v == null ? 0 : ((Number) v).longValue();
   }
 
   private static Map<String, Object> observedMap(Observation o) {

@@ -91,6 +91,13 @@ public final class MarsadJob {
     TableWriter writer = new TableWriter(spark, config.output(), runId, config.csv());
     StageLog stageLog = new StageLog(writer.rows());
     List<Runnable> releases = new ArrayList<>();
+    // What the run is doing, for the message of a failure.
+    String[] stageNow = {"load"};
+    long[] rowsSeen = {0};
+    int steps = 3 + stages.size();
+    Progress progress =
+        new Progress(spark.sparkContext(), inputBytes(spark, config.inputs()), Progress.wanted());
+    releases.add(progress::close);
     try {
       long t0 = System.nanoTime();
       spark.sparkContext().setJobGroup("marsad-load", "load corpus", false);
@@ -100,7 +107,10 @@ public final class MarsadJob {
       if (loaded.corpus() != null) {
         releases.add(loaded.corpus()::release);
       }
+      int partitions = statsPartitions(spark, loaded.intermediate(), writer);
+      writer.rebalance(partitions > 8);
       long rowsIn = loaded.rowsIn();
+      rowsSeen[0] = rowsIn;
       if (rowsIn == 0) {
         LOG.warn("[load] the corpus is empty: every table will be empty");
       }
@@ -115,13 +125,7 @@ public final class MarsadJob {
       spark.sparkContext().setJobGroup("marsad-load", "load corpus", false);
       Dataset<Row> documents = loaded.documents();
       long nDocs = writer.write(Catalog.DOCUMENTS, documents.select(cols(Corpus.DOCUMENT_COLUMNS)));
-      Dataset<Row> keys = loaded.rejectedKeys(spark).persist(StorageLevel.MEMORY_AND_DISK());
-      releases.add(keys::unpersist);
-      List<String> files = keys.select("file").distinct().as(Encoders.STRING()).collectAsList();
-      long nRejected =
-          writer.write(
-              Catalog.REJECTED,
-              Corpus.rejected(loaded.raw(), keys, files).orderBy("doc_id", "reason"));
+      long nRejected = writeRejected(spark, loaded, writer, config.driverCap());
       if (nDocs + nRejected != rowsIn) {
         throw new IllegalStateException(
             "Cannot finish run: rows in ("
@@ -151,11 +155,14 @@ public final class MarsadJob {
       dedupInfo.put("folded", nDocs - nStories);
       manifest.put("dedup", dedupInfo);
       manifest.stageSeconds("stories", storySeconds);
+      progress.clear();
       manifest.stageSeconds(
           "load", stageLog.end("load", t0, StageLog.loadNote(rowsIn, nDocs, nRejected), false));
+      progress.stage("statistics pass", 2, steps);
 
       // The statistics pass: every capability's partials, one shuffle, persisted once.
       long tStats = System.nanoTime();
+      stageNow[0] = "statistics pass";
       spark.sparkContext().setJobGroup("marsad-stats", "statistics pass", false);
       List<DocStats> emitters = new ArrayList<>();
       emitters.add(new CorePartials());
@@ -170,7 +177,6 @@ public final class MarsadJob {
         emitters.add(
             new StatePartials(config.forms(), config.documentScope(), config.sentenceScope()));
       }
-      int partitions = statsPartitions(spark, loaded.intermediate(), writer);
       StatsResult stats =
           StatsPass.collect(StatsPass.run(documents, emitters, partitions), config.driverCap());
       releases.add(stats::release);
@@ -184,7 +190,7 @@ public final class MarsadJob {
           new StageContext(
               spark,
               config.values(),
-              config.corpus(),
+              new StageContext.TextColumns(config.corpus().textCol(), config.corpus().titleCol()),
               config.analysis(),
               loaded.raw(),
               documents,
@@ -192,12 +198,15 @@ public final class MarsadJob {
               config.forms(),
               config.driverCap(),
               org.marsad.terms.TermsStage.labels(stats));
+      int step = 2;
       for (Stage s : Stage.values()) {
         if (!stages.contains(s)) {
           continue;
         }
+        progress.stage(s.name().toLowerCase(java.util.Locale.ROOT), ++step, steps);
         org.marsad.pipeline.Stage stage = stage(s, config);
         long t = System.nanoTime();
+        stageNow[0] = stage.name();
         spark.sparkContext().setJobGroup("marsad-" + stage.name(), stage.name(), false);
         StageResult result = stage.run(ctx);
         releases.add(result::release);
@@ -209,12 +218,21 @@ public final class MarsadJob {
         }
         result.files().forEach(writer::writeFiles);
         result.folders().forEach((dir, w) -> w.accept(writer.stageDir(dir)));
+        result
+            .binaryFiles()
+            .forEach(
+                (dir, files) ->
+                    org.marsad.io.FolderFiles.write(
+                        writer.stageDir(dir), files, spark.sparkContext().hadoopConfiguration()));
         if (!result.figures().isEmpty()) {
           manifest.put(stage.name(), result.figures());
         }
+        progress.clear();
         manifest.stageSeconds(stage.name(), stageLog.end(stage.name(), t, result.note()));
       }
 
+      stageNow[0] = "commit";
+      progress.stage("report and commit", steps, steps);
       folder.beforeCommit(writer.entries(), Catalog.REPORT);
       writer.commit();
       folder.afterCommit();
@@ -232,11 +250,27 @@ public final class MarsadJob {
       }
       long t9 = System.nanoTime();
       String page = Report.write(spark, config.output());
+      progress.clear();
       manifest.stageSeconds("report", stageLog.end("report", t9, page));
       writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
       return new JobResult(rowsIn, nDocs, nRejected, writer.rows(), config.output(), page);
-    } catch (Exception e) { // Spark throws SparkException undeclared
-      writer.abort();
+    } catch (Throwable e) { // Spark throws SparkException undeclared; OutOfMemoryError is an Error
+      try {
+        writer.abort();
+      } catch (RuntimeException | Error ignored) {
+        // the staging folder is ignored by readers and replaced by the next run
+      }
+      if (e instanceof MarsadException m) {
+        throw m;
+      }
+      MarsadException explained =
+          Failures.explain(e, new Failures.Where(stageNow[0], rowsSeen[0], 0), spark);
+      if (explained != null) {
+        throw explained;
+      }
+      if (e instanceof Error err) {
+        throw err;
+      }
       if (e instanceof MarsadException
           || e instanceof IllegalArgumentException
           || e instanceof IllegalStateException
@@ -262,11 +296,55 @@ public final class MarsadJob {
     }
   }
 
+  /**
+   * The rejected table: the rows the pass rejected and the repeated ids, each with its input row as
+   * JSON, read again only from the files that hold one. Below the driver cap the keys and rows are
+   * collected (few jobs, written by one task); above it, joins.
+   */
+  private static long writeRejected(
+      SparkSession spark, Load.Loaded loaded, TableWriter writer, long cap) {
+    Dataset<Row> keys = loaded.rejectedKeys(spark);
+    List<Row> local = org.marsad.pipeline.BoundedCollect.rows(keys, cap);
+    if (local == null) {
+      Dataset<Row> cached = keys.persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        List<String> files = cached.select("file").distinct().as(Encoders.STRING()).collectAsList();
+        return writer.write(
+            Catalog.REJECTED,
+            Corpus.rejected(loaded.raw(), cached, files).orderBy("doc_id", "reason"));
+      } finally {
+        cached.unpersist();
+      }
+    }
+    if (local.isEmpty()) {
+      return writer.write(Catalog.REJECTED, List.of());
+    }
+    List<String> files = local.stream().map(r -> r.getString(3)).distinct().toList();
+    Dataset<Row> keysDf = spark.createDataFrame(local, keys.schema());
+    List<Row> rows =
+        new java.util.ArrayList<>(Corpus.rejected(loaded.raw(), keysDf, files).collectAsList());
+    // Sorted by doc_id (nulls first, as orderBy sorts them), then reason.
+    rows.sort(
+        java.util.Comparator.comparing(
+                (Row r) -> r.getString(0), java.util.Comparator.nullsFirst(String::compareTo))
+            .thenComparing(r -> r.getString(1)));
+    return writer.write(Catalog.REJECTED, rows);
+  }
+
   private static org.marsad.pipeline.Stage stage(Stage s, JobConfig config) {
     return switch (s) {
       case TERMS -> new org.marsad.terms.TermsStage();
       case STATES -> new org.marsad.states.StatesStage(config.states());
-      case TOPICS -> new org.marsad.topics.TopicsStage();
+      case TOPICS ->
+          new org.marsad.topics.TopicsStage(
+              config.topics().model() == null
+                  ? null
+                  : org.marsad.io.FolderFiles.read(
+                      config.topics().model(),
+                      org.apache.spark.sql.SparkSession.active()
+                          .sparkContext()
+                          .hadoopConfiguration(),
+                      "--model"));
     };
   }
 
@@ -302,6 +380,27 @@ public final class MarsadJob {
             config.corpus(), config.analysis(), Load.extractors(config, StoryParams.defaults()));
     // Tools and tests that look at the analysis count exact duplicates once, as without stories.
     return CorpusLoader.load(AnalysisPass.run(raw, pass).persist(StorageLevel.MEMORY_AND_DISK()));
+  }
+
+  /** Bytes of the input paths (for the progress of the pass; 0 when they cannot be listed). */
+  private static long inputBytes(SparkSession spark, List<String> inputs) {
+    long total = 0;
+    try {
+      for (String in : inputs) {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(in);
+        org.apache.hadoop.fs.FileSystem fs =
+            p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        org.apache.hadoop.fs.FileStatus[] found = fs.globStatus(p);
+        if (found != null) {
+          for (org.apache.hadoop.fs.FileStatus f : found) {
+            total += fs.getContentSummary(f.getPath()).getLength();
+          }
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return 0;
+    }
+    return total;
   }
 
   private static double seconds(long t0) {

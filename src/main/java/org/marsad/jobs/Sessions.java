@@ -38,7 +38,10 @@ public final class Sessions {
     return b.config(PARTITION_TYPE_INFERENCE, "false")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-        .config("spark.ui.showConsoleProgress", "true")
+        // Marsad draws the run's own progress on a terminal (jobs.Progress); Spark's bar counts its
+        // dozens of internal stages, so it shows only with --verbose.
+        .config(
+            "spark.ui.showConsoleProgress", Boolean.toString(Boolean.getBoolean("marsad.verbose")))
         .getOrCreate();
   }
 }

@@ -80,25 +80,6 @@ public final class StageLog {
         + " rejected";
   }
 
-  /** The note of the topics stage from its manifest section: k, mean NPMI, diversity. */
-  public static String topicsNote(Map<String, Object> quality) {
-    Object k = quality.get("k");
-    if (k == null || Integer.valueOf(0).equals(k)) {
-      return "no topics (too few documents or terms)";
-    }
-    StringBuilder b = new StringBuilder("k = ").append(k);
-    if (quality.get("npmi_mean") instanceof Double npmi) {
-      b.append(String.format(Locale.ROOT, ", mean NPMI %.4f", npmi));
-    }
-    if (quality.get("diversity") instanceof Double d) {
-      b.append(String.format(Locale.ROOT, ", diversity %.3f", d));
-    }
-    if (quality.get("model") != null) {
-      b.append(", model ").append(quality.get("model"));
-    }
-    return b.toString();
-  }
-
   /** {@code 12345} as {@code 12,345}. */
   public static String number(long n) {
     return String.format(Locale.ROOT, "%,d", n);

@@ -24,7 +24,7 @@ public final class SettingsDoc {
       if (s.shape() == Setting.Shape.LIST) {
         option += "...";
       }
-      option += "`";
+      option = (option + "`").replace("|", "\\|");
       String def = s.defaultText();
       b.append("| ")
           .append(option)

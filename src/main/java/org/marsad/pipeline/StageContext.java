@@ -4,7 +4,6 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.marsad.corpus.CorpusOptions;
 import org.marsad.text.Analysis;
 
 /**
@@ -15,7 +14,8 @@ import org.marsad.text.Analysis;
  *
  * @param spark the session
  * @param settings every setting's value
- * @param corpus how the corpus was read (its columns)
+ * @param textColumns the corpus's text column and title column (null when it has none), for the few
+ *     documents evidence reads again
  * @param analysis the word lists in force
  * @param raw the corpus as read, with the reader's file and row columns
  * @param documents the accepted documents: the intermediate's columns with duplicate_of, story_id
@@ -28,7 +28,7 @@ import org.marsad.text.Analysis;
 public record StageContext(
     SparkSession spark,
     SettingValues settings,
-    CorpusOptions corpus,
+    TextColumns textColumns,
     Analysis analysis,
     Dataset<Row> raw,
     Dataset<Row> documents,
@@ -41,6 +41,14 @@ public record StageContext(
   public Dataset<Row> counted() {
     return documents.filter(org.apache.spark.sql.functions.col("counted"));
   }
+
+  /**
+   * The input columns that hold a document's text.
+   *
+   * @param text the body column
+   * @param title the title column, or null
+   */
+  public record TextColumns(String text, String title) {}
 
   /** Readable labels of analysis keys. */
   public interface Labels {

@@ -20,6 +20,7 @@ public final class StageResult {
   private final Map<Table, List<Row>> rows = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> files = new LinkedHashMap<>();
   private final Map<String, Consumer<String>> folders = new LinkedHashMap<>();
+  private final Map<String, Map<String, byte[]>> binaryFiles = new LinkedHashMap<>();
   private final Map<String, Object> figures = new LinkedHashMap<>();
   private final List<Dataset<Row>> cached = new ArrayList<>();
   private final List<Runnable> releases = new ArrayList<>();
@@ -47,6 +48,17 @@ public final class StageResult {
   public StageResult files(String dir, Map<String, String> content) {
     files.put(dir, content);
     return this;
+  }
+
+  /** Adds binary files (a saved model) written into output folder {@code dir}. */
+  public StageResult binaryFiles(String dir, Map<String, byte[]> content) {
+    binaryFiles.put(dir, content);
+    return this;
+  }
+
+  /** Binary files by folder. */
+  public Map<String, Map<String, byte[]>> binaryFiles() {
+    return binaryFiles;
   }
 
   /** Adds an output folder the stage fills itself given its (staging) path, e.g. a model. */

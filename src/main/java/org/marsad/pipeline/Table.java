@@ -36,6 +36,23 @@ public record Table(
     WHOLE
   }
 
+  /**
+   * A table from DDL: {@code key} and each index are comma-separated column lists; a table with a
+   * key gets it as its PostgreSQL primary key.
+   */
+  public static Table of(
+      String name, String ddl, String partitionBy, String key, Load load, String... indexes) {
+    List<String> k = key.isEmpty() ? List.of() : List.of(key.split(","));
+    return new Table(
+        name,
+        StructType.fromDDL(ddl),
+        partitionBy,
+        k,
+        !k.isEmpty(),
+        java.util.Arrays.stream(indexes).map(i -> List.of(i.split(","))).toList(),
+        load);
+  }
+
   /** The column names in order. */
   public List<String> columns() {
     return List.of(schema.fieldNames());

@@ -7,7 +7,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.marsad.catalog.Catalog;
 import org.marsad.pipeline.MentionsBlob;
 
 /**
@@ -55,6 +54,6 @@ final class StateMentions {
         };
     return counted
         .select("doc_id", "period", "source", StatesExtractor.COLUMN)
-        .flatMap(expand, Encoders.row(Catalog.STATE_MENTIONS.schema()));
+        .flatMap(expand, Encoders.row(StatesCatalog.STATE_MENTIONS.schema()));
   }
 }

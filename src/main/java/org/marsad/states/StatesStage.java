@@ -9,7 +9,6 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.storage.StorageLevel;
-import org.marsad.catalog.Catalog;
 import org.marsad.pipeline.CorePartials;
 import org.marsad.pipeline.Stage;
 import org.marsad.pipeline.StageContext;
@@ -55,8 +54,8 @@ public final class StatesStage implements Stage {
         new StateTables.Settings(
             ctx.settings().get(StatesSettings.MIN_CO_DOCS), TrendSettings.DEFAULTS);
     List<Row> states = states(gazetteer.gazetteer());
-    r.rows(Catalog.STATES, states);
-    r.table(Catalog.STATE_MENTIONS, StateMentions.of(ctx.counted()));
+    r.rows(StatesCatalog.STATES, states);
+    r.table(StatesCatalog.STATE_MENTIONS, StateMentions.of(ctx.counted()));
     List<Row> comentions;
     if (stats.onDriver()) {
       List<Tuple2<Integer, Row>> rows =
@@ -66,11 +65,11 @@ public final class StatesStage implements Stage {
                   .iterator(),
               side,
               s);
-      r.rows(Catalog.STATE_COUNTS, select(rows, StateTables.COUNTS))
-          .rows(Catalog.STATE_COMENTIONS, select(rows, StateTables.COMENTIONS))
-          .rows(Catalog.STATE_TRENDS, select(rows, StateTables.STATE_TRENDS))
-          .rows(Catalog.COMENTION_TRENDS, select(rows, StateTables.COMENTION_TRENDS))
-          .rows(Catalog.COMENTION_EVIDENCE, select(rows, StateTables.EVIDENCE));
+      r.rows(StatesCatalog.STATE_COUNTS, select(rows, StateTables.COUNTS))
+          .rows(StatesCatalog.STATE_COMENTIONS, select(rows, StateTables.COMENTIONS))
+          .rows(StatesCatalog.STATE_TRENDS, select(rows, StateTables.STATE_TRENDS))
+          .rows(StatesCatalog.COMENTION_TRENDS, select(rows, StateTables.COMENTION_TRENDS))
+          .rows(StatesCatalog.COMENTION_EVIDENCE, select(rows, StateTables.EVIDENCE));
       comentions = select(rows, StateTables.COMENTIONS);
     } else {
       JavaRDD<Tuple2<Integer, Row>> finished =
@@ -92,20 +91,20 @@ public final class StatesStage implements Stage {
       r.onRelease(() -> finished.unpersist(false));
       var spark = ctx.spark();
       r.table(
-              Catalog.STATE_COUNTS,
-              table(spark, finished, StateTables.COUNTS, Catalog.STATE_COUNTS))
+              StatesCatalog.STATE_COUNTS,
+              table(spark, finished, StateTables.COUNTS, StatesCatalog.STATE_COUNTS))
           .table(
-              Catalog.STATE_COMENTIONS,
-              table(spark, finished, StateTables.COMENTIONS, Catalog.STATE_COMENTIONS))
+              StatesCatalog.STATE_COMENTIONS,
+              table(spark, finished, StateTables.COMENTIONS, StatesCatalog.STATE_COMENTIONS))
           .table(
-              Catalog.STATE_TRENDS,
-              table(spark, finished, StateTables.STATE_TRENDS, Catalog.STATE_TRENDS))
+              StatesCatalog.STATE_TRENDS,
+              table(spark, finished, StateTables.STATE_TRENDS, StatesCatalog.STATE_TRENDS))
           .table(
-              Catalog.COMENTION_TRENDS,
-              table(spark, finished, StateTables.COMENTION_TRENDS, Catalog.COMENTION_TRENDS))
+              StatesCatalog.COMENTION_TRENDS,
+              table(spark, finished, StateTables.COMENTION_TRENDS, StatesCatalog.COMENTION_TRENDS))
           .table(
-              Catalog.COMENTION_EVIDENCE,
-              table(spark, finished, StateTables.EVIDENCE, Catalog.COMENTION_EVIDENCE));
+              StatesCatalog.COMENTION_EVIDENCE,
+              table(spark, finished, StateTables.EVIDENCE, StatesCatalog.COMENTION_EVIDENCE));
       // The networks are files on the driver: the document-scope pairs (states² × periods).
       comentions =
           finished
@@ -117,7 +116,7 @@ public final class StatesStage implements Stage {
               .collect();
     }
     Map<String, String> networks = Networks.files(comentions, states);
-    return r.files(Catalog.NETWORKS, networks).note((networks.size() - 1) + " networks");
+    return r.files(StatesCatalog.NETWORKS, networks).note((networks.size() - 1) + " networks");
   }
 
   private static org.apache.spark.sql.Dataset<Row> table(

@@ -17,10 +17,9 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.marsad.corpus.CorpusOptions;
 import org.marsad.corpus.Period;
-import org.marsad.io.CorpusReader;
 import org.marsad.pipeline.Candidate;
+import org.marsad.pipeline.InputColumns;
 import org.marsad.pipeline.StageContext;
 import org.marsad.pipeline.StatValue;
 import org.marsad.pipeline.TermsBlob;
@@ -225,8 +224,8 @@ final class TermEvidence {
       }
     }
     Broadcast<Map<String, List<Object[]>>> b = jsc.broadcast(wantedDocs);
-    CorpusOptions o = ctx.corpus();
-    boolean hasTitle = List.of(ctx.raw().columns()).contains(o.titleCol());
+    StageContext.TextColumns o = ctx.textColumns();
+    boolean hasTitle = o.title() != null && List.of(ctx.raw().columns()).contains(o.title());
     Analysis analysis = ctx.analysis();
     List<String> files =
         wantedDocs.keySet().stream().map(k -> k.split("\t", 2)[0]).distinct().toList();
@@ -250,13 +249,13 @@ final class TermEvidence {
         };
     List<Row> rows =
         ctx.raw()
-            .filter(col(CorpusReader.FILE_COL).isin(files.toArray()))
+            .filter(col(InputColumns.FILE).isin(files.toArray()))
             .select(
-                col(CorpusReader.FILE_COL),
-                col(CorpusReader.ROW_COL),
-                col(quote(o.textCol())).cast("string"),
+                col(InputColumns.FILE),
+                col(InputColumns.ROW),
+                col(quote(o.text())).cast("string"),
                 hasTitle
-                    ? col(quote(o.titleCol())).cast("string")
+                    ? col(quote(o.title())).cast("string")
                     : org.apache.spark.sql.functions.lit(null).cast("string"))
             .javaRDD()
             .mapPartitions(sentences)

@@ -15,7 +15,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.marsad.analysis.StatsPass;
-import org.marsad.catalog.Catalog;
 import org.marsad.pipeline.Stage;
 import org.marsad.pipeline.StageContext;
 import org.marsad.pipeline.StageResult;
@@ -65,15 +64,15 @@ public final class TermsStage implements Stage {
     Dataset<Row> tf =
         spark.createDataFrame(
             finished.filter(t -> t._1() == TermTables.FREQUENCIES).map(Tuple2::_2),
-            Catalog.TERM_FREQUENCIES.schema());
+            TermsCatalog.TERM_FREQUENCIES.schema());
     Dataset<Row> keyness =
         spark.createDataFrame(
             finished.filter(t -> t._1() == TermTables.KEYNESS).map(Tuple2::_2),
-            Catalog.TERM_KEYNESS.schema());
+            TermsCatalog.TERM_KEYNESS.schema());
     Dataset<Row> trends =
         spark.createDataFrame(
             finished.filter(t -> t._1() == TermTables.TRENDS).map(Tuple2::_2),
-            Catalog.TERM_TRENDS.schema());
+            TermsCatalog.TERM_TRENDS.schema());
     // Collocations: the candidates of each pair go to the partition of its second term, where
     // that term's right marginal is.
     JavaPairRDD<StatKey, Object[]> candidates =
@@ -87,16 +86,16 @@ public final class TermsStage implements Stage {
             .zipPartitions(reduced, (a, b) -> TermTables.collocations(a, terms(b), pairs))
             .persist(StorageLevel.MEMORY_AND_DISK());
     r.onRelease(() -> coll.unpersist(false));
-    Dataset<Row> collocations = spark.createDataFrame(coll, Catalog.COLLOCATIONS.schema());
+    Dataset<Row> collocations = spark.createDataFrame(coll, TermsCatalog.COLLOCATIONS.schema());
     List<TermEvidence.Target> targets =
         TermEvidence.targets(
             finished.filter(t -> t._1() == TermTables.KEYNESS).map(Tuple2::_2), coll);
     List<Row> evidence = TermEvidence.rows(ctx, targets);
-    return r.table(Catalog.TERM_FREQUENCIES, tf)
-        .table(Catalog.TERM_KEYNESS, keyness)
-        .table(Catalog.COLLOCATIONS, collocations)
-        .table(Catalog.TERM_TRENDS, trends)
-        .rows(Catalog.TERM_EVIDENCE, evidence);
+    return r.table(TermsCatalog.TERM_FREQUENCIES, tf)
+        .table(TermsCatalog.TERM_KEYNESS, keyness)
+        .table(TermsCatalog.COLLOCATIONS, collocations)
+        .table(TermsCatalog.TERM_TRENDS, trends)
+        .rows(TermsCatalog.TERM_EVIDENCE, evidence);
   }
 
   /** The terms capability's partials of a partition. */

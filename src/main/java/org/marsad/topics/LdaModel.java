@@ -9,7 +9,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,18 +17,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.marsad.pipeline.MarsadException;
 
 /**
  * A fitted topic model: the vocabulary (analysis keys and their readable labels), the variational
- * topic-term parameters λ (k × V), the document-topic prior α and the topic-term prior η. Saved
- * under {@code <output>/models/topics} as {@code model.json} (format, k, vocabulary size, α, η,
- * seed), {@code vocabulary.tsv} (term and label per line, in index order) and {@code lambda.bin} (k
- * × V big-endian doubles, topic-major); {@code --model} and {@code update} infer with it, so topic
- * ids keep their meaning across runs.
+ * topic-term parameters λ (k × V), the document-topic prior α and the topic-term prior η. Saved (by
+ * the job) under {@code <output>/models/topics} as {@code model.json} (format, k, vocabulary size,
+ * α, η, seed), {@code vocabulary.tsv} (term and label per line, in index order) and {@code
+ * lambda.bin} (k × V big-endian doubles, topic-major); {@code --model} and {@code update} infer
+ * with it, so topic ids keep their meaning across runs.
  */
 public final class LdaModel implements Serializable {
 
@@ -158,12 +154,9 @@ public final class LdaModel implements Serializable {
     return out;
   }
 
-  /** Saves the model under {@code dir} (any Hadoop filesystem). */
-  public void save(String dir, Configuration hadoop) {
-    Path root = new Path(dir);
+  /** The model's files, by name: model.json, vocabulary.tsv and lambda.bin. */
+  public Map<String, byte[]> files() {
     try {
-      FileSystem fs = root.getFileSystem(hadoop);
-      fs.mkdirs(root);
       ObjectMapper json = new ObjectMapper();
       ObjectNode m = json.createObjectNode();
       m.put("format", FORMAT);
@@ -175,45 +168,41 @@ public final class LdaModel implements Serializable {
       for (double x : alpha) {
         a.add(x);
       }
-      try (OutputStream o = fs.create(new Path(root, "model.json"), true)) {
-        o.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(m));
-      }
       StringBuilder v = new StringBuilder();
       for (int i = 0; i < vocabulary.length; i++) {
         v.append(vocabulary[i]).append('\t').append(labels[i]).append('\n');
       }
-      try (OutputStream o = fs.create(new Path(root, "vocabulary.tsv"), true)) {
-        o.write(v.toString().getBytes(StandardCharsets.UTF_8));
-      }
-      try (DataOutputStream o =
-          new DataOutputStream(
-              new java.io.BufferedOutputStream(fs.create(new Path(root, "lambda.bin"), true)))) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (DataOutputStream o = new DataOutputStream(bytes)) {
         for (double[] row : lambda) {
           for (double x : row) {
             o.writeDouble(x);
           }
         }
       }
+      Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+      files.put("model.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(m));
+      files.put("vocabulary.tsv", v.toString().getBytes(StandardCharsets.UTF_8));
+      files.put("lambda.bin", bytes.toByteArray());
+      return files;
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(
-          "Cannot save the topic model to " + dir + ": " + e.getMessage(), e);
+      throw new java.io.UncheckedIOException("Cannot encode the topic model: " + e.getMessage(), e);
     }
   }
 
   /**
-   * Loads a model saved by {@link #save}.
+   * The model of the files {@link #files} wrote ({@code dir} names them in messages).
    *
    * @throws MarsadException naming the folder and what is wrong with it
    */
-  public static LdaModel load(String dir, Configuration hadoop) {
-    Path root = new Path(dir);
+  public static LdaModel fromFiles(String dir, Map<String, byte[]> files) {
     String part = "model.json";
     try {
-      FileSystem fs = root.getFileSystem(hadoop);
-      JsonNode m;
-      try (var in = fs.open(new Path(root, part))) {
-        m = new ObjectMapper().readTree(in);
+      byte[] head = files.get(part);
+      if (head == null) {
+        throw new IOException("absent");
       }
+      JsonNode m = new ObjectMapper().readTree(head);
       if (!FORMAT.equals(m.path("format").asText())) {
         throw MarsadException.data(
             "Cannot use --model: not a model of this Marsad (format "
@@ -232,9 +221,14 @@ public final class LdaModel implements Serializable {
       part = "vocabulary.tsv";
       List<String> terms = new ArrayList<>();
       List<String> labels = new ArrayList<>();
+      byte[] vocab = files.get(part);
+      if (vocab == null) {
+        throw new IOException("absent");
+      }
       try (BufferedReader r =
           new BufferedReader(
-              new InputStreamReader(fs.open(new Path(root, part)), StandardCharsets.UTF_8))) {
+              new InputStreamReader(
+                  new java.io.ByteArrayInputStream(vocab), StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null) {
           int tab = line.indexOf('\t');
@@ -243,12 +237,15 @@ public final class LdaModel implements Serializable {
         }
       }
       if (terms.size() != size) {
-        throw new IOException("vocabulary.tsv has " + terms.size() + " terms, model.json " + size);
+        throw new IOException("it has " + terms.size() + " terms, model.json " + size);
       }
       part = "lambda.bin";
+      byte[] lam = files.get(part);
+      if (lam == null) {
+        throw new IOException("absent");
+      }
       double[][] lambda = new double[k][size];
-      try (DataInputStream in =
-          new DataInputStream(new java.io.BufferedInputStream(fs.open(new Path(root, part))))) {
+      try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(lam))) {
         for (int t = 0; t < k; t++) {
           for (int w = 0; w < size; w++) {
             lambda[t][w] = in.readDouble();

@@ -17,7 +17,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.marsad.catalog.Catalog;
 import org.marsad.pipeline.CorePartials;
 import org.marsad.pipeline.Stage;
 import org.marsad.pipeline.StageContext;
@@ -58,6 +57,16 @@ public final class TopicsStage implements Stage {
   /** Threads of a fit on the driver. */
   static final int DRIVER_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
+  private final Map<String, byte[]> savedModel;
+
+  /**
+   * A stage that fits a model, or, given the files of a saved one ({@code --model}), infers with
+   * it.
+   */
+  public TopicsStage(Map<String, byte[]> savedModel) {
+    this.savedModel = savedModel;
+  }
+
   @Override
   public String name() {
     return "topics";
@@ -81,24 +90,27 @@ public final class TopicsStage implements Stage {
     r.figure("documents", n);
     LdaModel model = null;
     String[] vocab;
+    // Non-zero entries of the count vectors: the sum of the vocabulary terms' frequencies.
+    long[] nonZeros = {Long.MAX_VALUE};
     if (s.model() != null) {
-      model = LdaModel.load(s.model(), spark.sparkContext().hadoopConfiguration());
+      model = LdaModel.fromFiles(s.model(), savedModel);
       vocab = model.vocabulary();
       LOG.info("[topics] inferring with the model in {} (k = {})", s.model(), model.k());
       r.figure("model", s.model());
     } else {
       spark.sparkContext().setJobDescription("topics: vocabulary");
-      vocab = vocabulary(ctx.stats(), n, s);
+      nonZeros[0] = 0;
+      vocab = vocabulary(ctx.stats(), n, s, nonZeros);
       r.figure("vocabulary", vocab.length);
       r.figure("min_df", s.minDfFor(n));
       r.figure("max_df", s.maxDf());
       if (vocab.length < 2 || n < 2) {
         LOG.warn("[topics] too few documents or terms to fit topics: the topic tables are empty");
-        r.rows(Catalog.TOPICS, List.of())
-            .rows(Catalog.DOCUMENT_TOPICS, List.of())
-            .rows(Catalog.TOPIC_TRENDS, List.of())
-            .rows(Catalog.TOPIC_SUMMARY, List.of())
-            .rows(Catalog.TOPIC_STATES, List.of());
+        r.rows(TopicsCatalog.TOPICS, List.of())
+            .rows(TopicsCatalog.DOCUMENT_TOPICS, List.of())
+            .rows(TopicsCatalog.TOPIC_TRENDS, List.of())
+            .rows(TopicsCatalog.TOPIC_SUMMARY, List.of())
+            .rows(TopicsCatalog.TOPIC_STATES, List.of());
         r.figure("k", 0);
         return r.note(note(r.figures()));
       }
@@ -124,8 +136,9 @@ public final class TopicsStage implements Stage {
                         (byte[]) row.get(4),
                         bIndex.value(),
                         forms));
-    long nnz = ctx.stats().rows(TopicPartials.DF) == 0 ? 0 : nonZeros(ctx.stats(), index);
-    boolean onDriver = nnz <= ctx.settings().get(TopicsSettings.DRIVER_FIT_MAX);
+    // With a saved model the vectors' size is not known before they are made: its inference runs
+    // on the cluster, a fit below the cap on the driver.
+    boolean onDriver = nonZeros[0] <= ctx.settings().get(TopicsSettings.DRIVER_FIT_MAX);
     List<TopicDoc> local = null;
     if (onDriver) {
       spark.sparkContext().setJobDescription("topics: count vectors");
@@ -174,10 +187,10 @@ public final class TopicsStage implements Stage {
                   fits.get(i).seconds(),
                   i == best));
         }
-        r.rows(Catalog.TOPIC_SWEEP, sweep);
+        r.rows(TopicsCatalog.TOPIC_SWEEP, sweep);
       }
       LdaModel m = chosen.model();
-      r.folder(Catalog.TOPIC_MODEL, dir -> m.save(dir, spark.sparkContext().hadoopConfiguration()));
+      r.binaryFiles(TopicsCatalog.TOPIC_MODEL, m.files());
     }
     // One inference pass: document_topics and the sums of the other tables.
     LdaModel m = chosen.model();
@@ -194,7 +207,7 @@ public final class TopicsStage implements Stage {
         agg.add(d, w, reprints == null ? null : reprints.get(d.docId()));
         documentTopics(d, w, docTopics);
       }
-      r.rows(Catalog.DOCUMENT_TOPICS, docTopics);
+      r.rows(TopicsCatalog.DOCUMENT_TOPICS, docTopics);
     } else {
       Broadcast<LdaModel> bm = jsc.broadcast(m);
       JavaRDD<Tuple2<TopicDoc, double[]>> mixtures =
@@ -222,7 +235,7 @@ public final class TopicsStage implements Stage {
         rawFromReprints(ctx.stats(), mixtures, agg);
       }
       r.table(
-          Catalog.DOCUMENT_TOPICS,
+          TopicsCatalog.DOCUMENT_TOPICS,
           spark.createDataFrame(
               mixtures.flatMap(
                   x -> {
@@ -230,14 +243,14 @@ public final class TopicsStage implements Stage {
                     documentTopics(x._1(), x._2(), out);
                     return out.iterator();
                   }),
-              Catalog.DOCUMENT_TOPICS.schema()));
+              TopicsCatalog.DOCUMENT_TOPICS.schema()));
     }
     double[] npmi = chosen.npmi() != null ? chosen.npmi() : npmi(m, agg);
     List<List<String>> tops = chosen.tops() != null ? chosen.tops() : topLists(m);
-    r.rows(Catalog.TOPICS, topics(m))
-        .rows(Catalog.TOPIC_TRENDS, agg.trends())
-        .rows(Catalog.TOPIC_SUMMARY, summary(m, npmi, agg))
-        .rows(Catalog.TOPIC_STATES, agg.states(minTopicStateDocs));
+    r.rows(TopicsCatalog.TOPICS, topics(m))
+        .rows(TopicsCatalog.TOPIC_TRENDS, agg.trends())
+        .rows(TopicsCatalog.TOPIC_SUMMARY, summary(m, npmi, agg))
+        .rows(TopicsCatalog.TOPIC_STATES, agg.states(minTopicStateDocs));
     double mean = Coherence.mean(npmi);
     double diversity = Coherence.diversity(tops);
     r.figure("k", k);
@@ -259,7 +272,7 @@ public final class TopicsStage implements Stage {
    * most document-frequent (ties by term), from the reduced document frequencies: each partition
    * offers its best, the driver keeps the best of those (one job).
    */
-  static String[] vocabulary(StatsResult stats, long nDocs, TopicSettings s) {
+  static String[] vocabulary(StatsResult stats, long nDocs, TopicSettings s, long[] nnz) {
     long minDf = s.minDfFor(nDocs);
     long maxDocs = (long) Math.floor(s.maxDf() * nDocs);
     int size = s.vocabSize();
@@ -293,6 +306,7 @@ public final class TopicsStage implements Stage {
     String[] vocab = new String[Math.min(size, all.size())];
     for (int i = 0; i < vocab.length; i++) {
       vocab[i] = all.get(i)._1();
+      nnz[0] += all.get(i)._2();
     }
     return vocab;
   }
@@ -301,15 +315,6 @@ public final class TopicsStage implements Stage {
   private static java.util.Comparator<Tuple2<String, Long>> vocabularyOrder() {
     return java.util.Comparator.comparingLong((Tuple2<String, Long> t) -> -t._2())
         .thenComparing(Tuple2::_1);
-  }
-
-  /** Non-zero entries of the count vectors: the sum of the vocabulary terms' frequencies. */
-  private static long nonZeros(StatsResult stats, Map<String, Integer> index) {
-    return stats
-        .reduced()
-        .filter(e -> e._1().is(TopicPartials.DF) && index.containsKey(e._1().a()))
-        .map(e -> e._2().count(0))
-        .fold(0L, Long::sum);
   }
 
   private static String[] labels(StageContext ctx, String[] vocab) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -15,7 +14,6 @@ import org.marsad.corpus.Period;
 import org.marsad.io.CorpusReader;
 import org.marsad.jobs.MarsadJob;
 import org.marsad.topics.Coherence;
-import org.marsad.topics.TopicStats;
 
 /**
  * Benchmark: MALLET trained on exactly the documents and terms of a Marsad topics run, and both
@@ -58,7 +56,12 @@ public final class TopicsBench {
     Dataset<Row> counted = MarsadJob.analyse(raw, BenchConfig.of(a[0], o)).counted();
     List<Row> bags = TermBags.collect(counted);
     String out = a[4];
-    String[] vocab = CountVectorizerModel.load(out + "/models/topics/vocabulary").vocabulary();
+    String[] vocab =
+        org.marsad.topics.LdaModel.fromFiles(
+                out + "/models/topics",
+                org.marsad.io.FolderFiles.read(
+                    out + "/models/topics", spark.sparkContext().hadoopConfiguration(), "model"))
+            .vocabulary();
     int k = Integer.parseInt(a[5]);
     int iterations = Integer.parseInt(a[6]);
     List<List<String>> docsTerms = new ArrayList<>(bags.size());
@@ -66,8 +69,19 @@ public final class TopicsBench {
       docsTerms.add(TermBags.bag(r));
     }
     // Our topics, re-scored here in memory by the same code as MALLET's.
-    List<List<String>> ours =
-        TopicStats.topLists(spark.read().parquet(out + "/topics").orderBy(col("topic_id")), k);
+    List<List<String>> ours = new ArrayList<>();
+    for (int t = 0; t < k; t++) {
+      ours.add(new ArrayList<>());
+    }
+    for (Row r :
+        spark
+            .read()
+            .parquet(out + "/topics")
+            .orderBy("topic_id", "rank")
+            .select("topic_id", "term")
+            .collectAsList()) {
+      ours.get(r.getInt(0)).add(r.getString(1));
+    }
     double[] ourNpmi =
         Coherence.topicNpmi(
             ours, docsTerms.size(), Coherence.count(docsTerms, Coherence.scoredTerms(ours)));

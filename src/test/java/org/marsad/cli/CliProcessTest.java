@@ -73,11 +73,11 @@ class CliProcessTest {
                 l.matches(
                     ".* INFO MarsadJob: \\[terms\\] [0-9,]+ rows in 5 tables \\(term_frequencies"
                         + " .*\\), [0-9.]+ s"))
-        .anyMatch(
-            l ->
-                l.contains(
-                    "marsad terms: 12 rows in, 12 documents, 0 rejected; tables in "
-                        + tmp.resolve("out")));
+        .anyMatch(l -> l.equals("marsad terms: 12 rows in: 12 documents, 0 rejected"))
+        .anyMatch(l -> l.contains(" tables in " + tmp.resolve("out")))
+        .last()
+        .asString()
+        .startsWith("  report: ");
     long infoLines = lines.stream().filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d INFO .*")).count();
     assertThat(infoLines).as(text).isLessThanOrEqualTo(4); // config, load, terms, report
   }

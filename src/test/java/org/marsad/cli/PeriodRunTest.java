@@ -53,7 +53,7 @@ class PeriodRunTest {
     args.addAll(JobTestSupport.TINY_TOPICS);
     Cli.Result r = Cli.run(args.toArray(new String[0]));
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("12 rows in, 12 documents, 0 rejected");
+    assertThat(r.out()).contains("12 rows in: 12 documents, 0 rejected");
     assertThat(Files.readString(Path.of(out, "report", "index.html"))).contains("<html");
 
     for (String t :

@@ -82,8 +82,8 @@ class HdfsIT {
     System.out.printf("[it] HDFS run: %.1f s%n", (System.nanoTime() - t0) / 1e9);
     assertThat(fs.exists(new org.apache.hadoop.fs.Path(out + "/_manifest.json"))).isTrue();
     assertThat(fs.exists(new org.apache.hadoop.fs.Path(out + "/report/index.html"))).isTrue();
-    ItRuns.assertFitPartitions(out);
-    ItRuns.assertFitPartitions(reference);
+    ItRuns.assertFitOn(out, "driver");
+    ItRuns.assertFitOn(reference, "driver");
     ItRuns.assertOverridesShow(out);
     assertThat(TableComparison.differences(out, reference)).isEmpty();
   }

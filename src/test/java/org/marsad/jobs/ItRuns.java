@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.marsad.SharedSpark;
 import org.marsad.cli.Cli;
-import org.marsad.topics.TopicStats;
 
 /**
  * What the integration tests run: the sample corpus with an override gazetteer and stop list and
@@ -135,33 +134,19 @@ final class ItRuns {
   }
 
   /**
-   * Documents per partition of the fitted topic corpus in every run of these tests: the sample's
-   * 300 documents make 3 partitions, as a corpus of 40,001 to 60,000 documents has by default (1
-   * partition would hide any dependence on the order in which partitions are merged).
+   * What child runs (spark-submit on the cluster or local[1]) add to their arguments: the topics
+   * are fitted with one Spark job per step over the executors, where the in-process reference fits
+   * them on the driver; their tables must be the same bit for bit.
    */
-  static final String DOCS_PER_PARTITION = "100";
-
-  /** The Spark settings every child run of these tests gets. */
-  static List<String> sparkConf() {
-    return List.of("--conf", TopicStats.DOCS_PER_PARTITION_CONF + "=" + DOCS_PER_PARTITION);
-  }
+  static final List<String> CLUSTER_FIT = List.of("--topics-driver-max", "0");
 
   /** Runs {@code args} in this JVM on the shared session, as typed in folder {@code cwd}. */
   static Cli.Result inProcess(Path cwd, List<String> args) {
-    var conf = SharedSpark.get().conf();
-    conf.set(TopicStats.DOCS_PER_PARTITION_CONF, DOCS_PER_PARTITION);
-    try {
-      return Cli.runIn(cwd, args.toArray(new String[0]));
-    } finally {
-      conf.unset(TopicStats.DOCS_PER_PARTITION_CONF);
-    }
+    return Cli.runIn(cwd, args.toArray(new String[0]));
   }
 
-  /**
-   * Checks that the topics of {@code output} were fitted on {@link #DOCS_PER_PARTITION}'s 3
-   * partitions.
-   */
-  static void assertFitPartitions(String output) throws IOException {
+  /** Checks where the topics of {@code output} were fitted: "driver" or "cluster". */
+  static void assertFitOn(String output, String where) throws IOException {
     String json =
         new String(
             org.apache.hadoop.fs.FileSystem.get(
@@ -174,10 +159,10 @@ final class ItRuns {
             new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(json)
                 .path("topics")
-                .path("partitions")
-                .asInt())
-        .as("partitions of the fitted corpus in %s", output)
-        .isEqualTo(3);
+                .path("fit_on")
+                .asText())
+        .as("where the topics of %s were fitted", output)
+        .isEqualTo(where);
   }
 
   /** Checks that the override files changed {@code output}: the extra form and stop word. */

@@ -95,7 +95,6 @@ final class SparkProcesses {
       String name, Path cwd, Path extraClasspath, List<String> sparkArgs, List<String> marsadArgs)
       throws IOException {
     List<String> a = new ArrayList<>(sparkArgs);
-    a.addAll(ItRuns.sparkConf());
     a.addAll(
         List.of(
             "--conf",
@@ -108,6 +107,9 @@ final class SparkProcesses {
             "org.marsad.cli.Marsad",
             jobJar().toString()));
     a.addAll(marsadArgs);
+    if (!marsadArgs.isEmpty() && marsadArgs.get(0).equals("run")) {
+      a.addAll(ItRuns.CLUSTER_FIT);
+    }
     return start(
         name, cwd, extraClasspath, "org.apache.spark.deploy.SparkSubmit", a.toArray(new String[0]));
   }

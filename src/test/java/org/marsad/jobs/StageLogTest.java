@@ -31,15 +31,4 @@ class StageLogTest {
     assertThat(log.line("report", "out/report/index.html", 2.0, true))
         .isEqualTo("[report] out/report/index.html, 2.0 s");
   }
-
-  @Test
-  void theTopicsNoteSaysKCoherenceAndDiversity() {
-    Map<String, Object> q = new LinkedHashMap<>();
-    q.put("k", 20);
-    q.put("npmi_mean", -0.14871);
-    q.put("diversity", 0.955);
-    assertThat(StageLog.topicsNote(q)).isEqualTo("k = 20, mean NPMI -0.1487, diversity 0.955");
-    assertThat(StageLog.topicsNote(Map.of("k", 0)))
-        .isEqualTo("no topics (too few documents or terms)");
-  }
 }

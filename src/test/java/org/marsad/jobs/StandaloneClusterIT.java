@@ -159,8 +159,8 @@ class StandaloneClusterIT {
     assertThat(Files.readString(Path.of(out, "report", "index.html")))
         .contains("Licensed to the Apache Software Foundation");
 
-    ItRuns.assertFitPartitions(out);
-    ItRuns.assertFitPartitions(reference);
+    ItRuns.assertFitOn(out, "cluster");
+    ItRuns.assertFitOn(reference, "driver");
     ItRuns.assertOverridesShow(out);
     assertThat(TableComparison.differences(out, reference))
         .as("tables of the cluster run that differ from local mode")

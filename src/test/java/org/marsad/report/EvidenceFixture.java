@@ -484,7 +484,16 @@ public final class EvidenceFixture {
       StructType schema,
       List<Row> rows,
       String... partitionBy) {
-    saveTable(out, table, spark.createDataFrame(rows, schema), partitionBy);
+    // Rows written before a table gained columns (url) get nulls for them.
+    List<Row> padded = new ArrayList<>();
+    for (Row r : rows) {
+      Object[] v = new Object[schema.size()];
+      for (int i = 0; i < Math.min(r.length(), v.length); i++) {
+        v[i] = r.get(i);
+      }
+      padded.add(RowFactory.create(v));
+    }
+    saveTable(out, table, spark.createDataFrame(padded, schema), partitionBy);
   }
 
   private static void saveTable(Path out, String table, Dataset<Row> d, String... partitionBy) {

@@ -302,6 +302,7 @@ public final class Marsad implements Callable<Integer> {
       Logging.apply(verbose);
       SparkSession spark = Sessions.create("marsad query", master);
       String output = UserPaths.fromCommandLine(this.output);
+      org.marsad.io.OutputFolder.finishCommit(spark.sparkContext().hadoopConfiguration(), output);
       int views = 0;
       for (org.marsad.catalog.Table t : org.marsad.catalog.Catalog.tables()) {
         var d = org.marsad.io.TableReader.read(spark, output, t);
@@ -365,16 +366,11 @@ public final class Marsad implements Callable<Integer> {
         if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
           page = Report.write(spark, out); // fails naming the missing folder
         } else {
-          org.marsad.io.OutputLock lock =
-              org.marsad.io.OutputLock.acquire(
-                  fs,
-                  root,
-                  "report-" + java.util.UUID.randomUUID().toString().substring(0, 8),
-                  "report");
-          try {
+          // The lock, and an interrupted commit finished first (OutputFolder.openExisting).
+          try (org.marsad.io.OutputFolder f =
+              org.marsad.io.OutputFolder.openExisting(
+                  spark.sparkContext().hadoopConfiguration(), out, "report")) {
             page = Report.write(spark, out);
-          } finally {
-            lock.close();
           }
         }
       } catch (java.io.IOException e) {

@@ -209,12 +209,19 @@ public final class MarsadJob {
         manifest.stageSeconds(stage.name(), stageLog.end(stage.name(), t, result.note));
       }
 
+      // The manifest and the report are staged and committed with the tables (one commit).
       folder.beforeCommit(writer.entries(), Catalog.REPORT);
-      writer.commit();
-      folder.afterCommit();
       manifest.put("outputs", folder.outputs());
       manifest.tables(writer.rows());
-      writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
+      writer.stageFile(Catalog.MANIFEST, manifest.toJson(Instant.now()));
+      long t9 = System.nanoTime();
+      writer.stageFile(
+          Catalog.REPORT + "/index.html",
+          Report.render(spark, writer.stagingPath(), config.output()));
+      String page = new org.apache.hadoop.fs.Path(config.output(), "report/index.html").toString();
+      manifest.stageSeconds("report", stageLog.end("report", t9, page));
+      writer.stageFile(Catalog.MANIFEST, manifest.toJson(Instant.now()));
+      folder.commit(writer);
       if (config.postgres() != null) { // after the Parquet commit; the manifest is rewritten
         long tp = System.nanoTime();
         Map<String, Long> loaded =
@@ -225,10 +232,6 @@ public final class MarsadJob {
         writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
       }
       LOG.debug("[done] tables written to {}: {}", config.output(), writer.rows());
-      long t9 = System.nanoTime();
-      String page = Report.write(spark, config.output());
-      manifest.stageSeconds("report", stageLog.end("report", t9, page));
-      writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
       return new JobResult(rowsIn, nDocs, nRejected, writer.rows(), config.output());
     } catch (Exception e) { // Spark throws SparkException undeclared
       writer.abort();

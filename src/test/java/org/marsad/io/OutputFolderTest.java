@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Tag;
@@ -151,6 +152,46 @@ class OutputFolderTest {
             "Cannot write output: it is a file, not a folder ("
                 + tmp.resolve("a-file")
                 + "); choose a folder for --output");
+  }
+
+  @Test
+  void aFailedRunLeavesNoNewFolderAndAnExistingFolderAsItWas() throws Exception {
+    Path nested = out().resolve("a/b");
+    OutputFolder f =
+        OutputFolder.open(new Configuration(), nested.toString(), "failed", "terms", false);
+    Files.createDirectories(nested.resolve("_staging/failed/documents"));
+    f.close(); // no commit: the run failed
+    assertThat(out()).as("with the parents the run created").doesNotExist();
+    assertThat(tmp).exists();
+
+    Files.createDirectories(out());
+    open(false).close();
+    assertThat(out()).exists().isEmptyDirectory();
+
+    earlierRun(true);
+    Map<String, Long> before = sizes();
+    OutputFolder g = open(false);
+    Files.createDirectories(out().resolve("_staging/new-run/documents"));
+    g.close();
+    assertThat(sizes()).isEqualTo(before);
+    assertThat(out().resolve("_staging")).doesNotExist();
+
+    try (OutputFolder h =
+        OutputFolder.open(new Configuration(), nested.toString(), "ok", "terms", false)) {
+      h.beforeCommit(Set.of("documents"));
+      h.afterCommit(); // committed: the new folder stays
+    }
+    assertThat(nested).exists();
+  }
+
+  private Map<String, Long> sizes() throws Exception {
+    Map<String, Long> m = new java.util.TreeMap<>();
+    try (var files = Files.walk(out())) {
+      for (Path p : files.toList()) {
+        m.put(out().relativize(p).toString(), Files.isDirectory(p) ? -1 : Files.size(p));
+      }
+    }
+    return m;
   }
 
   @Test

@@ -95,7 +95,9 @@ public final class MarsadJob {
       spark.sparkContext().setJobGroup("marsad-load", "load corpus", false);
       Dataset<Row> raw = CorpusReader.read(spark, config.inputs());
       CorpusLoader.checkColumns(raw.schema(), config.corpus());
-      long rowsIn = raw.count();
+      // The files read, counted per file: exactly the files the manifest lists.
+      List<String> inputFiles = CorpusReader.listFiles(spark, config.inputs());
+      long rowsIn = CorpusReader.countRows(raw, inputFiles);
       LOG.debug("[load] {} input rows from {}", rowsIn, config.inputs());
       if (rowsIn == 0) {
         LOG.warn("[load] the corpus is empty: every table will be empty");
@@ -147,12 +149,7 @@ public final class MarsadJob {
       for (Row r : keys.groupBy("reason").count().collectAsList()) {
         byReason.put(r.getString(0), r.getLong(1));
       }
-      manifest.inputs(
-          config.inputs(),
-          CorpusReader.listFiles(spark, config.inputs()),
-          rowsIn,
-          nDocs,
-          nRejected);
+      manifest.inputs(config.inputs(), inputFiles, rowsIn, nDocs, nRejected);
       manifest.rejectedByReason(byReason);
       Map<String, Object> dedupInfo = new LinkedHashMap<>();
       dedupInfo.put("mode", config.dedup().option());

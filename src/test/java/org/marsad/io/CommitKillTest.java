@@ -25,7 +25,7 @@ import org.marsad.jobs.JobTestSupport;
 
 /**
  * A real {@code jobs/marsad terms} process killed with SIGKILL inside its commit (between two steps
- * of the journal: some tables already replaced, the earlier run's states and topics tables not yet
+ * of the journal: some tables already replaced, the earlier {@code states} run's tables not yet
  * removed), then the next command on the folder: it finishes the commit first, and the folder holds
  * exactly the killed run, whose manifest, tables and report agree.
  */
@@ -65,14 +65,12 @@ class CommitKillTest {
   @Test
   void aRunKilledInsideItsCommitIsFinishedByTheNextCommandIntoOneConsistentRun() throws Exception {
     JobTestSupport.tinyCorpus(tmp);
-    List<String> runArgs = new ArrayList<>(List.of("run", "--input", "corpus", "--output", "out"));
-    runArgs.addAll(JobTestSupport.TINY_TOPICS);
-    Cli.Result first = Cli.runIn(tmp, runArgs.toArray(new String[0]));
+    Cli.Result first = Cli.runIn(tmp, "states", "--input", "corpus", "--output", "out");
     assertThat(first.code()).as(first.err()).isZero();
     Path out = tmp.resolve("out");
     String earlierRun = manifest(out).get("run_id").asText();
-    assertThat(out.resolve("topics")).exists();
     assertThat(out.resolve("state_counts")).exists();
+    assertThat(out.resolve("networks")).exists();
 
     Path log = tmp.resolve("killed.log");
     Process child =
@@ -104,7 +102,7 @@ class CommitKillTest {
     assertThat(killedRun).isNotEqualTo(earlierRun);
     // Killed inside the commit: the folder mixes both runs until the journal is finished.
     assertThat(journal).exists();
-    assertThat(out.resolve("topics")).as("not yet removed").exists();
+    assertThat(out.resolve("state_counts")).as("not yet removed").exists();
     assertThat(manifest(out).get("run_id").asText()).isEqualTo(earlierRun);
     assertThat(steps.get(steps.size() - 1).get("replace").asText()).isEqualTo("_manifest.json");
 
@@ -124,7 +122,7 @@ class CommitKillTest {
     assertThat(entries(out)).isEqualTo(outputs);
     assertThat(outputs)
         .contains("documents", "term_frequencies", "report")
-        .doesNotContain("topics", "state_counts", "states");
+        .doesNotContain("state_counts", "states", "networks");
     m.get("tables")
         .fields()
         .forEachRemaining(

@@ -43,7 +43,8 @@ import picocli.CommandLine.Parameters;
       Marsad.IngestCmd.class,
       Marsad.Analyze.class,
       Marsad.Query.class,
-      Marsad.ReportCmd.class
+      Marsad.ReportCmd.class,
+      ExportCommand.class
     })
 public final class Marsad implements Callable<Integer> {
 

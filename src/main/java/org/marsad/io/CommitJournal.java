@@ -114,6 +114,12 @@ final class CommitJournal {
    * folder. A journal already there (another commit not finished) is an error.
    */
   void commit(FileSystem fs, Path root) throws IOException {
+    write(fs, root);
+    finish(fs, root);
+  }
+
+  /** Writes the journal: the commit point. */
+  void write(FileSystem fs, Path root) throws IOException {
     Path journal = new Path(root, NAME);
     if (fs.exists(journal)) {
       throw new IllegalStateException(
@@ -122,7 +128,28 @@ final class CommitJournal {
               + "); open the folder with any marsad command to finish it first");
     }
     HadoopFiles.writeAtomically(fs, journal, toJson());
-    apply(fs, root, HadoopFiles.atomicFolderRename(fs), Hook.NONE);
+  }
+
+  /**
+   * Applies the steps of the journal {@link #write} wrote. A failure leaves the journal (and the
+   * staging folder) for the next command that opens the folder, and says so.
+   */
+  void finish(FileSystem fs, Path root) {
+    try {
+      apply(fs, root, HadoopFiles.atomicFolderRename(fs), Hook.NONE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot finish the commit of run "
+              + runId
+              + " in "
+              + root
+              + ": "
+              + e.getMessage()
+              + "; the run is committed in "
+              + new Path(root, NAME)
+              + ", which the next marsad command on the folder finishes",
+          e);
+    }
   }
 
   /**

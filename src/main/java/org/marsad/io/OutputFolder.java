@@ -254,8 +254,11 @@ public final class OutputFolder implements AutoCloseable {
       throw new UncheckedIOException(
           "Cannot commit output: " + e.getMessage() + " (" + root + ")", e);
     }
-    writer.commit(deletions);
-    committed = true;
+    try {
+      writer.commit(deletions);
+    } finally {
+      committed = writer.committed(); // past the journal, the folder holds this run
+    }
     removed = gone;
     logRemoved(gone);
     return gone;
@@ -321,7 +324,11 @@ public final class OutputFolder implements AutoCloseable {
   public void close() {
     if (!committed) {
       try {
-        clearStaging(fs, root); // what a failed run staged
+        if (fs.exists(new Path(root, CommitJournal.NAME))) {
+          committed = true; // a commit the next command finishes: its staging is the journal's
+        } else {
+          clearStaging(fs, root); // what a failed run staged
+        }
       } catch (IOException e) {
         LOG.debug("could not remove the staging folder of {}", root, e);
       }

@@ -379,8 +379,11 @@ public final class TableWriter {
       if (manifest != null) {
         steps.add(manifest);
       }
-      new CommitJournal(runIdOf(), stagingRel, steps).commit(fs, output);
+      CommitJournal journal = new CommitJournal(runIdOf(), stagingRel, steps);
+      journal.write(fs, output);
+      // The commit point: from here the staging folder belongs to the journal (see abort).
       committed = true;
+      journal.finish(fs, output);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot commit output tables to " + output + ": " + e.getMessage(), e);
@@ -467,8 +470,19 @@ public final class TableWriter {
     return staging.getName();
   }
 
-  /** Drops the staged tables (after a failure). */
+  /** True once the commit's journal is written: the run is committed, whatever follows. */
+  public boolean committed() {
+    return committed;
+  }
+
+  /**
+   * Drops the staged tables (after a failure). After the commit point it does nothing: the staged
+   * files are the journal's, for the command that finishes the commit.
+   */
   public void abort() {
+    if (committed) {
+      return;
+    }
     try {
       fs.delete(staging, true);
       Path parent = staging.getParent();

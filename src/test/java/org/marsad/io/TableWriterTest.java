@@ -271,6 +271,37 @@ class TableWriterTest {
   }
 
   @Test
+  void aCommitThatFailsPastItsJournalKeepsItsStagingForTheNextCommandToFinish() throws Exception {
+    Path outDir = tmp.resolve("out");
+    String out = outDir.toString();
+    Configuration hadoop = spark().sparkContext().hadoopConfiguration();
+    OutputFolder f = OutputFolder.open(hadoop, out, "run-1", "run", false);
+    TableWriter w = new TableWriter(spark(), out, "run-1", false);
+    w.write(Catalog.STATES, rows(Catalog.STATES, 3, "a"));
+    w.stageFile("report/index.html", "report of run-1");
+    w.stageFile(OutputFolder.MANIFEST, manifest("run-1", "report", "states"));
+    Files.writeString(outDir.resolve("report"), "a file where the report's folder goes");
+    assertThatThrownBy(w::commit)
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageStartingWith("Cannot finish the commit of run run-1 in ")
+        .hasMessageEndingWith(
+            "; the run is committed in "
+                + new org.apache.hadoop.fs.Path(out, CommitJournal.NAME)
+                + ", which the next marsad command on the folder finishes");
+    assertThat(w.committed()).isTrue();
+    w.abort(); // as a failed run does: past the journal it keeps the staging
+    f.close();
+    assertThat(outDir.resolve(CommitJournal.NAME)).exists();
+    assertThat(outDir.resolve("_staging/run-1/report/index.html")).exists();
+    Files.delete(outDir.resolve("report")); // the cause, fixed
+    OutputFolder.open(hadoop, out, "run-2", "terms", false).close();
+    assertThat(Files.readString(outDir.resolve("report/index.html"))).isEqualTo("report of run-1");
+    assertThat(Files.readString(outDir.resolve(OutputFolder.MANIFEST))).contains("run-1");
+    assertThat(TableReader.read(spark(), out, Catalog.STATES).count()).isEqualTo(3);
+    assertThat(outDir.resolve(CommitJournal.NAME)).doesNotExist();
+  }
+
+  @Test
   void aFolderWithAnUnfinishedCommitIsNotReadUntilItIsFinished() throws Exception {
     Path outDir = tmp.resolve("out");
     String out = outDir.toString();

@@ -185,6 +185,21 @@ public final class OutputFolder implements AutoCloseable {
   }
 
   /**
+   * Keeps these top-level entries of the earlier run as they are: neither replaced nor removed (an
+   * update that rewrites only some tables keeps the others).
+   */
+  public void keepEntries(Collection<String> entries) {
+    for (String e : entries) {
+      kept.add(top(e));
+    }
+  }
+
+  /** The top-level entries of the run the folder held when it was opened (its manifest's). */
+  public Set<String> earlierEntries() {
+    return Set.copyOf(previous);
+  }
+
+  /**
    * Before the commit: the run is about to write {@code entries} (top-level names; {@code
    * models/topics} counts as {@code models}) and remove the earlier run's other entries. Checks
    * them again for foreign files and records them in the lock file.

@@ -232,6 +232,25 @@ class OutputFolderTest {
   }
 
   @Test
+  void anUpdateKeepsTheEarlierEntriesItDoesNotWrite() throws Exception {
+    earlierRun(true);
+    try (OutputFolder f = open(false)) {
+      assertThat(f.earlierEntries())
+          .containsExactlyInAnyOrder(
+              "documents", "term_frequencies", "topics", "networks", "models", "report");
+      java.util.Set<String> others = new java.util.TreeSet<>(f.earlierEntries());
+      others.removeAll(Set.of("term_frequencies", "report"));
+      f.keepEntries(others);
+      f.beforeCommit(Set.of("term_frequencies"), "report");
+      assertThat(f.afterCommit()).isEmpty();
+      assertThat(f.outputs())
+          .containsExactly(
+              "documents", "models", "networks", "report", "term_frequencies", "topics");
+    }
+    assertThat(out().resolve("topics")).exists();
+  }
+
+  @Test
   void marsadFilesAreSparkPartsChecksumsAndTheKnownNamesOfEachFolder() {
     assertThat(OutputFolder.isMarsadFile("documents", "/period=2021/part-00000-x.parquet"))
         .isTrue();

@@ -45,7 +45,8 @@ import picocli.CommandLine.Parameters;
       Marsad.IngestCmd.class,
       Marsad.Analyze.class,
       Marsad.Query.class,
-      Marsad.ReportCmd.class
+      Marsad.ReportCmd.class,
+      ExportCommand.class
     })
 public final class Marsad implements Callable<Integer> {
 
@@ -320,6 +321,7 @@ public final class Marsad implements Callable<Integer> {
       Logging.apply(verbose);
       SparkSession spark = Sessions.create("marsad query", master);
       String output = UserPaths.fromCommandLine(this.output);
+      org.marsad.io.OutputFolder.finishCommit(spark.sparkContext().hadoopConfiguration(), output);
       int views = 0;
       for (org.marsad.pipeline.Table t : org.marsad.catalog.Catalog.tables()) {
         var d = org.marsad.io.TableReader.read(spark, output, t);
@@ -383,16 +385,11 @@ public final class Marsad implements Callable<Integer> {
         if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
           page = Report.write(spark, out); // fails naming the missing folder
         } else {
-          org.marsad.io.OutputLock lock =
-              org.marsad.io.OutputLock.acquire(
-                  fs,
-                  root,
-                  "report-" + java.util.UUID.randomUUID().toString().substring(0, 8),
-                  "report");
-          try {
+          // The lock, and an interrupted commit finished first (OutputFolder.openExisting).
+          try (org.marsad.io.OutputFolder f =
+              org.marsad.io.OutputFolder.openExisting(
+                  spark.sparkContext().hadoopConfiguration(), out, "report")) {
             page = Report.write(spark, out);
-          } finally {
-            lock.close();
           }
         }
       } catch (java.io.IOException e) {

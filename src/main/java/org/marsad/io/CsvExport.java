@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -28,6 +29,8 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
@@ -44,7 +47,9 @@ import org.apache.spark.sql.types.TimestampType;
  * CSV (formula) injection, as OWASP advises, a text cell that starts with {@code =}, {@code +},
  * {@code -}, {@code @}, a tab or a carriage return gets a leading {@code '} (Excel then shows it as
  * text); the Parquet table keeps the original value. Numeric columns are never changed ({@code
- * -0.5} is a number, not a formula).
+ * -0.5} is a number, not a formula), except the offsets into a text cell of the same row ({@link
+ * #OFFSETS}): when that cell got the {@code '}, they are one more, so that they count in the cell
+ * as written. No Hadoop checksum file is written beside the CSV.
  */
 public final class CsvExport {
 
@@ -56,6 +61,18 @@ public final class CsvExport {
   // What spreadsheets take as the start of a formula (OWASP, CSV Injection).
   private static final String FORMULA_START = "^[=+\\-@\\t\\r]";
 
+  /**
+   * Offset columns (0-based, in UTF-16 units) into a text column of the same row: the evidence
+   * sentence ({@code comention_evidence}: a_start ... b_end; {@code term_evidence}: start, end) and
+   * the mention's context ({@code state_mentions}). They apply only where the text column is a
+   * string and the offset column an integer ({@code state_mentions.sentence} is a sentence number,
+   * and its start and end count in the document, not in a cell).
+   */
+  static final Map<String, List<String>> OFFSETS =
+      Map.of(
+          "sentence", List.of("a_start", "a_end", "b_start", "b_end", "start", "end"),
+          "context", List.of("context_start", "context_end"));
+
   private CsvExport() {}
 
   /**
@@ -66,11 +83,27 @@ public final class CsvExport {
     StructType schema = table.schema();
     List<Column> cells = new ArrayList<>();
     List<String> header = new ArrayList<>();
+    Map<String, String> textOf = new java.util.HashMap<>();
+    for (Map.Entry<String, List<String>> e : OFFSETS.entrySet()) {
+      if (has(schema, e.getKey(), t -> t instanceof StringType)) {
+        for (String o : e.getValue()) {
+          if (has(schema, o, t -> t instanceof IntegerType || t instanceof LongType)) {
+            textOf.put(o, e.getKey());
+          }
+        }
+      }
+    }
     for (StructField f : schema.fields()) {
       if (!cells.isEmpty()) {
         cells.add(lit(","));
       }
-      cells.add(cell(col("`" + f.name().replace("`", "``") + "`"), f.dataType()));
+      Column c = col(quote(f.name()));
+      String text = textOf.get(f.name());
+      if (text != null) {
+        // the offset as counted in the text cell as written, after its ' (see neutralised)
+        c = when(col(quote(text)).rlike(FORMULA_START), c.plus(1)).otherwise(c);
+      }
+      cells.add(cell(c, f.dataType()));
       header.add(quoteIfNeeded(f.name()));
     }
     Column line = cells.isEmpty() ? lit("") : concat(cells.toArray(new Column[0]));
@@ -82,7 +115,8 @@ public final class CsvExport {
         .option("compression", "none")
         .text(scratch.toString());
     try {
-      try (OutputStream out = fs.create(target, true)) {
+      FileSystem raw = HadoopFiles.withoutChecksums(fs);
+      try (OutputStream out = raw.create(target, true)) {
         out.write(BOM);
         out.write((String.join(",", header) + "\n").getBytes(StandardCharsets.UTF_8));
         for (FileStatus s : fs.listStatus(scratch)) {
@@ -98,6 +132,20 @@ public final class CsvExport {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
     }
+  }
+
+  private static boolean has(
+      StructType schema, String name, java.util.function.Predicate<DataType> type) {
+    for (StructField f : schema.fields()) {
+      if (f.name().equals(name)) {
+        return type.test(f.dataType());
+      }
+    }
+    return false;
+  }
+
+  private static String quote(String name) {
+    return "`" + name.replace("`", "``") + "`";
   }
 
   /** The CSV text of one cell of type {@code t}; never null (a null value is an empty cell). */

@@ -37,7 +37,7 @@ public final class OutputFolder implements AutoCloseable {
 
   /** Entries every run writes or uses for itself; never foreign, never removed as stale. */
   private static final Set<String> HOUSEKEEPING =
-      Set.of(MANIFEST, "." + MANIFEST + ".tmp", "_staging", OutputLock.NAME);
+      Set.of(MANIFEST, "." + MANIFEST + ".tmp", "_staging", OutputLock.NAME, CommitJournal.NAME);
 
   /** Entries that are not tables (older manifests list only the tables). */
   private static final List<String> NON_TABLE_ENTRIES =
@@ -56,6 +56,9 @@ public final class OutputFolder implements AutoCloseable {
   private final Set<String> written = new TreeSet<>();
   private final Set<String> stale = new TreeSet<>();
   private final Set<String> warned = new TreeSet<>();
+  private final Path created;
+  private boolean committed;
+  private List<String> removed;
 
   private OutputFolder(
       FileSystem fs,
@@ -63,18 +66,22 @@ public final class OutputFolder implements AutoCloseable {
       boolean overwrite,
       OutputLock lock,
       String previousRun,
-      Set<String> previous) {
+      Set<String> previous,
+      Path created) {
     this.fs = fs;
     this.root = root;
     this.overwrite = overwrite;
     this.lock = lock;
     this.previousRun = previousRun;
     this.previous = previous;
+    this.created = created;
   }
 
   /**
    * Opens {@code output} for run {@code runId} of {@code command}: creates it when missing, takes
-   * its lock and checks, before any work, that the run may replace what the folder holds.
+   * its lock, finishes a commit that a crash interrupted ({@link CommitJournal}), drops what dead
+   * runs staged, and checks, before any work, that the run may replace what the folder holds. A
+   * folder this call created is removed again by {@link #close()} when nothing was committed.
    *
    * @throws IllegalStateException when another run holds the folder, when it is not empty and holds
    *     no Marsad run (without {@code overwrite}), or when foreign files are inside the entries the
@@ -84,14 +91,22 @@ public final class OutputFolder implements AutoCloseable {
       Configuration hadoop, String output, String runId, String command, boolean overwrite) {
     Path root = new Path(output);
     FileSystem fs;
+    Path created = null;
     try {
       fs = root.getFileSystem(hadoop);
       root = fs.makeQualified(root);
-      if (fs.exists(root) && !fs.getFileStatus(root).isDirectory()) {
+      boolean exists = fs.exists(root);
+      if (exists && !fs.getFileStatus(root).isDirectory()) {
         throw new IllegalStateException(
             "Cannot write output: it is a file, not a folder ("
                 + output
                 + "); choose a folder for --output");
+      }
+      if (!exists) {
+        created = root;
+        while (created.getParent() != null && !fs.exists(created.getParent())) {
+          created = created.getParent();
+        }
       }
       fs.mkdirs(root);
     } catch (IOException e) {
@@ -100,6 +115,8 @@ public final class OutputFolder implements AutoCloseable {
     }
     OutputLock lock = OutputLock.acquire(fs, root, runId, command);
     try {
+      CommitJournal.rollForward(fs, root);
+      clearStaging(fs, root);
       Set<String> previous = new TreeSet<>();
       String previousRun = null;
       Path manifest = new Path(root, MANIFEST);
@@ -118,7 +135,8 @@ public final class OutputFolder implements AutoCloseable {
       }
       previous.removeAll(HOUSEKEEPING);
       previous.removeIf(e -> e.isEmpty() || e.contains("/"));
-      OutputFolder folder = new OutputFolder(fs, root, overwrite, lock, previousRun, previous);
+      OutputFolder folder =
+          new OutputFolder(fs, root, overwrite, lock, previousRun, previous, created);
       if (m == null) {
         List<String> others = folder.unknownEntries();
         if (!others.isEmpty() && !overwrite) {
@@ -150,6 +168,11 @@ public final class OutputFolder implements AutoCloseable {
     return root;
   }
 
+  /** The folder's filesystem. */
+  FileSystem fs() {
+    return fs;
+  }
+
   /**
    * Keeps the entry holding {@code path} when {@code path} lies inside this folder (a {@code
    * --model} of the earlier run that this run infers with): it is neither replaced nor removed.
@@ -159,6 +182,21 @@ public final class OutputFolder implements AutoCloseable {
     if (e != null) {
       kept.add(e);
     }
+  }
+
+  /**
+   * Keeps these top-level entries of the earlier run as they are: neither replaced nor removed (an
+   * update that rewrites only some tables keeps the others).
+   */
+  public void keepEntries(Collection<String> entries) {
+    for (String e : entries) {
+      kept.add(top(e));
+    }
+  }
+
+  /** The top-level entries of the run the folder held when it was opened (its manifest's). */
+  public Set<String> earlierEntries() {
+    return Set.copyOf(previous);
   }
 
   /**
@@ -194,30 +232,88 @@ public final class OutputFolder implements AutoCloseable {
   }
 
   /**
-   * After the commit: removes the earlier run's entries that this run did not write, and returns
-   * them.
+   * The commit, as one: puts everything {@code writer} staged in place and removes the earlier
+   * run's entries that this run does not write (and their CSV copies), through one {@link
+   * CommitJournal} whose steps end with the staged manifest. After a crash at any point the next
+   * command that opens the folder finds the earlier run whole, or finishes this commit first. Calls
+   * {@link #beforeCommit} with the writer's entries when it was not called. Returns the entries
+   * removed.
+   *
+   * @throws IllegalStateException naming foreign files (without {@code --overwrite})
+   */
+  public List<String> commit(TableWriter writer) {
+    Set<String> entries = new TreeSet<>(writer.entries());
+    entries.removeAll(HOUSEKEEPING);
+    if (written.isEmpty() || !written.containsAll(entries)) {
+      entries.addAll(written);
+      beforeCommit(entries);
+    }
+    List<CommitJournal.Step> deletions = new ArrayList<>();
+    List<String> gone = new ArrayList<>();
+    try {
+      for (String e : stale) {
+        if (fs.exists(new Path(root, e))) {
+          deletions.add(CommitJournal.Step.delete(e));
+          gone.add(e);
+        }
+      }
+      if (written.contains("csv") && !stale.contains("csv")) {
+        for (String e : stale) {
+          String copy = "csv/" + e + ".csv";
+          if (fs.exists(new Path(root, copy))) {
+            deletions.add(CommitJournal.Step.delete(copy));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot commit output: " + e.getMessage() + " (" + root + ")", e);
+    }
+    try {
+      writer.commit(deletions);
+    } finally {
+      committed = writer.committed(); // past the journal, the folder holds this run
+    }
+    removed = gone;
+    logRemoved(gone);
+    return gone;
+  }
+
+  /**
+   * After {@link TableWriter#commit()}: removes the earlier run's entries that this run did not
+   * write, and returns them (after {@link #commit(TableWriter)}, which removed them in its commit,
+   * it only returns them).
    */
   public List<String> afterCommit() {
-    List<String> removed = new ArrayList<>();
+    committed = true;
+    if (removed != null) {
+      return removed;
+    }
+    List<String> gone = new ArrayList<>();
     try {
       for (String e : stale) {
         Path p = new Path(root, e);
         if (fs.exists(p)) {
           fs.delete(p, true);
-          removed.add(e);
+          gone.add(e);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot remove the earlier run's tables: " + e.getMessage() + " (" + root + ")", e);
     }
-    if (!removed.isEmpty()) {
+    removed = gone;
+    logRemoved(gone);
+    return gone;
+  }
+
+  private void logRemoved(List<String> gone) {
+    if (!gone.isEmpty()) {
       LOG.info(
           "[output] removed what the earlier run {} wrote and this one did not: {}",
           previousRun,
-          removed);
+          gone);
     }
-    return removed;
   }
 
   /** The entries of the run this folder now holds (for the manifest's {@code outputs}). */
@@ -235,10 +331,127 @@ public final class OutputFolder implements AutoCloseable {
     return new ArrayList<>(all);
   }
 
-  /** Releases the folder's lock. */
+  /**
+   * Releases the folder's lock. A folder that {@link #open} created is removed when nothing was
+   * committed (a failed run leaves no new empty folder); an existing folder keeps what it held.
+   */
   @Override
   public void close() {
+    if (!committed) {
+      try {
+        if (fs.exists(new Path(root, CommitJournal.NAME))) {
+          committed = true; // a commit the next command finishes: its staging is the journal's
+        } else {
+          clearStaging(fs, root); // what a failed run staged
+        }
+      } catch (IOException e) {
+        LOG.debug("could not remove the staging folder of {}", root, e);
+      }
+    }
+    if (created != null && !committed) {
+      try {
+        FileStatus[] left = fs.listStatus(root);
+        boolean onlyLock =
+            left.length == 0
+                || (left.length == 1 && left[0].getPath().getName().equals(OutputLock.NAME));
+        if (onlyLock) {
+          lock.close();
+          fs.delete(root, true);
+          // and the parents that the run created, as long as they are empty
+          for (Path p = root; !p.equals(created) && p.getParent() != null; ) {
+            p = p.getParent();
+            if (fs.listStatus(p).length > 0 || !fs.delete(p, false)) {
+              break;
+            }
+          }
+          return;
+        }
+      } catch (IOException e) {
+        LOG.debug("could not remove the new output folder {}", root, e);
+      }
+    }
     lock.close();
+  }
+
+  /**
+   * Opens the existing output folder {@code output} for a command that reads or adds to the
+   * committed run ({@code report}, {@code export}): takes its lock and finishes an interrupted
+   * commit first. {@link #close()} releases the lock.
+   *
+   * @throws IllegalArgumentException when the folder does not exist
+   * @throws IllegalStateException when another run holds the folder
+   */
+  public static OutputFolder openExisting(Configuration hadoop, String output, String command) {
+    Path root = new Path(output);
+    FileSystem fs;
+    try {
+      fs = root.getFileSystem(hadoop);
+      root = fs.makeQualified(root);
+      if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
+        throw new IllegalArgumentException(
+            "Cannot open output: no such folder ("
+                + output
+                + "); give the --output folder of a run");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot open output: " + e.getMessage() + " (" + output + ")", e);
+    }
+    String id = command + "-" + HadoopFiles.tag();
+    OutputLock lock = OutputLock.acquire(fs, root, id, command);
+    try {
+      CommitJournal.rollForward(fs, root);
+      clearStaging(fs, root);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e instanceof RuntimeException re
+          ? re
+          : new UncheckedIOException(
+              "Cannot open output: " + e.getMessage() + " (" + output + ")", (IOException) e);
+    }
+    return new OutputFolder(fs, root, false, lock, null, Set.of(), null);
+  }
+
+  /**
+   * For a command that only reads an output folder ({@code query}): finishes a commit that a crash
+   * interrupted, taking the folder's lock only then. Readers of the folder outside Marsad follow
+   * the same rule: while {@code _commit.json} is there, the folder may mix two runs.
+   *
+   * @throws IllegalStateException when a live run is committing right now
+   */
+  public static void finishCommit(Configuration hadoop, String output) {
+    Path root = new Path(output);
+    try {
+      FileSystem fs = root.getFileSystem(hadoop);
+      if (!fs.exists(new Path(root, CommitJournal.NAME))) {
+        return;
+      }
+      try (OutputFolder f = openExisting(hadoop, output, "finish-commit")) {
+        LOG.debug("finished the commit in {}", f.root());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot open output: " + e.getMessage() + " (" + output + ")", e);
+    }
+  }
+
+  /** True while {@code output} holds the journal of a commit that has not ended. */
+  public static boolean commitPending(Configuration hadoop, String output) {
+    Path root = new Path(output);
+    try {
+      return root.getFileSystem(hadoop).exists(new Path(root, CommitJournal.NAME));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot open output: " + e.getMessage() + " (" + output + ")", e);
+    }
+  }
+
+  /** Drops the staging folders of runs that died (the caller holds the lock). */
+  private static void clearStaging(FileSystem fs, Path root) throws IOException {
+    Path staging = new Path(root, "_staging");
+    if (fs.exists(staging)) {
+      fs.delete(staging, true);
+    }
   }
 
   // ------------------------------------------------------------------ checks

@@ -2,16 +2,13 @@ package org.marsad.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,9 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * there. It holds the holder's run id, command, host, process id and start time, and a heartbeat
  * the holder rewrites every 30 seconds. A lock is stale, and taken over with a warning, when its
  * process is gone on this host (or the process id now belongs to another process), or, from another
- * host, when its heartbeat is older than {@link #STALE_AFTER}. On the local filesystem the lock is
- * created atomically ({@code O_EXCL}); on HDFS by {@code create(overwrite=false)}; on object stores
- * it is as atomic as their conditional create.
+ * host, when its heartbeat is older than {@link #STALE_AFTER}. The lock is created whole and never
+ * overwrites another's: locally a complete temporary file hard-linked to the lock's name, on HDFS a
+ * complete temporary file renamed to it, on object stores one conditional PUT; heartbeats replace
+ * it atomically. An unreadable lock (left by an older version on a full disk) is taken over.
  */
 public final class OutputLock implements AutoCloseable {
 
@@ -48,6 +44,9 @@ public final class OutputLock implements AutoCloseable {
   public static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
   static final Duration HEARTBEAT = Duration.ofSeconds(30);
+
+  /** How long an unreadable lock written just now is given to be completed by its writer. */
+  static final Duration UNREADABLE_GRACE = Duration.ofSeconds(2);
 
   private static final Logger LOG = LoggerFactory.getLogger(OutputLock.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -107,7 +106,10 @@ public final class OutputLock implements AutoCloseable {
    */
   public static OutputLock acquire(FileSystem fs, Path folder, String runId, String command) {
     Path path = new Path(folder, NAME);
-    Store store = Store.of(fs, path);
+    return acquire(Store.of(fs, path), path, runId, command);
+  }
+
+  static OutputLock acquire(Store store, Path path, String runId, String command) {
     Instant now = Instant.now();
     Holder me =
         new Holder(
@@ -124,8 +126,9 @@ public final class OutputLock implements AutoCloseable {
             now.toString(),
             List.of());
     Holder taken = null;
+    Instant unreadableSince = null;
     try {
-      for (int attempt = 0; attempt < 5; attempt++) {
+      for (int attempt = 0; attempt < 20; attempt++) {
         if (store.createNew(json(me))) {
           return new OutputLock(store, path, me, taken);
         }
@@ -135,15 +138,25 @@ public final class OutputLock implements AutoCloseable {
         }
         Holder h = parse(content);
         if (h == null) {
-          // Being written right now, or garbage: judge by the file's age.
+          // This version never leaves a lock empty or partial (see Store): an unreadable one was
+          // left by a crash of an older version (a full disk left 0 bytes) or damaged by hand.
+          // Grant an older version's write in flight a moment, then take the lock over.
+          Instant seen = Instant.now();
+          unreadableSince = unreadableSince == null ? seen : unreadableSince;
           Instant written = store.modified();
-          if (written != null && written.isBefore(Instant.now().minus(STALE_AFTER))) {
-            LOG.warn(
-                "[output] taking over an unreadable lock file {} (older than {})", path, age());
-            store.delete();
-          } else {
-            sleep(500);
+          boolean fresh = written != null && written.isAfter(seen.minus(UNREADABLE_GRACE));
+          if (fresh && unreadableSince.isAfter(seen.minus(UNREADABLE_GRACE))) {
+            sleep(200);
+            continue;
           }
+          LOG.warn(
+              "[output] taking over the lock file {}: it is unreadable ({} bytes{}), which no"
+                  + " live Marsad run leaves",
+              path,
+              content.length,
+              written == null ? "" : ", written " + written);
+          store.delete();
+          unreadableSince = null;
           continue;
         }
         String stale = staleReason(h, Instant.now(), me.host());
@@ -163,9 +176,9 @@ public final class OutputLock implements AutoCloseable {
           "Cannot write output: cannot create the lock file (" + path + "): " + e.getMessage(), e);
     }
     throw new IllegalStateException(
-        "Cannot write output: the lock file is unreadable, and recent ("
+        "Cannot write output: the lock file keeps changing hands ("
             + path
-            + "); if no Marsad run is writing to this folder, delete it");
+            + "); if no other Marsad run is writing to this folder, delete it");
   }
 
   /**
@@ -350,7 +363,7 @@ public final class OutputLock implements AutoCloseable {
    * The lock file on its filesystem: java.nio on the local one (an exclusive create, and no Hadoop
    * checksum file to go stale), Hadoop's FileSystem elsewhere.
    */
-  private interface Store {
+  interface Store {
     boolean createNew(byte[] content) throws IOException;
 
     void overwrite(byte[] content) throws IOException;
@@ -362,32 +375,56 @@ public final class OutputLock implements AutoCloseable {
     Instant modified() throws IOException;
 
     static Store of(FileSystem fs, Path path) {
-      if (fs instanceof LocalFileSystem local) {
-        return new Local(local.pathToFile(path).toPath());
-      }
-      if (fs instanceof RawLocalFileSystem raw) {
-        return new Local(raw.pathToFile(path).toPath());
-      }
-      return new Hadoop(fs, path);
+      java.nio.file.Path local = HadoopFiles.local(fs, path);
+      return local != null ? new Local(local) : new Hadoop(fs, path);
     }
   }
 
-  private record Local(java.nio.file.Path file) implements Store {
+  /**
+   * The lock on the local filesystem. It is created whole: its content goes to a temporary file of
+   * this attempt, which is then hard-linked to the lock's name ({@code link(2)} fails when the name
+   * exists), so no reader ever sees an empty or partial lock, even when the disk is full.
+   */
+  record Local(java.nio.file.Path file, ContentWriter writer) implements Store {
+
+    Local(java.nio.file.Path file) {
+      this(file, Files::write);
+    }
+
     @Override
     public boolean createNew(byte[] content) throws IOException {
+      java.nio.file.Path tmp =
+          file.resolveSibling("." + file.getFileName() + "." + HadoopFiles.tag() + ".tmp");
       try {
-        Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        writer.write(tmp, content);
+        try {
+          Files.createLink(file, tmp);
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+          if (e instanceof FileAlreadyExistsException) {
+            return false;
+          }
+          // No hard links on this filesystem: a move that refuses an existing lock (checked, then
+          // renamed: not atomic, but the lock is still never partial).
+          Files.move(tmp, file);
+        }
         return true;
       } catch (FileAlreadyExistsException e) {
         return false;
+      } finally {
+        Files.deleteIfExists(tmp);
       }
     }
 
     @Override
     public void overwrite(byte[] content) throws IOException {
-      java.nio.file.Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-      Files.write(tmp, content);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      java.nio.file.Path tmp =
+          file.resolveSibling("." + file.getFileName() + "." + HadoopFiles.tag() + ".tmp");
+      try {
+        writer.write(tmp, content);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
     }
 
     @Override
@@ -415,38 +452,54 @@ public final class OutputLock implements AutoCloseable {
     }
   }
 
+  /** Writes a file's content (a seam for tests that fill the disk). */
+  @FunctionalInterface
+  interface ContentWriter {
+    void write(java.nio.file.Path file, byte[] content) throws IOException;
+  }
+
+  /**
+   * The lock on another Hadoop filesystem. On HDFS (and any filesystem whose rename refuses an
+   * existing target) it is written to a temporary file and renamed to the lock's name; on object
+   * stores it is one conditional PUT ({@code create(overwrite=false)}), whose object appears whole
+   * when the stream closes. Either way it is never empty or partial.
+   */
   private record Hadoop(FileSystem fs, Path path) implements Store {
     @Override
     public boolean createNew(byte[] content) throws IOException {
-      try (OutputStream out = fs.create(path, false)) {
-        out.write(content);
-        return true;
-      } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
-        return false;
-      } catch (IOException e) {
-        if (fs.exists(path)) {
-          return false; // some filesystems report an existing file with a plain IOException
+      if (HadoopFiles.objectStore(fs)) {
+        try (OutputStream out = fs.create(path, false)) {
+          out.write(content);
+          return true;
+        } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+          return false;
+        } catch (IOException e) {
+          if (fs.exists(path)) {
+            return false; // some stores report an existing object with a plain IOException
+          }
+          throw e;
         }
-        throw e;
+      }
+      Path tmp =
+          new Path(path.getParent(), "." + path.getName() + "." + HadoopFiles.tag() + ".tmp");
+      try {
+        try (OutputStream out = fs.create(tmp, false)) {
+          out.write(content);
+        }
+        return fs.rename(tmp, path); // HDFS: false when the lock exists
+      } finally {
+        fs.delete(tmp, false);
       }
     }
 
     @Override
     public void overwrite(byte[] content) throws IOException {
-      try (OutputStream out = fs.create(path, true)) {
-        out.write(content);
-      }
+      HadoopFiles.writeAtomically(fs, path, content);
     }
 
     @Override
     public byte[] read() throws IOException {
-      try (InputStream in = fs.open(path)) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        in.transferTo(b);
-        return b.toByteArray();
-      } catch (java.io.FileNotFoundException e) {
-        return null;
-      }
+      return HadoopFiles.read(fs, path);
     }
 
     @Override

@@ -110,6 +110,9 @@ public final class MarsadJob {
       int partitions = statsPartitions(spark, loaded.intermediate(), writer);
       writer.rebalance(partitions > 8);
       long rowsIn = loaded.rowsIn();
+      // The files read: exactly the files the manifest lists, their footers' rows all read.
+      List<String> inputFiles = CorpusReader.listFiles(spark, config.inputs());
+      CorpusReader.checkRows(spark.sparkContext().hadoopConfiguration(), inputFiles, rowsIn);
       rowsSeen[0] = rowsIn;
       if (rowsIn == 0) {
         LOG.warn("[load] the corpus is empty: every table will be empty");
@@ -141,12 +144,7 @@ public final class MarsadJob {
       if (duplicateIds > 0) {
         byReason.put("duplicate_id", duplicateIds);
       }
-      manifest.inputs(
-          config.inputs(),
-          CorpusReader.listFiles(spark, config.inputs()),
-          rowsIn,
-          nDocs,
-          nRejected);
+      manifest.inputs(config.inputs(), inputFiles, rowsIn, nDocs, nRejected);
       manifest.rejectedByReason(byReason);
       Map<String, Object> dedupInfo = new LinkedHashMap<>();
       dedupInfo.put("mode", config.dedup().option());
@@ -233,12 +231,19 @@ public final class MarsadJob {
 
       stageNow[0] = "commit";
       progress.stage("report and commit", steps, steps);
+      // The manifest and the report are staged and committed with the tables (one commit).
       folder.beforeCommit(writer.entries(), Catalog.REPORT);
-      writer.commit();
-      folder.afterCommit();
       manifest.put("outputs", folder.outputs());
       manifest.tables(writer.rows());
-      writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
+      writer.stageFile(Catalog.MANIFEST, manifest.toJson(Instant.now()));
+      long t9 = System.nanoTime();
+      writer.stageFile(
+          Catalog.REPORT + "/index.html",
+          Report.render(spark, writer.stagingPath(), config.output()));
+      String page = new org.apache.hadoop.fs.Path(config.output(), "report/index.html").toString();
+      manifest.stageSeconds("report", stageLog.end("report", t9, page));
+      writer.stageFile(Catalog.MANIFEST, manifest.toJson(Instant.now()));
+      folder.commit(writer);
       if (config.postgres() != null) { // after the Parquet commit; the manifest is rewritten
         long tp = System.nanoTime();
         Map<String, Long> loadedRows =
@@ -248,11 +253,7 @@ public final class MarsadJob {
         manifest.stageSeconds("postgres", seconds(tp));
         writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
       }
-      long t9 = System.nanoTime();
-      String page = Report.write(spark, config.output());
       progress.clear();
-      manifest.stageSeconds("report", stageLog.end("report", t9, page));
-      writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
       return new JobResult(rowsIn, nDocs, nRejected, writer.rows(), config.output(), page);
     } catch (Throwable e) { // Spark throws SparkException undeclared; OutOfMemoryError is an Error
       try {

@@ -16,6 +16,21 @@ public final class Report {
 
   private Report() {}
 
+  /**
+   * The page of the tables under {@code tables} (a run's staging folder, so that the report is
+   * committed with the tables it describes), naming {@code output} as the output folder.
+   */
+  public static String render(SparkSession spark, String tables, String output) {
+    spark.sparkContext().setJobGroup("marsad-report", "HTML report", false);
+    try {
+      com.fasterxml.jackson.databind.node.ObjectNode data = new ReportData(spark, tables).build();
+      ((com.fasterxml.jackson.databind.node.ObjectNode) data.get("meta")).put("output", output);
+      return ReportHtml.render(data);
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
   /** Builds the report of the tables under {@code output} and returns the page's path. */
   public static String write(SparkSession spark, String output) {
     spark.sparkContext().setJobGroup("marsad-report", "HTML report", false);

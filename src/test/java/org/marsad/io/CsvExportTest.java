@@ -119,6 +119,11 @@ class CsvExportTest {
         assertThat(row).as(t.getKey()).hasSize(parquet.columns().length);
       }
     }
+    try (var files = Files.list(Path.of(out, "csv"))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .as("no Hadoop checksum files beside the CSVs")
+          .allMatch(n -> n.endsWith(".csv") && !n.startsWith("."));
+    }
   }
 
   @Test

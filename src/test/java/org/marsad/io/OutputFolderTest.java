@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Tag;
@@ -154,6 +155,46 @@ class OutputFolderTest {
   }
 
   @Test
+  void aFailedRunLeavesNoNewFolderAndAnExistingFolderAsItWas() throws Exception {
+    Path nested = out().resolve("a/b");
+    OutputFolder f =
+        OutputFolder.open(new Configuration(), nested.toString(), "failed", "terms", false);
+    Files.createDirectories(nested.resolve("_staging/failed/documents"));
+    f.close(); // no commit: the run failed
+    assertThat(out()).as("with the parents the run created").doesNotExist();
+    assertThat(tmp).exists();
+
+    Files.createDirectories(out());
+    open(false).close();
+    assertThat(out()).exists().isEmptyDirectory();
+
+    earlierRun(true);
+    Map<String, Long> before = sizes();
+    OutputFolder g = open(false);
+    Files.createDirectories(out().resolve("_staging/new-run/documents"));
+    g.close();
+    assertThat(sizes()).isEqualTo(before);
+    assertThat(out().resolve("_staging")).doesNotExist();
+
+    try (OutputFolder h =
+        OutputFolder.open(new Configuration(), nested.toString(), "ok", "terms", false)) {
+      h.beforeCommit(Set.of("documents"));
+      h.afterCommit(); // committed: the new folder stays
+    }
+    assertThat(nested).exists();
+  }
+
+  private Map<String, Long> sizes() throws Exception {
+    Map<String, Long> m = new java.util.TreeMap<>();
+    try (var files = Files.walk(out())) {
+      for (Path p : files.toList()) {
+        m.put(out().relativize(p).toString(), Files.isDirectory(p) ? -1 : Files.size(p));
+      }
+    }
+    return m;
+  }
+
+  @Test
   void aTakenOverLockOfARunKilledInItsCommitNamesWhatItWasCommitting() throws Exception {
     earlierRun(true);
     file("state_counts/part-00000-x.parquet", "x"); // moved in place before the kill
@@ -188,6 +229,25 @@ class OutputFolderTest {
       assertThat(f.outputs()).containsExactly("documents", "models", "report", "topics");
     }
     assertThat(out().resolve("models/topics/lda/metadata/part-00000")).exists();
+  }
+
+  @Test
+  void anUpdateKeepsTheEarlierEntriesItDoesNotWrite() throws Exception {
+    earlierRun(true);
+    try (OutputFolder f = open(false)) {
+      assertThat(f.earlierEntries())
+          .containsExactlyInAnyOrder(
+              "documents", "term_frequencies", "topics", "networks", "models", "report");
+      java.util.Set<String> others = new java.util.TreeSet<>(f.earlierEntries());
+      others.removeAll(Set.of("term_frequencies", "report"));
+      f.keepEntries(others);
+      f.beforeCommit(Set.of("term_frequencies"), "report");
+      assertThat(f.afterCommit()).isEmpty();
+      assertThat(f.outputs())
+          .containsExactly(
+              "documents", "models", "networks", "report", "term_frequencies", "topics");
+    }
+    assertThat(out().resolve("topics")).exists();
   }
 
   @Test

@@ -114,20 +114,71 @@ class OutputLockTest {
   }
 
   @Test
-  void aRecentUnreadableLockIsRefusedAndAnOldOneTakenOver() throws Exception {
+  void anUnreadableLockIsTakenOverAtOnceWhenOldAndAfterAMomentWhenJustWritten() throws Exception {
     Path f = tmp.resolve(OutputLock.NAME);
-    Files.writeString(f, "{\"run_id\": ");
-    assertThatThrownBy(() -> OutputLock.acquire(fs(), folder(), "new-run", "terms"))
-        .hasMessage(
-            "Cannot write output: the lock file is unreadable, and recent ("
-                + new org.apache.hadoop.fs.Path(folder(), OutputLock.NAME)
-                + "); if no Marsad run is writing to this folder, delete it");
+    Files.write(f, new byte[0]); // what an older version left on a full disk
     Files.setLastModifiedTime(
-        f,
-        java.nio.file.attribute.FileTime.from(
-            Instant.now().minus(OutputLock.STALE_AFTER).minusSeconds(5)));
+        f, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(60)));
     try (OutputLock lock = OutputLock.acquire(fs(), folder(), "new-run", "terms")) {
       assertThat(lock.takenOver()).isNull();
+      assertThat(OutputLock.parse(Files.readAllBytes(f)).runId()).isEqualTo("new-run");
+    }
+    Files.writeString(f, "{\"run_id\": "); // garbage written just now
+    try (OutputLock lock = OutputLock.acquire(fs(), folder(), "newer-run", "terms")) {
+      assertThat(OutputLock.parse(Files.readAllBytes(f)).runId()).isEqualTo("newer-run");
+    }
+  }
+
+  @Test
+  void aFullDiskLeavesNoLockFileAndSaysWhy() throws Exception {
+    Path f = tmp.resolve(OutputLock.NAME);
+    // The disk fills up half way through the lock's content.
+    OutputLock.Local full =
+        new OutputLock.Local(
+            f,
+            (file, content) -> {
+              Files.write(file, java.util.Arrays.copyOf(content, content.length / 2));
+              throw new java.io.IOException("No space left on device");
+            });
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(folder(), OutputLock.NAME);
+    assertThatThrownBy(() -> OutputLock.acquire(full, path, "run-1", "run"))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessage(
+            "Cannot write output: cannot create the lock file ("
+                + path
+                + "): No space left on device");
+    try (var files = Files.list(tmp)) {
+      assertThat(files).as("neither the lock nor its temporary file is left").isEmpty();
+    }
+    // The same with a live lock in place: the lock is not touched by a failed heartbeat either.
+    try (OutputLock lock = OutputLock.acquire(fs(), folder(), "run-2", "run")) {
+      byte[] before = Files.readAllBytes(f);
+      assertThatThrownBy(() -> full.overwrite(OutputLock.json(OutputLock.parse(before))))
+          .hasMessage("No space left on device");
+      assertThat(Files.readAllBytes(f)).isEqualTo(before);
+      try (var files = Files.list(tmp)) {
+        assertThat(files).containsExactly(f);
+      }
+    }
+  }
+
+  @Test
+  void theLockIsNeverSeenEmptyWhileItIsCreated() throws Exception {
+    Path f = tmp.resolve(OutputLock.NAME);
+    java.util.concurrent.atomic.AtomicReference<byte[]> seenDuringWrite =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    OutputLock.Local slow =
+        new OutputLock.Local(
+            f,
+            (file, content) -> {
+              Files.write(file, new byte[0]); // created, nothing written yet
+              seenDuringWrite.set(Files.exists(f) ? Files.readAllBytes(f) : null);
+              Files.write(file, content);
+            });
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(folder(), OutputLock.NAME);
+    try (OutputLock lock = OutputLock.acquire(slow, path, "run-1", "run")) {
+      assertThat(seenDuringWrite.get()).as("no lock file before its content is complete").isNull();
+      assertThat(OutputLock.parse(Files.readAllBytes(f)).runId()).isEqualTo("run-1");
     }
   }
 

@@ -11,12 +11,56 @@ import java.util.List;
  * Encodes values in the text format of PostgreSQL's {@code COPY ... FROM STDIN}: tab-separated
  * fields, {@code \N} for null, backslash escapes for backslash, tab and line breaks; arrays as
  * {@code {"a","b"}} literals; timestamps as UTC instants; doubles exactly (shortest round-trip
- * form, {@code NaN}, {@code Infinity}). NUL characters, which PostgreSQL text cannot hold, are
- * dropped.
+ * form, {@code NaN}, {@code Infinity}).
+ *
+ * <p>PostgreSQL text cannot hold U+0000 (NUL), so text is encoded without changing any text that
+ * has neither NUL nor U+2400 (␀, SYMBOL FOR NULL): a NUL becomes {@code ␀0} and a ␀ already in the
+ * text becomes {@code ␀␀}. The encoding is one-to-one, so two ids that differ only by a NUL stay
+ * two ids; {@link #decode} gives the original back.
  */
 final class CopyEncoder {
 
+  /** The escape character of the NUL encoding: U+2400 SYMBOL FOR NULL. */
+  static final char ESCAPE = '\u2400';
+
   private CopyEncoder() {}
+
+  /** {@code s} with NUL as {@code ␀0} and ␀ as {@code ␀␀} (unchanged when it has neither). */
+  static String encodeNul(String s) {
+    if (s.indexOf('\0') < 0 && s.indexOf(ESCAPE) < 0) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\0') {
+        b.append(ESCAPE).append('0');
+      } else if (c == ESCAPE) {
+        b.append(ESCAPE).append(ESCAPE);
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** The text {@link #encodeNul} encoded (for readers who need the original id back). */
+  static String decode(String s) {
+    if (s.indexOf(ESCAPE) < 0) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ESCAPE && i + 1 < s.length()) {
+        char n = s.charAt(++i);
+        b.append(n == '0' ? '\0' : n);
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
 
   /** Appends the field for {@code v} (already escaped) to {@code out}. */
   static void appendField(StringBuilder out, Object v) {
@@ -34,7 +78,7 @@ final class CopyEncoder {
   /** The literal of a non-null scalar, before COPY escaping. */
   static String scalar(Object v) {
     if (v instanceof String s) {
-      return s;
+      return encodeNul(s);
     } else if (v instanceof Double d) {
       return floating(d, Double.toString(d));
     } else if (v instanceof Float f) {
@@ -98,7 +142,6 @@ final class CopyEncoder {
         case '\t' -> out.append("\\t");
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
-        case '\0' -> {}
         default -> out.append(c);
       }
     }

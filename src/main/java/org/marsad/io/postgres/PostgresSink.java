@@ -123,20 +123,21 @@ public final class PostgresSink {
       list.add(Table.of(e.getKey(), e.getValue(), schema, stagingSchema + "." + quote(stg)));
       n++;
     }
-    String where = target.url().replaceAll("\\?.*", "") + ", schema " + target.schema();
+    String where =
+        PostgresTarget.redact(target.url()).replaceAll("\\?.*", "") + ", schema " + target.schema();
     Connection c;
     try {
       c = connect(target.url(), props);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "Cannot connect to PostgreSQL ("
-              + target.url().replaceAll("\\?.*", "")
+              + PostgresTarget.redact(target.url()).replaceAll("\\?.*", "")
               + " as "
               + props.getProperty("user", "(default user)")
               + ", password "
               + target.passwordSource()
               + "): "
-              + e.getMessage(),
+              + redacted(e.getMessage(), props),
           e);
     }
     String lockKey = "marsad:" + target.schema();
@@ -176,7 +177,7 @@ public final class PostgresSink {
             "Cannot load tables into PostgreSQL ("
                 + where
                 + "): "
-                + rootMessage(e)
+                + redacted(rootMessage(e), props)
                 + "; the tables there are unchanged",
             e);
       } finally {
@@ -184,7 +185,8 @@ public final class PostgresSink {
       }
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "Cannot load tables into PostgreSQL (" + where + "): " + e.getMessage(), e);
+          "Cannot load tables into PostgreSQL (" + where + "): " + redacted(e.getMessage(), props),
+          e);
     }
   }
 
@@ -403,7 +405,11 @@ public final class PostgresSink {
     return rows;
   }
 
-  /** Creates the target table, its missing columns, key and indexes (none when all exist). */
+  /**
+   * Creates the target table, its missing columns, key and indexes (none when all exist). A table
+   * of an earlier version whose primary key or btree indexes hold text of any length gets the
+   * unique md5 index and hash indexes instead (see {@link PostgresTables}).
+   */
   private static void ensureTable(Connection c, PostgresTarget target, Table t)
       throws SQLException {
     Map<String, String> existing = new LinkedHashMap<>();
@@ -419,9 +425,12 @@ public final class PostgresSink {
         }
       }
     }
+    boolean primaryKey =
+        !t.spec.primaryKey().isEmpty() && PostgresTables.primaryKeyFits(t.spec, t.schema);
     if (existing.isEmpty()) {
-      List<String> defs = new ArrayList<>(PostgresTables.columnDefinitions(t.schema));
-      if (!t.spec.primaryKey().isEmpty()) {
+      List<String> defs =
+          new ArrayList<>(PostgresTables.columnDefinitions(t.schema, t.spec.primaryKey()));
+      if (primaryKey) {
         defs.add(
             "PRIMARY KEY ("
                 + t.spec.primaryKey().stream()
@@ -445,6 +454,16 @@ public final class PostgresSink {
                   + PostgresTables.pgType(f.dataType()));
         }
       }
+      if (!primaryKey) {
+        String pkey = primaryKeyConstraint(c, t.target);
+        if (pkey != null) {
+          exec(c, "ALTER TABLE " + t.target + " DROP CONSTRAINT " + quote(pkey));
+          LOG.info(
+              "[postgres] {}: primary key {} replaced by a unique index on the md5 of its text",
+              t.target,
+              pkey);
+        }
+      }
     }
     Set<String> indexes = new HashSet<>();
     try (PreparedStatement ps =
@@ -458,21 +477,27 @@ public final class PostgresSink {
         }
       }
     }
-    for (List<String> idx : t.spec.indexes()) {
-      String name = t.name + "_" + String.join("_", idx) + "_idx";
-      if (name.length() > 63) {
-        name = name.substring(0, 55) + "_" + Integer.toHexString(name.hashCode());
+    Map<String, String> wanted = PostgresTables.indexes(t.name, t.spec, t.schema, t.target);
+    for (String old : PostgresTables.legacyIndexNames(t.name, t.spec)) {
+      if (indexes.contains(old) && !wanted.containsKey(old)) {
+        exec(c, "DROP INDEX " + PostgresTables.ident(target.schema()) + "." + quote(old));
       }
-      if (!indexes.contains(name)) {
-        exec(
-            c,
-            "CREATE INDEX "
-                + quote(name)
-                + " ON "
-                + t.target
-                + " ("
-                + idx.stream().map(PostgresTables::ident).collect(Collectors.joining(", "))
-                + ")");
+    }
+    for (Map.Entry<String, String> idx : wanted.entrySet()) {
+      if (!indexes.contains(idx.getKey())) {
+        exec(c, idx.getValue());
+      }
+    }
+  }
+
+  /** The name of the primary key constraint of {@code table} (schema-qualified), or null. */
+  private static String primaryKeyConstraint(Connection c, String table) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT conname FROM pg_constraint WHERE conrelid = ?::regclass AND contype = 'p'")) {
+      ps.setString(1, table);
+      try (ResultSet r = ps.executeQuery()) {
+        return r.next() ? r.getString(1) : null;
       }
     }
   }
@@ -504,14 +529,45 @@ public final class PostgresSink {
         LOG.info("[postgres] {} skipped: no table {} yet", s.name(), missing);
         continue;
       }
-      try {
-        exec(c, s.sql());
-      } catch (SQLException e) {
-        throw new SQLException("views.sql, " + s.name() + ": " + e.getMessage(), e);
-      }
+      applyView(c, schema, s);
       applied.add(s.name());
     }
     LOG.info("[postgres] views.sql applied: {}", applied);
+  }
+
+  /**
+   * Runs one statement of the views script. CREATE OR REPLACE VIEW cannot change a view's columns
+   * (their names, order or types, e.g. double precision to numeric in a newer views.sql): then the
+   * view is dropped and created again, in the load's transaction. A view of the user's that depends
+   * on it stops the load, named, rather than being dropped with it.
+   */
+  private static void applyView(Connection c, String schema, ViewScript.Statement s)
+      throws SQLException {
+    java.sql.Savepoint sp = c.getAutoCommit() ? null : c.setSavepoint();
+    try {
+      exec(c, s.sql());
+    } catch (SQLException e) {
+      boolean shapeChanged = "42P16".equals(e.getSQLState()) || "42804".equals(e.getSQLState());
+      if (sp == null || !shapeChanged || !s.isView()) {
+        throw new SQLException("views.sql, " + s.name() + ": " + e.getMessage(), e);
+      }
+      c.rollback(sp);
+      try {
+        exec(c, "DROP VIEW IF EXISTS " + schema + "." + quote(s.name()));
+      } catch (SQLException d) {
+        throw new SQLException(
+            "views.sql, "
+                + s.name()
+                + ": its columns changed, and other views depend on it ("
+                + d.getMessage()
+                + "); drop those views, the load creates "
+                + s.name()
+                + " anew",
+            d);
+      }
+      exec(c, s.sql());
+      LOG.info("[postgres] {}: its columns changed; created anew", s.name());
+    }
   }
 
   /** A connection through the driver class itself (no DriverManager: Spark's loaders hide it). */
@@ -604,6 +660,16 @@ public final class PostgresSink {
 
   private static String quote(String ident) {
     return '"' + ident.replace("\"", "\"\"") + '"';
+  }
+
+  /** {@code message} without the password: neither in a URL nor as itself. */
+  static String redacted(String message, Properties props) {
+    String m = PostgresTarget.redact(message);
+    String pw = props.getProperty("password");
+    if (m != null && pw != null && pw.length() >= 3) {
+      m = m.replace(pw, "***");
+    }
+    return m;
   }
 
   private static String rootMessage(Throwable e) {

@@ -41,8 +41,15 @@ public record PostgresTarget(
     if (url == null || !url.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException(
           "Cannot use --jdbc-url: not a PostgreSQL JDBC URL ("
-              + (url == null ? "none" : url.replaceAll("\\?.*", "?..."))
+              + (url == null ? "none" : redact(url).replaceAll("\\?.*", "?..."))
               + "); use jdbc:postgresql://host:port/db");
+    }
+    if (hasUserInfoPassword(url)) {
+      throw new IllegalArgumentException(
+          "Cannot use --jdbc-url: it holds a password (user:password@host); give the user with"
+              + " --jdbc-user and the password in the environment variable "
+              + PASSWORD_ENV
+              + " or as password= in --jdbc-properties FILE");
     }
     if (hasPasswordParameter(url)) {
       // The value is not echoed: it would land in the terminal's history and the logs.
@@ -65,6 +72,47 @@ public record PostgresTarget(
       throw new IllegalArgumentException(
           "Cannot read --jdbc-views: no such readable file (" + viewsFile + ")");
     }
+  }
+
+  // user:password@ after // (the password may hold '/' or ':', not '@' or '?', as it is typed)
+  private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/?#@:\\s]+):[^@\\s?]*@");
+
+  // key=value of a parameter whose key names a password (password, sslpassword...)
+  private static final Pattern PASSWORD_PARAM =
+      Pattern.compile("(?i)([?&;]?[a-z0-9_.-]*password=)[^&;\\s]*");
+
+  /** True when the authority of {@code url} holds {@code user:password@}. */
+  static boolean hasUserInfoPassword(String url) {
+    return USER_INFO_PASSWORD.matcher(url).find();
+  }
+
+  /**
+   * {@code text} (a URL, or any message that may quote one) with every password in it replaced by
+   * {@code ***}: the {@code password} of {@code user:password@host} and the value of every {@code
+   * ...password=} parameter. For the log, the manifest and error messages.
+   */
+  public static String redact(String text) {
+    if (text == null) {
+      return null;
+    }
+    String s = USER_INFO_PASSWORD.matcher(text).replaceAll("$1:***@");
+    return PASSWORD_PARAM.matcher(s).replaceAll("$1***");
+  }
+
+  /** The target without secrets (there are none in it, but the URL is redacted all the same). */
+  @Override
+  public String toString() {
+    return "PostgresTarget[url="
+        + redact(url)
+        + ", schema="
+        + schema
+        + ", user="
+        + user
+        + ", propertiesFile="
+        + propertiesFile
+        + ", viewsFile="
+        + viewsFile
+        + "]";
   }
 
   /** True when a query parameter of {@code url} names a password ({@code password=...}). */

@@ -7,10 +7,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The statements of {@code conf/sql/views.sql}. A statement ends at a line ending with {@code ;}. A
- * comment line {@code -- requires: t1, t2} before a statement names the tables it reads: the sink
- * runs it only when they all exist in the schema (so topic views appear once a run wrote topic
- * tables). {@code ${schema}} stands for the target schema.
+ * The statements of {@code conf/sql/views.sql}. A statement ends at a line ending with {@code ;}
+ * outside a dollar-quoted function body ({@code $$ ... $$}, {@code $body$ ... $body$}). A comment
+ * line {@code -- requires: t1, t2} before a statement names the tables it reads: the sink runs it
+ * only when they all exist in the schema (so topic views appear once a run wrote topic tables).
+ * {@code ${schema}} stands for the target schema.
  */
 final class ViewScript {
 
@@ -21,6 +22,14 @@ final class ViewScript {
    * @param requires tables the statement reads
    */
   record Statement(String sql, Set<String> requires) {
+
+    /** True for a {@code CREATE [OR REPLACE] VIEW}. */
+    boolean isView() {
+      return sql.replaceAll("(?m)^\\s*--.*$", " ")
+          .strip()
+          .toUpperCase(Locale.ROOT)
+          .matches("(?s)CREATE\\s+(OR\\s+REPLACE\\s+)?VIEW\\s.*");
+    }
 
     /** A short name for logs: the object the statement creates. */
     String name() {
@@ -40,11 +49,29 @@ final class ViewScript {
 
   private static final String REQUIRES = "-- requires:";
 
+  private static final java.util.regex.Pattern DOLLAR_TAG =
+      java.util.regex.Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*\\$|\\$\\$");
+
+  /** The dollar-quote tag open after {@code line}, given the one open before it (or null). */
+  static String dollarQuote(String line, String open) {
+    java.util.regex.Matcher m = DOLLAR_TAG.matcher(line);
+    String tag = open;
+    while (m.find()) {
+      if (tag == null) {
+        tag = m.group();
+      } else if (tag.equals(m.group())) {
+        tag = null;
+      }
+    }
+    return tag;
+  }
+
   /** Parses a script, replacing {@code ${schema}} with {@code schemaSql}. */
   static List<Statement> parse(String script, String schemaSql) {
     List<Statement> out = new ArrayList<>();
     Set<String> requires = new LinkedHashSet<>();
     StringBuilder sql = new StringBuilder();
+    String dollar = null; // the tag of the dollar-quoted body ($$ ... $$) the line is in, if any
     for (String line : script.split("\\R")) {
       String s = line.strip();
       if (sql.length() == 0) {
@@ -61,7 +88,8 @@ final class ViewScript {
         }
       }
       sql.append(line).append('\n');
-      if (s.endsWith(";")) {
+      dollar = dollarQuote(line, dollar);
+      if (dollar == null && s.endsWith(";")) {
         String text = sql.toString().strip();
         out.add(
             new Statement(

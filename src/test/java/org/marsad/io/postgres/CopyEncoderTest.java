@@ -21,10 +21,39 @@ class CopyEncoderTest {
   }
 
   @Test
-  void escapesBackslashTabAndLineBreaksDropsNulAndKeepsArabic() {
-    assertThat(field("روسيا\tو\\كازاخستان\r\nA\0B")).isEqualTo("روسيا\\tو\\\\كازاخستان\\r\\nAB");
+  void escapesBackslashTabAndLineBreaksAndKeepsArabic() {
+    assertThat(field("روسيا\tو\\كازاخستان\r\nAB")).isEqualTo("روسيا\\tو\\\\كازاخستان\\r\\nAB");
     assertThat(field(null)).isEqualTo("\\N");
     assertThat(field("\\N")).isEqualTo("\\\\N");
+  }
+
+  @Test
+  void aNulIsEncodedSoThatIdsDifferingOnlyByItStayDistinctAndDecodeBack() {
+    assertThat(field("A\0B")).isEqualTo("A\u24000B");
+    assertThat(field("A\u2400B")).isEqualTo("A\u2400\u2400B");
+    assertThat(field("plain ␄ text")).isEqualTo("plain ␄ text");
+    assertThat(field(List.of("x\0", "y"))).isEqualTo("{\"x\u24000\",\"y\"}");
+    // One-to-one over every string of NUL, ␀, 0 and a, up to five characters.
+    java.util.Set<String> encoded = new java.util.HashSet<>();
+    List<String> all = new java.util.ArrayList<>(List.of(""));
+    for (int len = 1; len <= 5; len++) {
+      List<String> next = new java.util.ArrayList<>();
+      for (String s : all) {
+        if (s.length() == len - 1) {
+          for (char c : new char[] {'\0', '\u2400', '0', 'a'}) {
+            next.add(s + c);
+          }
+        }
+      }
+      all.addAll(next);
+    }
+    for (String s : all) {
+      String e = CopyEncoder.encodeNul(s);
+      assertThat(e).doesNotContain("\0");
+      assertThat(CopyEncoder.decode(e)).isEqualTo(s);
+      assertThat(encoded.add(e)).as("%s encodes like another string", s).isTrue();
+    }
+    assertThat(encoded).hasSize(1 + 4 + 16 + 64 + 256 + 1024);
   }
 
   @Test

@@ -171,8 +171,10 @@ class PostgresSinkTest {
         assertThat(r.getString(2)).isEqualTo("Kazakhstan");
         assertThat(r.getString(3)).isEqualTo("روسيا");
         assertThat(r.getString(4)).isEqualTo("Russia");
-        assertThat(r.getMetaData().getColumnType(5)).isEqualTo(Types.DOUBLE);
-        assertThat(r.getDouble(5)).isEqualTo(npmi);
+        // numeric in the view (round(npmi, 3) works; 15 significant digits), the exact double
+        // in the table
+        assertThat(r.getMetaData().getColumnType(5)).isEqualTo(Types.NUMERIC);
+        assertThat(r.getBigDecimal(5).doubleValue()).isCloseTo(npmi, within(1e-14));
         assertThat(r.getDate(6).toString()).isEqualTo("2021-09-01");
         assertThat(r.next()).isFalse();
       }
@@ -508,9 +510,9 @@ class PostgresSinkTest {
       try (ResultSet r =
           c.createStatement()
               .executeQuery(
-                  "SELECT name_en_a, name_ar_b, sentence, a_start, a_end, b_start, b_end,"
-                      + " period_start, substr(sentence, a_start + 1, a_end - a_start),"
-                      + " substr(sentence, b_start + 1, b_end - b_start) FROM "
+                  "SELECT name_en_a, name_ar_b, sentence, snippet, a_substr_from, b_substr_from,"
+                      + " is_all, period_start, substr(sentence, a_substr_from, a_substr_length),"
+                      + " substr(sentence, b_substr_from, b_substr_length) FROM "
                       + schema
                       + ".v_pair_evidence WHERE period = '2017-03' AND state_a = 'IR'"
                       + " AND state_b = 'SY' ORDER BY rank")) {
@@ -518,6 +520,8 @@ class PostgresSinkTest {
         assertThat(r.getString(1)).isEqualTo("Iran");
         assertThat(r.getString(2)).isEqualTo("سوريا");
         assertThat(r.getString(3)).isEqualTo(EvidenceFixture.HOSTILE);
+        assertThat(r.getString(4)).contains("[إيران]", "[سوريا]").startsWith("«").endsWith("»");
+        assertThat(r.getBoolean(7)).isFalse();
         assertThat(r.getDate(8).toString()).isEqualTo("2017-03-01");
         assertThat(r.getString(9)).isEqualTo("إيران");
         assertThat(r.getString(10)).isEqualTo("سوريا");

@@ -82,6 +82,43 @@ class PostgresTablesTest {
   }
 
   @Test
+  void textOfAnyLengthIsIndexedByItsMd5AndOneSuchColumnByAHashIndex() {
+    StructType docs = org.marsad.catalog.Catalog.DOCUMENTS.schema();
+    var spec = PostgresTables.spec("documents", Set.of(docs.fieldNames()));
+    assertThat(PostgresTables.primaryKeyFits(spec, docs)).isFalse();
+    assertThat(PostgresTables.indexes("documents", spec, docs, "\"m\".\"documents\""))
+        .containsExactly(
+            java.util.Map.entry(
+                "documents_key",
+                "CREATE UNIQUE INDEX \"documents_key\" ON \"m\".\"documents\" (\"period\","
+                    + " md5(\"doc_id\"))"),
+            java.util.Map.entry(
+                "documents_doc_id_hash",
+                "CREATE INDEX \"documents_doc_id_hash\" ON \"m\".\"documents\" USING hash"
+                    + " (\"doc_id\")"),
+            java.util.Map.entry(
+                "documents_source_hash",
+                "CREATE INDEX \"documents_source_hash\" ON \"m\".\"documents\" USING hash"
+                    + " (\"source\")"),
+            java.util.Map.entry(
+                "documents_story_id_hash",
+                "CREATE INDEX \"documents_story_id_hash\" ON \"m\".\"documents\" USING hash"
+                    + " (\"story_id\")"));
+    assertThat(PostgresTables.legacyIndexNames("documents", spec))
+        .containsExactly("documents_doc_id_idx", "documents_source_idx", "documents_story_id_idx");
+    // Codes Marsad makes keep a primary key and btree indexes under their earlier names.
+    StructType co = org.marsad.catalog.Catalog.STATE_COMENTIONS.schema();
+    var coSpec = PostgresTables.spec("state_comentions", Set.of(co.fieldNames()));
+    assertThat(PostgresTables.primaryKeyFits(coSpec, co)).isTrue();
+    assertThat(PostgresTables.indexes("state_comentions", coSpec, co, "t").keySet())
+        .containsExactly(
+            "state_comentions_state_a_period_idx", "state_comentions_state_b_period_idx");
+    // Key columns are NOT NULL, as a primary key's are.
+    assertThat(PostgresTables.columnDefinitions(docs, spec.primaryKey()))
+        .contains("\"doc_id\" text NOT NULL", "\"period\" text NOT NULL", "\"title\" text");
+  }
+
+  @Test
   void onlySnakeCaseNamesBecomeIdentifiers() {
     assertThat(PostgresTables.ident("end")).isEqualTo("\"end\"");
     assertThatThrownBy(() -> PostgresTables.ident("a\"b"))

@@ -32,6 +32,36 @@ class PostgresTargetTest {
   }
 
   @Test
+  void aUserPasswordInTheUrlIsRefusedWithoutEchoingItAndRedactedEverywhere() {
+    for (String pw : java.util.List.of("s3cret", "p@ss/w:rd", "x")) {
+      String url = "jdbc:postgresql://alice:" + pw + "@db.example:5432/news";
+      assertThatThrownBy(() -> new PostgresTarget(url, "marsad", null, null, null))
+          .hasMessageStartingWith("Cannot use --jdbc-url: it holds a password (user:password@host)")
+          .hasMessageContaining("--jdbc-user")
+          .hasMessageNotContaining(pw.length() > 1 ? pw : "alice:x");
+      assertThat(PostgresTarget.redact(url)).doesNotContain(pw.length() > 1 ? pw : ":x@");
+    }
+    assertThat(PostgresTarget.redact("jdbc:postgresql://alice:s3cret@db.example:5432/news"))
+        .isEqualTo("jdbc:postgresql://alice:***@db.example:5432/news");
+    assertThat(PostgresTarget.redact(URL + "?ssl=true&password=s3cret&sslpassword=k3y&x=1"))
+        .isEqualTo(URL + "?ssl=true&password=***&sslpassword=***&x=1");
+    assertThat(
+            PostgresTarget.redact(
+                "Connection to jdbc:postgresql://u:pw1@h/db failed; Password=abc rejected"))
+        .isEqualTo("Connection to jdbc:postgresql://u:***@h/db failed; Password=*** rejected");
+    // A port is not a password, nor an @ in a parameter.
+    assertThat(PostgresTarget.hasUserInfoPassword(URL + "?user=a@b")).isFalse();
+    assertThat(PostgresTarget.redact(URL + "?user=a@b")).isEqualTo(URL + "?user=a@b");
+    assertThatThrownBy(
+            () -> new PostgresTarget("jdbc:mysql://alice:s3cret@h/db", "marsad", null, null, null))
+        .hasMessage(
+            "Cannot use --jdbc-url: not a PostgreSQL JDBC URL (jdbc:mysql://alice:***@h/db); use"
+                + " jdbc:postgresql://host:port/db");
+    PostgresTarget t = new PostgresTarget(URL, "marsad", "u", null, null);
+    assertThat(t.toString()).contains(URL).doesNotContain("password");
+  }
+
+  @Test
   void urlAndSchemaAreChecked() {
     assertThatThrownBy(() -> new PostgresTarget("jdbc:mysql://h/db", "marsad", null, null, null))
         .hasMessage(

@@ -32,6 +32,21 @@ class ViewScriptTest {
   }
 
   @Test
+  void aDollarQuotedBodyEndsOnlyWithItsTag() {
+    assertThat(ViewScript.dollarQuote("AS $$", null)).isEqualTo("$$");
+    assertThat(ViewScript.dollarQuote("  x := 1;", "$$")).isEqualTo("$$");
+    assertThat(ViewScript.dollarQuote("$$;", "$$")).isNull();
+    assertThat(ViewScript.dollarQuote("AS $body$ SELECT '$$' $body$;", null)).isNull();
+    assertThat(ViewScript.dollarQuote("SELECT ${schema}.f(x);", null)).isNull();
+    List<ViewScript.Statement> s =
+        ViewScript.parse(
+            "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN 1;\nEND\n$$;\n"
+                + "CREATE VIEW v AS SELECT 1;\n",
+            "s");
+    assertThat(s).extracting(ViewScript.Statement::name).containsExactly("f", "v");
+  }
+
+  @Test
   void anUnterminatedStatementIsAnError() {
     assertThatThrownBy(() -> ViewScript.parse("CREATE VIEW x AS SELECT 1", "s"))
         .hasMessage("Cannot read the views script: the last statement has no closing ';'");
@@ -48,25 +63,46 @@ class ViewScriptTest {
         .extracting(ViewScript.Statement::name)
         .containsExactly(
             "period_start",
+            "period_sort",
+            "num",
+            "char_pos",
+            "marked_snippet",
             "v_state_pairs",
+            "v_state_pairs_both",
             "v_state_mentions_monthly",
             "v_top_terms",
             "v_topic_prevalence",
             "v_pair_evidence",
+            "v_term_evidence",
             "v_state_trends",
             "v_stories");
-    assertThat(s.get(1).requires()).containsExactlyInAnyOrder("state_comentions", "states");
-    assertThat(s.get(4).requires())
+    java.util.Map<String, ViewScript.Statement> by = new java.util.HashMap<>();
+    s.forEach(st -> by.put(st.name(), st));
+    assertThat(by.get("char_pos").sql())
+        .as("a function body with ; inside its lines is one statement")
+        .contains("DECLARE", "END LOOP;", "RETURN i + 1;")
+        .endsWith("$$");
+    assertThat(by.get("char_pos").isView()).isFalse();
+    assertThat(by.get("v_state_pairs").isView()).isTrue();
+    assertThat(by.get("v_state_pairs").requires())
+        .containsExactlyInAnyOrder("state_comentions", "states");
+    assertThat(by.get("v_state_pairs").sql())
+        .contains("\"marsad\".num(c.npmi) AS npmi", "c.period = 'all' AS is_all");
+    assertThat(by.get("v_topic_prevalence").requires())
         .containsExactlyInAnyOrder("topic_trends", "topic_summary", "topics");
-    assertThat(s.get(5).requires()).containsExactlyInAnyOrder("comention_evidence", "states");
-    assertThat(s.get(5).sql())
+    assertThat(by.get("v_pair_evidence").requires())
+        .containsExactlyInAnyOrder("comention_evidence", "states");
+    assertThat(by.get("v_pair_evidence").sql())
         .contains("a.name_ar AS name_ar_a", "b.name_en AS name_en_b", "e.sentence", "e.b_end")
+        .contains("AS snippet", "p.a_from AS a_substr_from")
         .contains("\"marsad\".period_start(e.period) AS period_start");
-    assertThat(s.get(6).requires()).containsExactlyInAnyOrder("state_trends", "states");
-    assertThat(s.get(6).sql())
+    assertThat(by.get("v_term_evidence").requires()).containsExactly("term_evidence");
+    assertThat(by.get("v_state_trends").requires())
+        .containsExactlyInAnyOrder("state_trends", "states");
+    assertThat(by.get("v_state_trends").sql())
         .contains("s.name_en, s.name_ar", "t.share_change", "t.burst")
         .contains("\"marsad\".period_start(t.period) AS period_start");
-    assertThat(s.get(7).requires()).containsExactlyInAnyOrder("stories", "documents");
+    assertThat(by.get("v_stories").requires()).containsExactlyInAnyOrder("stories", "documents");
     assertThat(s).allSatisfy(st -> assertThat(st.sql()).doesNotContain("${schema}"));
   }
 }

@@ -182,7 +182,7 @@ public class CommonOptions {
       paramLabel = "DIR",
       description =
           "Folder with states.tsv, forms.tsv and context_rules.tsv replacing conf/gazetteer (and, when"
-              + " present there, cities.tsv, ambiguous_places.tsv, agencies.tsv).")
+              + " present there, cities.tsv, ambiguous_places.tsv, agencies.tsv, rules/*.tsv).")
   String gazetteer;
 
   @Option(
@@ -406,6 +406,7 @@ public class CommonOptions {
             ConfFiles.linesIfPresent(gazFile(gazV, "cities.tsv"), "--gazetteer"),
             ConfFiles.linesIfPresent(gazFile(gazV, "ambiguous_places.tsv"), "--gazetteer"),
             ConfFiles.linesIfPresent(gazFile(gazV, "agencies.tsv"), "--gazetteer"),
+            gazRuleFiles(gazV),
             analysis);
     long minColl =
         Long.parseLong(
@@ -548,6 +549,18 @@ public class CommonOptions {
 
   private static String gazFile(String dir, String name) {
     return dir == null ? null : dir + "/" + name;
+  }
+
+  /** The rule files (rules/*.tsv) present in the --gazetteer folder, by their relative path. */
+  private static java.util.Map<String, List<String>> gazRuleFiles(String dir) {
+    java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+    for (String name : StateSettings.RULE_FILES) {
+      List<String> lines = ConfFiles.linesIfPresent(gazFile(dir, name), "--gazetteer");
+      if (lines != null) {
+        out.put(name, lines);
+      }
+    }
+    return out;
   }
 
   /** The PostgreSQL target of --jdbc-url and its companions, or null without --jdbc-url. */

@@ -83,7 +83,7 @@ public class DocumentAnalyzer {
       mentions.add(
           new MentionsBlob.Mention(
               m.iso2(),
-              m.form(),
+              blobForm(m),
               m.surface(),
               m.field(),
               m.start(),
@@ -99,6 +99,15 @@ public class DocumentAnalyzer {
         terms,
         MentionsBlob.encode(mentions, pairs(found, forms, t, b)),
         fingerprint(b));
+  }
+
+  /**
+   * The form a mention is counted under: {@code team} for a team-flagged mention (a national team
+   * or club named by a state's name), which {@code --forms} counts only when it lists {@code team},
+   * else its form.
+   */
+  private static String blobForm(StateMatcher.Mention m) {
+    return m.team() ? "team" : m.form();
   }
 
   /** The story fingerprint of the body: its normalised tokens in order (the title is left out). */
@@ -122,7 +131,7 @@ public class DocumentAnalyzer {
       List<StateMatcher.Mention> found, Set<String> forms, Field title, Field body) {
     Map<Long, Map<String, StateMatcher.Mention>> bySentence = new TreeMap<>();
     for (StateMatcher.Mention m : found) {
-      if (forms.contains(m.form())) {
+      if (forms.contains(blobForm(m))) {
         bySentence
             .computeIfAbsent(((long) m.field() << 32) | m.sentence(), k -> new TreeMap<>())
             .putIfAbsent(m.iso2(), m);

@@ -10,6 +10,7 @@ import org.marsad.states.match.core.TokenFacts;
 import org.marsad.states.match.core.Trie;
 import org.marsad.states.match.rules.Agencies;
 import org.marsad.states.match.rules.CliticReadings;
+import org.marsad.states.match.rules.ClubNames;
 import org.marsad.states.match.rules.HyphenatedCompounds;
 import org.marsad.states.match.rules.SportsTeams;
 import org.marsad.text.Field;
@@ -18,7 +19,8 @@ import org.marsad.text.Lexicon;
 /**
  * Turns a tokenised field into a {@link FieldScan}: the facts of each token (its readings, the trie
  * nodes they start, sport and document cues), computed once per thread, token and language and
- * cached in the token's lexicon slot; then the field-level marks (sport sentences, agencies).
+ * cached in the token's lexicon slot; then the field-level marks (sport sentences, agencies,
+ * clubs).
  */
 final class FieldScanner {
 
@@ -26,6 +28,7 @@ final class FieldScanner {
   private final HyphenatedCompounds compounds;
   private final SportsTeams sports;
   private final Agencies agencies;
+  private final ClubNames clubs;
   private final Set<String> cueWords;
 
   FieldScanner(
@@ -33,11 +36,13 @@ final class FieldScanner {
       HyphenatedCompounds compounds,
       SportsTeams sports,
       Agencies agencies,
+      ClubNames clubs,
       Set<String> cueWords) {
     this.clitics = clitics;
     this.compounds = compounds;
     this.sports = sports;
     this.agencies = agencies;
+    this.clubs = clubs;
     this.cueWords = cueWords;
   }
 
@@ -65,6 +70,7 @@ final class FieldScanner {
     FieldScan f = new FieldScan(field, facts, letters > 0 && upper >= 0.8 * letters);
     sports.markSentences(f);
     f.mask(agencies.mask(f));
+    f.clubs(clubs.mask(f));
     return f;
   }
 

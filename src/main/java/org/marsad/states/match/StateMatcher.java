@@ -21,6 +21,7 @@ import org.marsad.states.match.rules.CapitalOrName;
 import org.marsad.states.match.rules.Capitalisation;
 import org.marsad.states.match.rules.CitiesBehindStates;
 import org.marsad.states.match.rules.CliticReadings;
+import org.marsad.states.match.rules.ClubNames;
 import org.marsad.states.match.rules.CompassRegions;
 import org.marsad.states.match.rules.CongoAlone;
 import org.marsad.states.match.rules.ContextRules;
@@ -67,17 +68,27 @@ public final class StateMatcher {
    * A state mention.
    *
    * @param iso2 ISO 3166-1 alpha-2 of the state
-   * @param form name, adjective or capital; city for a city of the state (or another place in it,
-   *     such as a US state read from {@code ambiguous_places.tsv}); team for a name or adjective in
-   *     a sentence about a sports match (the national team, not the state)
+   * @param form how the text names it: name, adjective or capital; city for a city of the state (or
+   *     another place in it, such as a US state read from {@code ambiguous_places.tsv})
    * @param surface the text as written (without a stripped clitic or elided article)
    * @param field index of the field the mention is in (e.g. 0 title, 1 text)
    * @param start offset in the field (inclusive)
    * @param end offset in the field (exclusive)
    * @param sentence sentence index within the field
+   * @param team whether the words name a sports team rather than the state: a national team (منتخب
+   *     مصر, a side in a match report: فازت نيجيريا على النيجر), a league or cup of the state
+   *     (الدوري الإنجليزي), or a club named after a city (برشلونة in a match report); the form is
+   *     still the linguistic one (a national team named by its country is a name)
    */
   public record Mention(
-      String iso2, String form, String surface, int field, int start, int end, int sentence) {}
+      String iso2,
+      String form,
+      String surface,
+      int field,
+      int start,
+      int end,
+      int sentence,
+      boolean team) {}
 
   private final Gazetteer gazetteer;
   private final FieldScanner scanner;
@@ -151,11 +162,13 @@ public final class StateMatcher {
     this.korea = new KoreaAlone(ruleFiles);
     this.sports = new SportsTeams(ruleFiles);
     this.stateNouns = new StateNounAdjective(ruleFiles);
+    ClubNames clubs = new ClubNames(ruleFiles);
     this.articles = ruleFiles.words("clitics.tsv").set("article");
     this.rules =
         List.of(
             new Capitalisation(),
             new PersonNames(ruleFiles),
+            clubs,
             new ContextRules(contextRules, ruleFiles),
             new GeographicFeatures(ruleFiles),
             new CompassRegions(ruleFiles),
@@ -178,6 +191,7 @@ public final class StateMatcher {
             compounds,
             sports,
             new Agencies(agencyLines),
+            clubs,
             Set.copyOf(cueWords));
   }
 
@@ -257,7 +271,7 @@ public final class StateMatcher {
       int i = 0;
       int lastTeamEnd = -10;
       while (i < f.size()) {
-        if (f.masked(i)) {
+        if (f.masked(i) || f.club(i)) {
           i++;
           continue;
         }
@@ -285,18 +299,24 @@ public final class StateMatcher {
           }
           int stop = f.end(end) - hit.endCut();
           String form = e.form();
-          if (e.nameOrAdjective() && sports.isTeam(f, i, end, reading, lastTeamEnd)) {
-            form = "team";
-          } else if (form.equals("city") && SportsTeams.isClubCity(f, i)) {
-            // A club named after its city (برشلونة، ليفربول، Marseille) in a match report.
-            form = "team";
-          }
-          if (form.equals("team")) {
+          boolean team =
+              e.nameOrAdjective()
+                  ? sports.isTeam(f, i, end, e, reading, lastTeamEnd)
+                  // A club named after its city (برشلونة، ليفربول، Marseille) in a match report.
+                  : form.equals("city") && SportsTeams.isClubCity(f, i);
+          if (team) {
             lastTeamEnd = end;
           }
           Mention mention =
               new Mention(
-                  e.iso2(), form, f.text().substring(start, stop), fi, start, stop, f.sentence(i));
+                  e.iso2(),
+                  form,
+                  f.text().substring(start, stop),
+                  fi,
+                  start,
+                  stop,
+                  f.sentence(i),
+                  team);
           if (f.allCaps()
               && (form.equals("city") || Capitalisation.isAbbreviation(e))
               && fs.size() > 1) {
@@ -368,13 +388,17 @@ public final class StateMatcher {
       if (e != null) {
         int start = f.start(i) + part.start();
         int stop = f.start(i) + part.end();
-        String form = e.form();
-        if (e.nameOrAdjective() && sports.isTeamPart(f, i)) {
-          form = "team";
-        }
+        boolean team = e.nameOrAdjective() && sports.isTeamPart(f, i);
         out.add(
             new Mention(
-                e.iso2(), form, f.text().substring(start, stop), fi, start, stop, f.sentence(i)));
+                e.iso2(),
+                e.form(),
+                f.text().substring(start, stop),
+                fi,
+                start,
+                stop,
+                f.sentence(i),
+                team));
       }
     }
   }

@@ -19,6 +19,7 @@ public final class FieldScan {
   private final Set<Integer> sportSentences = new HashSet<>();
   private final Set<Integer> cueSentences = new HashSet<>();
   private boolean[] masked;
+  private boolean[] clubs;
 
   /**
    * A scan of {@code field} with the facts of its tokens.
@@ -104,6 +105,16 @@ public final class FieldScan {
   /** Whether token {@code i} belongs to a news agency's name. */
   public boolean masked(int i) {
     return masked != null && i < size() && masked[i];
+  }
+
+  /** Marks tokens as part of a sports club's name (null: none). */
+  public void clubs(boolean[] clubs) {
+    this.clubs = clubs;
+  }
+
+  /** Whether token {@code i} belongs to a sports club's name (ريال مدريد, الأهلي المصري). */
+  public boolean club(int i) {
+    return clubs != null && i >= 0 && i < size() && clubs[i];
   }
 
   /** Whether a reading of token {@code j} is in {@code words}. */

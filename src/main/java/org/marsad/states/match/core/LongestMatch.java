@@ -38,7 +38,7 @@ public record LongestMatch(int end, Trie.Node node, Reading reading, int endCut)
             nx = null;
           }
         }
-        if (nx == null || f.masked(j + 1)) {
+        if (nx == null || f.masked(j + 1) || f.club(j + 1)) {
           break;
         }
         cur = nx;

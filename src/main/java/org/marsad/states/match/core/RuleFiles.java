@@ -34,7 +34,19 @@ public final class RuleFiles {
           Map.entry("state_nouns.tsv", Set.of("noun")),
           Map.entry(
               "sports.tsv",
-              Set.of("strong", "weak", "opponent", "team_noun", "sport_name", "coordination")));
+              Set.of(
+                  "strong",
+                  "weak",
+                  "opponent",
+                  "team_noun",
+                  "side",
+                  "competition",
+                  "sport_competition",
+                  "sport_name",
+                  "coordination",
+                  "location",
+                  "host")),
+          Map.entry("clubs.tsv", Set.of("club", "noun", "qualifier")));
 
   private final Map<String, List<String>> overrides;
   private final Map<String, RuleWords> loaded = new HashMap<>();

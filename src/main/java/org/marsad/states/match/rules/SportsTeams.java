@@ -1,7 +1,10 @@
 package org.marsad.states.match.rules;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.marsad.states.match.core.Entry;
 import org.marsad.states.match.core.FieldScan;
 import org.marsad.states.match.core.Keys;
 import org.marsad.states.match.core.Reading;
@@ -9,13 +12,21 @@ import org.marsad.states.match.core.RuleFiles;
 import org.marsad.text.ArabicNormalizer;
 
 /**
- * States named as sports teams. A sentence with a strong sport cue (منتخب, مباراة, stadium) or two
- * weak ones (هدف, coach, équipe) is about a match, and so is a title with any cue over a body with
- * such a sentence. There, a state named as a side is its national team: after an opponent word
- * (أمام, ضد, against, contre), coordinated with another side, before a score (البرتغال 2 - صفر,
- * Italy 2-0), as the subject of a feminine verb (فازت نيجيريا), or before a club's nisba (المغرب
- * الفاسي); and a city is a club named after it (برشلونة, Marseille). Anywhere, a state after a team
- * noun is the national team (منتخب مصر, l'équipe de France, تیم ملی ایران).
+ * States named as sports teams, leagues and cups: still a mention of their form (a national team
+ * named by its country is a name), flagged {@code team} so that statistics of states can leave them
+ * out (a match Saudi Arabia–Qatar is no relation between the two states).
+ *
+ * <p>A sentence with a strong sport cue (منتخب, مباراة, stadium) or two weak ones (هدف, coach,
+ * équipe) is about a match; so is a title with any cue over a body with such a sentence. A state's
+ * name is a team after a team noun anywhere (منتخب مصر, l'équipe de France, تیم ملی ایران; the
+ * sport's name may sit between), and, in a sentence about a match, when it is a side: after an
+ * opponent word (أمام, ضد, against, contre) or before one (أوغندا على ليسوتو), coordinated with
+ * another side, before a score (البرتغال 2 - صفر), as the subject of a feminine verb (فازت
+ * نيجيريا), before a team noun (أوزبكستان منتخب قوي), or after a sport word (تعادل إيطاليا, لاعبي
+ * البرازيل) that does not name a competition it hosts (مونديال ألمانيا, بطولة أستراليا المفتوحة
+ * name the state). A state's adjective is a team after a competition noun (الدوري الإنجليزي), after
+ * a team noun, or right after a team or club (ليفربول الإنجليزي, ريال مدريد الإسباني). A city is a
+ * club named after it (برشلونة, Marseille) in a sentence about a match.
  */
 public final class SportsTeams {
 
@@ -23,29 +34,54 @@ public final class SportsTeams {
   private final Set<String> weak;
   private final Set<String> opponents;
   private final Set<String> teamNouns;
+  private final Set<String> sides;
+  private final Set<String> competitions;
+  private final Set<String> sportCompetitions;
   private final Set<String> sportNames;
   private final Set<String> coordination;
+  private final Set<String> places;
+  private final Set<String> hosts;
   private final Set<String> articles;
 
-  /** The cues of {@code sports.tsv} and the French articles of {@code clitics.tsv}. */
+  /** The cues of {@code sports.tsv}, the place words and the French articles. */
   public SportsTeams(RuleFiles files) {
     var w = files.words("sports.tsv");
     this.strong = w.set("strong");
     this.weak = w.set("weak");
     this.opponents = w.set("opponent");
     this.teamNouns = w.set("team_noun");
+    this.sides = w.set("side");
+    this.competitions = w.set("competition");
+    this.sportCompetitions = w.set("sport_competition");
     this.sportNames = w.set("sport_name");
     this.coordination = w.set("coordination");
+    Set<String> p = new HashSet<>(files.words("place_words.tsv").set("place"));
+    p.addAll(w.set("location"));
+    p.removeAll(opponents);
+    this.places = Set.copyOf(p);
+    this.hosts = w.set("host");
     this.articles = files.words("clitics.tsv").set("article");
   }
 
-  /** 2 when a reading is a strong sport cue, 1 a weak one, else 0 (the first reading that is). */
+  /**
+   * 2 when a reading is a strong sport cue, 1 a weak one, else 0 (the first reading that is); a
+   * reading is also read without its article (التعادل as تعادل).
+   */
   public int level(List<Reading> readings) {
     for (Reading r : readings) {
-      if (strong.contains(r.key())) {
+      String k = r.key();
+      if (strong.contains(k)) {
         return 2;
-      } else if (weak.contains(r.key())) {
+      } else if (weak.contains(k)) {
         return 1;
+      }
+      if (k.startsWith("ال") && k.length() > 4) {
+        String bare = k.substring(2);
+        if (strong.contains(bare)) {
+          return 2;
+        } else if (weak.contains(bare)) {
+          return 1;
+        }
       }
     }
     return 0;
@@ -89,7 +125,7 @@ public final class SportsTeams {
 
   /**
    * A title with a sport word over a match report is about the match (Match nul entre la France et
-   * le Portugal): its cue sentences become sport sentences.
+   * le Portugal): its cue sentences become sport sentences with a strong cue.
    */
   public static void titleOverReport(List<FieldScan> fields) {
     if (fields.size() < 2 || fields.get(0).cueSentences().isEmpty()) {
@@ -104,13 +140,59 @@ public final class SportsTeams {
   }
 
   /**
-   * Whether a state's name or adjective at tokens {@code i}..{@code end} names its team; {@code
-   * lastTeamEnd} is the last token of the previous team in the field (coordination).
+   * Whether the state's name or adjective {@code e} at tokens {@code i}..{@code end} names a team,
+   * a league or a cup; {@code lastTeamEnd} is the last token of the field's previous team.
    */
-  public boolean isTeam(FieldScan f, int i, int end, Reading reading, int lastTeamEnd) {
-    boolean sport = f.sportSentences().contains(f.sentence(i));
-    return (sport && (isOpponent(f, i, end) || coordinated(f, lastTeamEnd + 1, i)))
-        || isNationalTeam(f, i, reading);
+  public boolean isTeam(FieldScan f, int i, int end, Entry e, Reading reading, int lastTeamEnd) {
+    int sentence = f.sentence(i);
+    boolean sport = f.sportSentences().contains(sentence);
+    if (isNationalTeam(f, i, reading)) {
+      return true;
+    }
+    if (sport && (isOpponent(f, i, end) || coordinated(f, lastTeamEnd + 1, i, reading))) {
+      return true;
+    }
+    if (e.form().equals("adjective")) {
+      return reading.letters() == 0
+          && i > 0
+          && f.sameSentence(i - 1, i)
+          && (f.matchesAny(i - 1, competitions)
+              || (lastTeamEnd == i - 1 && Keys.isArabic(f.norm(i)))
+              || f.club(i - 1)
+              || (sport && (f.matchesAny(i - 1, sides) || f.matchesAny(i - 1, sportCompetitions))));
+    }
+    if (!sport) {
+      return false;
+    }
+    if (f.sameSentence(end, end + 1)
+        && f.text().substring(f.end(end), f.start(end + 1)).isBlank()
+        && (f.matchesAny(end + 1, teamNouns)
+            || (f.matchesAny(end + 1, opponents) && !isPlace(f, i, reading)))) {
+      return true; // أوزبكستان منتخب قوي, أوغندا على ليسوتو 3 - صفر
+    }
+    // After a sport word (تعادل إيطاليا, لاعبي البرازيل, فوزان لفرنسا), unless the word names a
+    // competition the state hosts (مونديال ألمانيا, بطولة أستراليا المفتوحة).
+    int k = before(f, i, reading);
+    return k >= 0 && f.facts(k).sport() > 0 && !f.matchesAny(k, hosts);
+  }
+
+  /**
+   * The token before a match, looked through a split-off clitic or pronoun (لـ فرنسا, ضيف ه ملاوي),
+   * or -1.
+   */
+  private static int before(FieldScan f, int i, Reading reading) {
+    int k = i - 1;
+    if (k < 0 || !f.sameSentence(k, i)) {
+      return -1;
+    }
+    if (reading.letters() == 0 && isSplit(f.norm(k)) && f.sameSentence(k - 1, i)) {
+      k--;
+    }
+    return k;
+  }
+
+  private static boolean isSplit(String n) {
+    return n.length() == 1 || n.equals("ها") || n.equals("هم") || n.equals("هما");
   }
 
   /** Whether a part of a hyphenated word names a team (a side in a sport sentence). */
@@ -121,6 +203,31 @@ public final class SportsTeams {
   /** Whether a city at token {@code i} names a club (in a sport sentence). */
   public static boolean isClubCity(FieldScan f, int i) {
     return f.sportSentences().contains(f.sentence(i));
+  }
+
+  /**
+   * After a place or government word, or the preposition ب (في اليابان, بالمغرب, رئيس مصر): the
+   * country where the match is played, or the state itself.
+   */
+  private boolean isPlace(FieldScan f, int i, Reading reading) {
+    if (reading.clitics().indexOf('ب') >= 0) {
+      return true;
+    }
+    if (i == 0 || !f.sameSentence(i - 1, i)) {
+      return false;
+    }
+    if (f.norm(i - 1).equals("ب")) {
+      return true;
+    }
+    for (Reading r : f.facts(i - 1).readings()) {
+      if (places.contains(r.key()) || hosts.contains(r.key())) {
+        return true;
+      }
+    }
+    return i > 1
+        && f.norm(i - 1).length() == 1
+        && f.sameSentence(i - 2, i)
+        && places.contains(f.norm(i - 2));
   }
 
   private boolean isNationalTeam(FieldScan f, int i, Reading reading) {
@@ -147,8 +254,17 @@ public final class SportsTeams {
         || reading.cutStart() > 0 && f.matchesAny(i - 1, teamNouns);
   }
 
-  /** Only conjunctions and articles between tokens {@code from} and {@code to} (exclusive). */
-  private boolean coordinated(FieldScan f, int from, int to) {
+  /**
+   * Only conjunctions and articles between tokens {@code from} and {@code to} (exclusive), or, for
+   * adjacent tokens, a comma or a conjunction on the second (كرواتيا ونيجيريا, كرواتيا، نيجيريا).
+   */
+  private boolean coordinated(FieldScan f, int from, int to, Reading reading) {
+    if (to == from && to > 0 && f.sameSentence(to - 1, to)) {
+      String between = f.text().substring(f.end(to - 1), f.start(to));
+      return reading.clitics().startsWith("و")
+          || between.indexOf('\u060C') >= 0
+          || between.indexOf(',') >= 0;
+    }
     if (to - from > 3 || to <= from) {
       return false;
     }
@@ -160,6 +276,13 @@ public final class SportsTeams {
     return true;
   }
 
+  private static boolean feminineVerb(String p) {
+    return p.length() >= 4
+        && ArabicNormalizer.isArabicLetter(p.charAt(0))
+        && !p.startsWith("ال")
+        && (p.endsWith("ت") || p.startsWith("ست"));
+  }
+
   private boolean isOpponent(FieldScan f, int i, int end) {
     if (i > 1
         && articles.contains(f.norm(i - 1))
@@ -168,33 +291,28 @@ public final class SportsTeams {
       return true; // entre la France, contre le Portugal
     }
     if (i > 0 && f.sentence(i - 1) == f.sentence(i)) {
-      if (f.matchesAny(i - 1, opponents)) {
+      if (f.matchesAny(i - 1, opponents)
+          || (i > 1
+              && isSplit(f.norm(i - 1))
+              && f.sameSentence(i - 2, i)
+              && f.matchesAny(i - 2, opponents))) {
         return true;
       }
       // The subject of a feminine past or future verb (فازت نيجيريا، حققت هولندا، ستخوض إيطاليا):
-      // in a match report, the team.
-      String p = Keys.stripConj(f.norm(i - 1));
-      if (p.length() >= 4
-          && ArabicNormalizer.isArabicLetter(p.charAt(0))
-          && !p.startsWith("ال")
-          && (p.endsWith("ت") || p.startsWith("ست"))) {
+      // in a match report, the team; with or without a conjunction (وجدت is a verb, و + جدت too).
+      if (feminineVerb(f.norm(i - 1)) || feminineVerb(Keys.stripConj(f.norm(i - 1)))) {
         return true;
       }
     }
-    // A club named after a city: the state's name then a nisba that is no state adjective
-    // (المغرب الفاسي، المغرب التطواني).
-    if (end + 1 < f.size() && f.sentence(end + 1) == f.sentence(end)) {
-      String n = f.norm(end + 1);
-      if (n.startsWith("ال") && n.endsWith("ي") && n.length() >= 5) {
-        return true;
-      }
-    }
-    // A score right after the name: "البرتغال 2 - صفر", "Italy 2-0", "le Portugal (1-1)".
+    // A score right after the name: "البرتغال 2 - صفر", "Italy 2-0", "le Portugal (1-1)"; not a
+    // year (كأس العالم روسيا 2018).
     int after = f.end(end);
-    String rest = f.text().substring(after, Math.min(f.text().length(), after + 12)).strip();
-    if (rest.startsWith("(")) {
-      rest = rest.substring(1).strip();
-    }
-    return !rest.isEmpty() && (Character.isDigit(rest.charAt(0)) || rest.startsWith("صفر"));
+    String rest = f.text().substring(after, Math.min(f.text().length(), after + 16));
+    return SCORE.matcher(rest).lookingAt();
   }
+
+  private static final Pattern SCORE =
+      Pattern.compile(
+          "\\s*\\(?\\s*(?:صفر|\\p{Nd}{1,2})\\s*[-\u2013:]\\s*(?:صفر|\\p{Nd}{1,2})(?!\\p{Nd})"
+              + "|\\s*صفر(?!\\p{L})");
 }

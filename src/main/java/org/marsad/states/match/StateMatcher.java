@@ -17,6 +17,7 @@ import org.marsad.states.match.core.Verdict;
 import org.marsad.states.match.rules.Agencies;
 import org.marsad.states.match.rules.AmbiguousPlaces;
 import org.marsad.states.match.rules.AmmanOrOman;
+import org.marsad.states.match.rules.ArabicSpelling;
 import org.marsad.states.match.rules.CapitalOrName;
 import org.marsad.states.match.rules.Capitalisation;
 import org.marsad.states.match.rules.CitiesBehindStates;
@@ -32,6 +33,7 @@ import org.marsad.states.match.rules.GeographicFeatures;
 import org.marsad.states.match.rules.HyphenatedCompounds;
 import org.marsad.states.match.rules.KoreaAlone;
 import org.marsad.states.match.rules.LanguageAdjectives;
+import org.marsad.states.match.rules.MarketIndices;
 import org.marsad.states.match.rules.PersonNames;
 import org.marsad.states.match.rules.SportsTeams;
 import org.marsad.states.match.rules.StateNounAdjective;
@@ -167,8 +169,10 @@ public final class StateMatcher {
     this.rules =
         List.of(
             new Capitalisation(),
+            new ArabicSpelling(),
             new PersonNames(ruleFiles),
             clubs,
+            new MarketIndices(ruleFiles),
             new ContextRules(contextRules, ruleFiles),
             new GeographicFeatures(ruleFiles),
             new CompassRegions(ruleFiles),

@@ -22,13 +22,10 @@ public final class RuleFiles {
           Map.entry("clitics.tsv", Set.of("elided", "article", "persian_plural")),
           Map.entry("compounds.tsv", Set.of("combining", "modifier")),
           Map.entry("datelines.tsv", Set.of("month")),
-          Map.entry("person_names.tsv", Set.of("state")),
           Map.entry("geographic_features.tsv", Set.of("before", "after")),
           Map.entry("regions.tsv", Set.of("state", "compass", "continent")),
-          Map.entry("amman_oman.tsv", Set.of("jordan", "oman")),
           Map.entry("korea.tsv", Set.of("korea", "north", "south")),
           Map.entry("congo.tsv", Set.of("congo", "brazzaville")),
-          Map.entry("languages.tsv", Set.of("before", "after")),
           Map.entry("currency.tsv", Set.of("before", "after")),
           Map.entry("capitals.tsv", Set.of("cue")),
           Map.entry("state_nouns.tsv", Set.of("noun")),
@@ -46,7 +43,13 @@ public final class RuleFiles {
                   "coordination",
                   "location",
                   "host")),
-          Map.entry("clubs.tsv", Set.of("club", "noun", "qualifier")));
+          Map.entry("clubs.tsv", Set.of("club", "noun", "qualifier")),
+          Map.entry(
+              "indices.tsv",
+              Set.of("index", "noun", "exchange", "market", "market_after", "qualifier")),
+          Map.entry("person_names.tsv", Set.of("state", "title", "nasab")),
+          Map.entry("amman_oman.tsv", Set.of("jordan", "oman", "jordan_before", "oman_before")),
+          Map.entry("languages.tsv", Set.of("before", "after", "language", "language_before")));
 
   private final Map<String, List<String>> overrides;
   private final Map<String, RuleWords> loaded = new HashMap<>();

@@ -15,10 +15,11 @@ import org.marsad.states.match.core.Verdict;
 
 /**
  * The editable context rules of {@code context_rules.tsv} for forms that are also ordinary words or
- * other places: {@code not_after} and {@code not_before} drop a match after or before one of the
- * words; {@code needs_context} keeps it only when the document holds one of the words (all tokens
- * of a multi-word one), the word before is a place word ({@code @place}, also satisfied by a
- * stripped clitic), or the match is a dateline's place.
+ * other places (a rule on an Arabic word without its article holds for its definite form too):
+ * {@code not_after} and {@code not_before} drop a match after or before one of the words; {@code
+ * needs_context} keeps it only when the document holds one of the words (all tokens of a multi-word
+ * one), the word before is a place word ({@code @place}, also satisfied by a stripped clitic), or
+ * the match is a dateline's place.
  */
 public final class ContextRules implements EntryRule {
 
@@ -44,9 +45,14 @@ public final class ContextRules implements EntryRule {
             "Cannot load context rules: unknown rule " + f[1] + " in: " + line);
       }
       List<String[]> words = words(f[2]);
-      rules
-          .computeIfAbsent(Keys.joinedKey(f[0]), k -> new ArrayList<>())
-          .add(new Rule(f[1], words));
+      Rule rule = new Rule(f[1], words);
+      String key = Keys.joinedKey(f[0]);
+      rules.computeIfAbsent(key, k -> new ArrayList<>()).add(rule);
+      if (Keys.isArabic(key) && !key.startsWith("ال") && key.indexOf(' ') < 0) {
+        // An Arabic adjective is listed without its article, which the gazetteer adds: its rule
+        // holds for the definite form too (المجري as مجري, اللاويين as لاويين).
+        rules.computeIfAbsent("ال" + key, k -> new ArrayList<>()).add(rule);
+      }
       if (f[1].equals("needs_context")) {
         addCues(words, cueWords);
       }

@@ -20,13 +20,14 @@ import org.marsad.text.ArabicNormalizer;
  * équipe) is about a match; so is a title with any cue over a body with such a sentence. A state's
  * name is a team after a team noun anywhere (منتخب مصر, l'équipe de France, تیم ملی ایران; the
  * sport's name may sit between), and, in a sentence about a match, when it is a side: after an
- * opponent word (أمام, ضد, against, contre) or before one (أوغندا على ليسوتو), coordinated with
- * another side, before a score (البرتغال 2 - صفر), as the subject of a feminine verb (فازت
- * نيجيريا), before a team noun (أوزبكستان منتخب قوي), or after a sport word (تعادل إيطاليا, لاعبي
- * البرازيل) that does not name a competition it hosts (مونديال ألمانيا, بطولة أستراليا المفتوحة
- * name the state). A state's adjective is a team after a competition noun (الدوري الإنجليزي), after
- * a team noun, or right after a team or club (ليفربول الإنجليزي, ريال مدريد الإسباني). A city is a
- * club named after it (برشلونة, Marseille) in a sentence about a match.
+ * opponent word (أمام, ضد, against, contre) or before one (أوغندا على ليسوتو), as the subject after
+ * or before a feminine verb (فازت نيجيريا, فرنسا سجلت), coordinated with another side, before a
+ * score (البرتغال 2 - صفر), before a team noun (أوزبكستان منتخب قوي), or after a sport word (تعادل
+ * إيطاليا, لاعبي البرازيل, فوزان لفرنسا) that does not name a competition it hosts (مونديال
+ * ألمانيا, بطولة أستراليا المفتوحة name the state). A state's adjective is a team after a
+ * competition noun (الدوري الإنجليزي) or a team noun, right after a team or club (ليفربول
+ * الإنجليزي, ريال مدريد الإسباني), and as a side. A city is a club named after it (برشلونة,
+ * Marseille) in a sentence about a match.
  */
 public final class SportsTeams {
 
@@ -87,11 +88,18 @@ public final class SportsTeams {
     return 0;
   }
 
-  /** Marks the field's sport sentences and the sentences with any cue, in one run. */
+  /**
+   * Marks the field's sport sentences and the sentences with any cue, in one run: a sport sentence
+   * has a strong cue, or two different weak ones, or one weak cue twice and a score (المجموعة twice
+   * in a political sentence is one cue; خسرت كينيا ... 1 - 2 ضمن المجموعة السادسة ... المجموعة
+   * الأولى is a match report).
+   */
   public void markSentences(FieldScan f) {
     int cueSentence = -1;
     int strongCues = 0;
     int weakCues = 0;
+    boolean repeated = false;
+    String firstWeak = null;
     for (int i = 0; i < f.size(); i++) {
       int level = f.facts(i).sport();
       if (level == 0) {
@@ -99,29 +107,54 @@ public final class SportsTeams {
       }
       int sentence = f.sentence(i);
       if (sentence != cueSentence) {
-        record(f, cueSentence, strongCues, weakCues);
+        record(f, cueSentence, strongCues, weakCues, repeated);
         cueSentence = sentence;
         strongCues = 0;
         weakCues = 0;
+        repeated = false;
+        firstWeak = null;
       }
       if (level == 2) {
         strongCues++;
-      } else {
+      } else if (firstWeak == null) {
+        firstWeak = f.norm(i);
         weakCues++;
+      } else if (!firstWeak.equals(f.norm(i))) {
+        weakCues++;
+      } else {
+        repeated = true;
       }
     }
-    record(f, cueSentence, strongCues, weakCues);
+    record(f, cueSentence, strongCues, weakCues, repeated);
   }
 
-  private static void record(FieldScan f, int sentence, int strongCues, int weakCues) {
+  private static void record(
+      FieldScan f, int sentence, int strongCues, int weakCues, boolean repeated) {
     if (sentence < 0) {
       return;
     }
-    if (strongCues > 0 || weakCues >= 2) {
+    if (strongCues > 0 || weakCues >= 2 || (repeated && hasScore(f, sentence))) {
       f.sportSentences().add(sentence);
     }
     f.cueSentences().add(sentence);
   }
+
+  /** Whether the sentence holds a score (1 - 2, 4 - صفر). */
+  private static boolean hasScore(FieldScan f, int sentence) {
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < f.size(); i++) {
+      if (f.sentence(i) == sentence) {
+        first = first < 0 ? i : first;
+        last = i;
+      }
+    }
+    return first >= 0 && SCORE_IN.matcher(f.text().substring(f.start(first), f.end(last))).find();
+  }
+
+  private static final Pattern SCORE_IN =
+      Pattern.compile(
+          "(?<!\\p{Nd})(?:صفر|\\p{Nd}{1,2})\\s*[-\u2013]\\s*(?:صفر|\\p{Nd}{1,2})(?!\\p{Nd})");
 
   /**
    * A title with a sport word over a match report is about the match (Match nul entre la France et
@@ -159,7 +192,10 @@ public final class SportsTeams {
           && (f.matchesAny(i - 1, competitions)
               || (lastTeamEnd == i - 1 && Keys.isArabic(f.norm(i)))
               || f.club(i - 1)
-              || (sport && (f.matchesAny(i - 1, sides) || f.matchesAny(i - 1, sportCompetitions))));
+              || (sport
+                  && (f.matchesAny(i - 1, sides)
+                      || f.matchesAny(i - 1, sportCompetitions)
+                      || startsName(f, i - 1))));
     }
     if (!sport) {
       return false;
@@ -167,8 +203,9 @@ public final class SportsTeams {
     if (f.sameSentence(end, end + 1)
         && f.text().substring(f.end(end), f.start(end + 1)).isBlank()
         && (f.matchesAny(end + 1, teamNouns)
+            || (feminineVerb(f.norm(end + 1)) && startsClause(f, i))
             || (f.matchesAny(end + 1, opponents) && !isPlace(f, i, reading)))) {
-      return true; // أوزبكستان منتخب قوي, أوغندا على ليسوتو 3 - صفر
+      return true; // أوزبكستان منتخب قوي, فرنسا سجلت ثلاثية, أوغندا على ليسوتو 3 - صفر
     }
     // After a sport word (تعادل إيطاليا, لاعبي البرازيل, فوزان لفرنسا), unless the word names a
     // competition the state hosts (مونديال ألمانيا, بطولة أستراليا المفتوحة).
@@ -193,6 +230,20 @@ public final class SportsTeams {
 
   private static boolean isSplit(String n) {
     return n.length() == 1 || n.equals("ها") || n.equals("هم") || n.equals("هما");
+  }
+
+  /** Whether token {@code k} starts a state's name (موناكو in موناكو الفرنسي: a club). */
+  private static boolean startsName(FieldScan f, int k) {
+    for (var node : f.facts(k).nodes()) {
+      if (node != null) {
+        for (Entry e : node.entries()) {
+          if (e.form().equals("name")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether a part of a hyphenated word names a team (a side in a sport sentence). */
@@ -276,11 +327,31 @@ public final class SportsTeams {
     return true;
   }
 
+  /**
+   * A past verb in ـت or a future verb in ستـ (فازت, حققت, ستخوض); not a noun with the article or a
+   * preposition, nor a feminine plural in ـات (المباريات, للاستثمارات).
+   */
   private static boolean feminineVerb(String p) {
     return p.length() >= 4
         && ArabicNormalizer.isArabicLetter(p.charAt(0))
         && !p.startsWith("ال")
-        && (p.endsWith("ت") || p.startsWith("ست"));
+        && !p.startsWith("لل")
+        && !p.startsWith("بال")
+        && ((p.endsWith("ت") && !p.endsWith("ات")) || p.startsWith("ست"));
+  }
+
+  /** Whether token {@code i} starts its sentence or follows punctuation (a clause's start). */
+  private static boolean startsClause(FieldScan f, int i) {
+    if (i == 0 || !f.sameSentence(i - 1, i)) {
+      return true;
+    }
+    String between = f.text().substring(f.end(i - 1), f.start(i));
+    for (int k = 0; k < between.length(); k++) {
+      if (!Character.isWhitespace(between.charAt(k))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isOpponent(FieldScan f, int i, int end) {

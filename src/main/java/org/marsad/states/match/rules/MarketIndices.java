@@ -49,8 +49,11 @@ public final class MarketIndices implements EntryRule {
     FieldScan f = m.field();
     int i = m.i();
     int end = m.end();
-    // Back over market words, numbers and index qualifiers to an index noun or an index's name.
-    for (int k = i - 1; k >= Math.max(0, i - 5) && f.sameSentence(k, i); k--) {
+    // Arabic puts the place after the index: back over market words, numbers and index qualifiers
+    // (no punctuation between) to an index noun or an index's name.
+    for (int k = i - 1;
+        !m.latin() && k >= Math.max(0, i - 5) && f.sameSentence(k, i) && adjacent(f, k, k + 1);
+        k--) {
       if (f.matchesAny(k, nouns) || indices.endsAt(f, k)) {
         return Verdict.NONE;
       }
@@ -69,9 +72,17 @@ public final class MarketIndices implements EntryRule {
     }
     // Right before an index's name (Japan's Nikkei, the German DAX).
     int next = end + 1;
-    if (next < f.size() && f.sameSentence(end, next) && indices.longestAt(f, next) >= 0) {
+    if (next < f.size()
+        && f.sameSentence(end, next)
+        && adjacent(f, end, next)
+        && indices.longestAt(f, next) >= 0) {
       return Verdict.NONE;
     }
     return Verdict.PASS;
+  }
+
+  /** Only spaces between tokens {@code a} and {@code b}. */
+  private static boolean adjacent(FieldScan f, int a, int b) {
+    return f.text().substring(f.end(a), f.start(b)).isBlank();
   }
 }

@@ -79,6 +79,7 @@ public final class JobConfig {
             ConfFiles.linesIfPresent(gazFile(gaz, "cities.tsv"), "--gazetteer"),
             ConfFiles.linesIfPresent(gazFile(gaz, "ambiguous_places.tsv"), "--gazetteer"),
             ConfFiles.linesIfPresent(gazFile(gaz, "agencies.tsv"), "--gazetteer"),
+            gazRuleFiles(gaz),
             analysis);
     this.topics = TopicsSettings.of(values);
     this.postgres = PostgresSettings.target(values);
@@ -91,6 +92,18 @@ public final class JobConfig {
 
   private List<String> lines(Setting<String> file) {
     return ConfFiles.lines(values.get(file), file.option());
+  }
+
+  /** The rule files (rules/*.tsv) present in the --gazetteer folder, by their relative path. */
+  private static java.util.Map<String, List<String>> gazRuleFiles(String dir) {
+    java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+    for (String name : StateSettings.RULE_FILES) {
+      List<String> lines = ConfFiles.linesIfPresent(gazFile(dir, name), "--gazetteer");
+      if (lines != null) {
+        out.put(name, lines);
+      }
+    }
+    return out;
   }
 
   private static String gazFile(String dir, String name) {

@@ -72,7 +72,7 @@ public final class StatesExtractor implements Extractor {
       mentions.add(
           new MentionsBlob.Mention(
               m.iso2(),
-              m.form(),
+              blobForm(m),
               m.surface(),
               m.field(),
               m.start(),
@@ -83,10 +83,19 @@ public final class StatesExtractor implements Extractor {
               ctx == null ? m.surface().length() : ctx.spans()[1]));
       named.add(
           new NamedState(
-              m.iso2(), m.form(), m.surface(), m.field(), m.start(), m.end(), m.sentence()));
+              m.iso2(), blobForm(m), m.surface(), m.field(), m.start(), m.end(), m.sentence()));
     }
     doc.states(named);
     return new Object[] {MentionsBlob.encode(mentions, pairs(found, forms, t, b))};
+  }
+
+  /**
+   * The form a mention is counted under: {@code team} for a team-flagged mention (a national team
+   * or club named by a state's name), which {@code --forms} counts only when it lists {@code team},
+   * else its form.
+   */
+  private static String blobForm(StateMatcher.Mention m) {
+    return m.team() ? "team" : m.form();
   }
 
   /**
@@ -98,7 +107,7 @@ public final class StatesExtractor implements Extractor {
       List<StateMatcher.Mention> found, Set<String> forms, Field title, Field body) {
     Map<Long, Map<String, StateMatcher.Mention>> bySentence = new TreeMap<>();
     for (StateMatcher.Mention m : found) {
-      if (forms.contains(m.form())) {
+      if (forms.contains(blobForm(m))) {
         bySentence
             .computeIfAbsent(((long) m.field() << 32) | m.sentence(), k -> new TreeMap<>())
             .putIfAbsent(m.iso2(), m);

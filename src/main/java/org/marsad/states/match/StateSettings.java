@@ -2,20 +2,31 @@ package org.marsad.states.match;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.marsad.states.match.core.RuleFiles;
 import org.marsad.text.Analysis;
 import org.marsad.text.WordLists;
 
 /**
- * The gazetteer, cities, context rules, ambiguous places and news agencies the state matcher uses:
- * the packaged {@code conf/gazetteer} tables, or the contents of the user's (read once on the
- * driver, so they travel to the executors with the job). Serializable settings; each JVM builds and
- * caches the matcher itself.
+ * The gazetteer, cities, context rules, ambiguous places, news agencies and rule word lists the
+ * state matcher uses: the packaged {@code conf/gazetteer} tables, or the contents of the user's
+ * (read once on the driver, so they travel to the executors with the job). Serializable settings;
+ * each JVM builds and caches the matcher itself.
  */
 public final class StateSettings implements Serializable {
 
-  private static final long serialVersionUID = 3L;
+  private static final long serialVersionUID = 4L;
+
+  /**
+   * The rule files a {@code --gazetteer} folder may replace, as paths relative to it ({@code
+   * rules/sports.tsv} ...): the word lists of the matcher's rules, see {@code
+   * conf/gazetteer/NOTICE.md}.
+   */
+  public static final List<String> RULE_FILES =
+      RuleFiles.LISTS.keySet().stream().sorted().map(n -> RuleFiles.FOLDER + n).toList();
 
   private static final ConcurrentHashMap<StateSettings, StateMatcher> CACHE =
       new ConcurrentHashMap<>();
@@ -26,6 +37,7 @@ public final class StateSettings implements Serializable {
   private final List<String> cities;
   private final List<String> places;
   private final List<String> agencies;
+  private final TreeMap<String, List<String>> ruleFiles;
   private final Analysis analysis;
   private final int hash;
 
@@ -63,6 +75,44 @@ public final class StateSettings implements Serializable {
       List<String> places,
       List<String> agencies,
       Analysis analysis) {
+    this(states, forms, rules, cities, places, agencies, null, analysis);
+  }
+
+  /**
+   * Settings from table contents (lines as {@link WordLists#lines} gives them), null for the
+   * packaged table.
+   *
+   * @param states lines of states.tsv
+   * @param forms lines of forms.tsv
+   * @param rules lines of context_rules.tsv
+   * @param cities lines of cities.tsv
+   * @param places lines of ambiguous_places.tsv
+   * @param agencies lines of agencies.tsv
+   * @param ruleFiles lines of the user's rule files by path ({@code rules/sports.tsv}, one of
+   *     {@link #RULE_FILES}); a file absent from the map (or a null map) is the packaged one
+   * @param analysis the analysis settings (their Arabic stop words)
+   */
+  public StateSettings(
+      List<String> states,
+      List<String> forms,
+      List<String> rules,
+      List<String> cities,
+      List<String> places,
+      List<String> agencies,
+      Map<String, List<String>> ruleFiles,
+      Analysis analysis) {
+    this.ruleFiles = new TreeMap<>();
+    if (ruleFiles != null) {
+      for (Map.Entry<String, List<String>> e : ruleFiles.entrySet()) {
+        if (!RULE_FILES.contains(e.getKey())) {
+          throw new IllegalArgumentException(
+              "Cannot use rule file " + e.getKey() + ": unknown; use one of " + RULE_FILES);
+        }
+        if (e.getValue() != null) {
+          this.ruleFiles.put(e.getKey(), List.copyOf(e.getValue()));
+        }
+      }
+    }
     this.states = copy(states);
     this.forms = copy(forms);
     this.rules = copy(rules);
@@ -72,7 +122,14 @@ public final class StateSettings implements Serializable {
     this.analysis = analysis;
     this.hash =
         Objects.hash(
-            this.states, this.forms, this.rules, this.cities, this.places, this.agencies, analysis);
+            this.states,
+            this.forms,
+            this.rules,
+            this.cities,
+            this.places,
+            this.agencies,
+            this.ruleFiles,
+            analysis);
   }
 
   private static List<String> copy(List<String> l) {
@@ -97,7 +154,17 @@ public final class StateSettings implements Serializable {
                     rulesLines(),
                     orPackaged(places, "gazetteer/ambiguous_places.tsv"),
                     orPackaged(agencies, "gazetteer/agencies.tsv"),
+                    new RuleFiles(userRuleFiles()),
                     s.analysis.arabicStopWords()));
+  }
+
+  /** The user's rule files by file name within {@code rules/}. */
+  private Map<String, List<String>> userRuleFiles() {
+    Map<String, List<String>> out = new TreeMap<>();
+    for (Map.Entry<String, List<String>> e : ruleFiles.entrySet()) {
+      out.put(e.getKey().substring(RuleFiles.FOLDER.length()), e.getValue());
+    }
+    return out;
   }
 
   private static List<String> orPackaged(List<String> lines, String name) {
@@ -136,6 +203,7 @@ public final class StateSettings implements Serializable {
         && Objects.equals(cities, s.cities)
         && Objects.equals(places, s.places)
         && Objects.equals(agencies, s.agencies)
+        && ruleFiles.equals(s.ruleFiles)
         && analysis.equals(s.analysis);
   }
 

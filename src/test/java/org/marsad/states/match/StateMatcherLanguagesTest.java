@@ -24,7 +24,7 @@ class StateMatcherLanguagesTest {
       fs[i] = Field.of(TextCleaner.clean(fields[i]));
     }
     return M.findIn(lang, fs).stream()
-        .map(m -> m.iso2() + ":" + m.form() + ":" + m.surface())
+        .map(m -> m.iso2() + ":" + m.form() + (m.team() ? "+team" : "") + ":" + m.surface())
         .toList();
   }
 
@@ -104,7 +104,7 @@ class StateMatcherLanguagesTest {
     assertThat(found("en", "Aleppo")).containsExactly("SY:city:Aleppo");
     // A club named after its city in a match report is the team.
     assertThat(found("ar", "فاز برشلونة على ليفربول في المباراة"))
-        .containsExactly("ES:team:برشلونة", "GB:team:ليفربول");
+        .containsExactly("ES:city+team:برشلونة", "GB:city+team:ليفربول");
   }
 
   @Test
@@ -148,8 +148,8 @@ class StateMatcherLanguagesTest {
     assertThat(found("en", "the Kremlin said")).containsExactly("RU:capital:Kremlin");
     assertThat(found("ar", "دعم للبنان")).containsExactly("LB:name:لبنان");
     assertThat(found("ar", "سيادة الدولة اللبنانية")).containsExactly("LB:name:اللبنانية");
-    assertThat(found("ar", "قال مدرب منتخب مصر")).containsExactly("EG:team:مصر");
-    assertThat(found("fr", "l'équipe de France")).containsExactly("FR:team:France");
+    assertThat(found("ar", "قال مدرب منتخب مصر")).containsExactly("EG:name+team:مصر");
+    assertThat(found("fr", "l'équipe de France")).containsExactly("FR:name+team:France");
     // In a title in capitals a city counts only when the body names its state.
     assertThat(found("en", "COMPANY VOTES STOCK SPLIT", "The board voted a split.")).isEmpty();
   }

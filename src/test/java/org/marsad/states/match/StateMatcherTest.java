@@ -18,7 +18,9 @@ class StateMatcherTest {
   private static final StateMatcher M = StateSettings.defaults(Analysis.defaults()).matcher();
 
   private static List<String> found(String... fields) {
-    return M.find(fields).stream().map(m -> m.iso2() + ":" + m.form() + ":" + m.surface()).toList();
+    return M.find(fields).stream()
+        .map(m -> m.iso2() + ":" + m.form() + (m.team() ? "+team" : "") + ":" + m.surface())
+        .toList();
   }
 
   private static Set<String> states(String text) {
@@ -110,7 +112,8 @@ class StateMatcherTest {
 
   @Test
   void nationalTeamsInMatchReportsAreRecordedAsTeams() {
-    assertThat(found("فاز المنتخب على أوزبكستان في المباراة")).containsExactly("UZ:team:أوزبكستان");
+    assertThat(found("فاز المنتخب على أوزبكستان في المباراة"))
+        .containsExactly("UZ:name+team:أوزبكستان");
     assertThat(found("زار وزير الخارجية أوزبكستان")).containsExactly("UZ:name:أوزبكستان");
   }
 

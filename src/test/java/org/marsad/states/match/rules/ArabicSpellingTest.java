@@ -1,0 +1,23 @@
+package org.marsad.states.match.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.marsad.states.match.rules.Matches.ar;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** An entry written with a final ه is no word written with ة. */
+@Tag("unit")
+class ArabicSpellingTest {
+
+  @Test
+  void financialIsNotMale() {
+    // مالية (financial) normalises as ماليه (Malé, the Maldives' capital).
+    assertThat(ar("مالية - أعلنت جزر المالديف عن أزمة مالية"))
+        .containsExactly("MV:name:جزر المالديف");
+    assertThat(ar("وصل الرئيس إلى ماليه عاصمة جزر المالديف"))
+        .containsExactly("MV:capital:ماليه", "MV:name:جزر المالديف");
+    // The other way round the normaliser still helps: ة entries match a careless ه.
+    assertThat(ar("الحكومه السوريه")).containsExactly("SY:adjective:السوريه");
+  }
+}

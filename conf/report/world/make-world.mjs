@@ -36,8 +36,15 @@ function roundRing(ring) {
   return out.length >= 4 ? out : null;
 }
 
+// A ring that crosses the antimeridian (Russia's Chukotka, Fiji) jumps from +180 to -180 and would
+// draw a line across the whole map: its western longitudes are shifted east by 360 degrees.
+function unwrap(ring) {
+  const jumps = ring.some(([x], i) => i > 0 && Math.abs(x - ring[i - 1][0]) > 180);
+  return jumps ? ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : ring;
+}
+
 function roundPolygon(rings) {
-  const out = rings.map(roundRing).filter(Boolean);
+  const out = rings.map(unwrap).map(roundRing).filter(Boolean);
   return out.length ? out : null;
 }
 

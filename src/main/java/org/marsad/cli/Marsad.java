@@ -351,8 +351,20 @@ public final class Marsad implements Callable<Integer> {
     @Option(names = "--verbose", description = "Spark's own logging at INFO.")
     boolean verbose;
 
+    @Option(
+        names = "--report-lang",
+        paramLabel = "ar|en",
+        description =
+            "Language of the page: ar (right to left) or en (default: ar when Arabic has the most"
+                + " documents, else en).")
+    String reportLang;
+
     @Override
     public Integer call() {
+      if (reportLang != null && !List.of("ar", "en").contains(reportLang)) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--report-lang must be ar or en, not " + reportLang);
+      }
       Logging.apply(verbose);
       SparkSession spark = Sessions.create("marsad report", master);
       String out = UserPaths.fromCommandLine(output);
@@ -363,7 +375,7 @@ public final class Marsad implements Callable<Integer> {
         org.apache.hadoop.fs.FileSystem fs =
             root.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
-          page = Report.write(spark, out); // fails naming the missing folder
+          page = Report.write(spark, out, reportLang); // fails naming the missing folder
         } else {
           org.marsad.io.OutputLock lock =
               org.marsad.io.OutputLock.acquire(
@@ -372,7 +384,7 @@ public final class Marsad implements Callable<Integer> {
                   "report-" + java.util.UUID.randomUUID().toString().substring(0, 8),
                   "report");
           try {
-            page = Report.write(spark, out);
+            page = Report.write(spark, out, reportLang);
           } finally {
             lock.close();
           }

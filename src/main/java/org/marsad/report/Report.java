@@ -18,28 +18,45 @@ public final class Report {
 
   /** Builds the report of the tables under {@code output} and returns the page's path. */
   public static String write(SparkSession spark, String output) {
+    return write(spark, output, null);
+  }
+
+  /**
+   * Builds the report of the tables under {@code output} in {@code lang} ("ar" or "en"; null: the
+   * corpus's main language) and returns the page's path.
+   */
+  public static String write(SparkSession spark, String output, String lang) {
     spark.sparkContext().setJobGroup("marsad-report", "HTML report", false);
     try {
-      String html = ReportHtml.render(new ReportData(spark, output).build());
-      Path dir = new Path(output, "report");
-      Path page = new Path(dir, "index.html");
-      Path tmp = new Path(dir, ".index.html.tmp");
-      try {
-        FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        fs.mkdirs(dir);
-        try (OutputStream out = fs.create(tmp, true)) {
-          out.write(html.getBytes(StandardCharsets.UTF_8));
-        }
-        fs.delete(page, false);
-        if (!fs.rename(tmp, page)) {
-          throw new IOException("rename " + tmp + " -> " + page + " failed");
-        }
-        return page.toString();
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot write report: " + page + ": " + e.getMessage(), e);
-      }
+      return write(spark, output, FolderReports.read(spark, output), lang);
     } finally {
       spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /**
+   * Writes the page of {@code inputs} under {@code output} (no Spark job: the session only gives
+   * the Hadoop configuration of the output's filesystem) and returns its path.
+   */
+  public static String write(SparkSession spark, String output, ReportInputs inputs, String lang) {
+    String html =
+        ReportHtml.render(lang == null ? ReportData.build(inputs) : ReportData.build(inputs, lang));
+    Path dir = new Path(output, "report");
+    Path page = new Path(dir, "index.html");
+    Path tmp = new Path(dir, ".index.html.tmp");
+    try {
+      FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      fs.mkdirs(dir);
+      try (OutputStream out = fs.create(tmp, true)) {
+        out.write(html.getBytes(StandardCharsets.UTF_8));
+      }
+      fs.delete(page, false);
+      if (!fs.rename(tmp, page)) {
+        throw new IOException("rename " + tmp + " -> " + page + " failed");
+      }
+      return page.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write report: " + page + ": " + e.getMessage(), e);
     }
   }
 }

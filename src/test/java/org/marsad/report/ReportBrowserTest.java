@@ -100,7 +100,8 @@ class ReportBrowserTest {
   void topicTablesFromAHandWrittenFixtureAreDrawn() throws Exception {
     Path topics = tmp.resolve("topics-out");
     TopicFixture.write(SharedSpark.get(), topics);
-    ObjectNode data = new ReportData(SharedSpark.get(), topics.toString()).build();
+    ObjectNode data =
+        ReportData.build(FolderReports.read(SharedSpark.get(), topics.toString()), "en");
     JsonNode share = data.path("topics").path("share");
     // Shares add both sources' weights: 2017-01 has 8 in all, topic 1 has 3 + 1.
     assertThat(share.path("1").path("2017-01").asDouble()).isCloseTo(0.5, within(1e-9));
@@ -233,7 +234,7 @@ class ReportBrowserTest {
 
   @Test
   void theBrowserCheckCatchesErrorsAndEmptyCharts() throws Exception {
-    ObjectNode data = new ReportData(SharedSpark.get(), out.toString()).build();
+    ObjectNode data = ReportData.build(FolderReports.read(SharedSpark.get(), out.toString()), "en");
     // A pair without an NPMI: the chart is drawn but shows nothing.
     ((ObjectNode) data.path("states").path("comentions"))
         .putArray("by_npmi")

@@ -1326,10 +1326,11 @@
         record('chart-map', 'state|all|' + first.state);
       }
     }
-    // The comparison: the first and last view periods.
+    // The comparison: the period What changed opens on (else the latest) against the first.
     if (compareApi.set && (D.periods.views || []).length >= 2) {
       const v = D.periods.views;
-      compareApi.set('period', v[v.length - 1], v[0]);
+      const a = (D.changes && D.changes.opening) || v[v.length - 1];
+      compareApi.set('period', a, a === v[0] ? v[1] : v[0]);
       marsadCheck.compare = compareApi.result;
     }
     // Last, so that the screenshot shows it: the pair most often named together.

@@ -201,13 +201,15 @@
 
   function sentenceItem(index, spans) {
     const [text, source, date, doc, field, story, url] = SENTENCES[index] || [];
-    const meta = [source, dateOf(date), field === 'title' ? T('evidence.in_title') : null,
-      doc ? T('evidence.document', { id: doc }) : null, story && story !== doc ? T('evidence.story', { id: story }) : null]
+    // Each part isolated: a Latin source or id inside an Arabic line keeps its place.
+    const iso = (x) => (RTL && x ? '\u2068' + x + '\u2069' : x);
+    const meta = [iso(source), dateOf(date), field === 'title' ? T('evidence.in_title') : null,
+      doc ? T('evidence.document', { id: iso(doc) }) : null, story && story !== doc ? T('evidence.story', { id: iso(story) }) : null]
       .filter(Boolean).join(' · ');
     const link = url ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer nofollow', class: 'article' }, T('evidence.article')) : null;
     return el('li', null,
       el('blockquote', { dir: 'auto', lang: isArabic(text) ? 'ar' : null }, marked(String(text || ''), spans)),
-      el('div', { class: 'meta', dir: 'auto' }, meta, link ? ' · ' : null, link));
+      el('div', { class: 'meta', dir: RTL ? 'rtl' : 'ltr' }, meta, link ? ' · ' : null, link));
   }
 
   function closeEvidence() {
@@ -563,7 +565,7 @@
     [
       [num(C.rows_in), T('overview.rows_in')],
       [num(C.documents), T('overview.documents')],
-      [num(C.counted), C.stories ? T('overview.counted_stories', { mode: C.stories.mode || 'near' }) : T('overview.counted')],
+      [num(C.counted), C.stories ? T('overview.counted_stories', { mode: T('mode.' + (C.stories.mode || 'near')) }) : T('overview.counted')],
       [num(C.rejected), T('overview.rejected')],
       [num(C.duplicates), T('overview.duplicates')],
       [num(C.sources), C.sources === 1 ? T('overview.source') : T('overview.sources')],
@@ -823,6 +825,19 @@
 
   // ------------------------------------------------------------------ the map
 
+  const MAP_COLORS = ['#dbe9f5', '#b3d0e8', '#7fb0d6', '#4d8dc0', '#2f6f9f', '#1d4f78', '#0d2d4a'];
+  /** Pieces of the map's scale: 1, 2–4, 5–9, 10–19, 20–49, 50–99 ... up to the largest count. */
+  function classes(max) {
+    const bounds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000];
+    const lows = bounds.filter((b) => b <= max);
+    const pick = lows.length > MAP_COLORS.length ? lows.filter((b, i) => i === 0 || i % 2 === 1 || i === lows.length - 1) : lows;
+    return pick.map((lo, i) => {
+      const hi = i + 1 < pick.length ? pick[i + 1] - 1 : null;
+      const label = hi == null ? ltr(num(lo) + '+') : lo === hi ? num(lo) : ltr(num(lo) + '–' + num(hi));
+      return Object.assign({ min: lo, label, color: MAP_COLORS[Math.round((i * (MAP_COLORS.length - 1)) / Math.max(1, pick.length - 1))] },
+        hi == null ? {} : { max: hi });
+    });
+  }
   let mapRegistered = false;
   function map() {
     const s = section('map');
@@ -858,9 +873,10 @@
         (total ? ' · ' + pct((n || 0) / total) : '') + '<br><i>' + T('map.click') + '</i>');
       chart('chart-map', {
         tooltip: { trigger: 'item', formatter: (p) => tipOf(p.name, p.seriesType === 'scatter' ? p.value[2] : p.value) },
-        visualMap: { type: 'continuous', min: 0, max, calculable: false, [RTL ? 'right' : 'left']: 8, bottom: 8,
-          text: [num(max), '0'], inRange: { color: ['#e3eef7', '#2f6f9f', '#0d2d4a'] }, seriesIndex: [0, 1],
-          formatter: (v) => num(Math.round(v)) },
+        // Classes that grow geometrically (1, 2–4, 5–9, 10–19 ...): one state named everywhere
+        // would otherwise leave every other state in the palest shade.
+        visualMap: { type: 'piecewise', pieces: classes(max), [RTL ? 'right' : 'left']: 8, bottom: 8, seriesIndex: [0, 1],
+          itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 11 } },
         geo: { map: 'marsad-world', roam: true, nameProperty: 'name', itemStyle: { areaColor: '#eef0f2', borderColor: '#b6bec8', borderWidth: 0.5 },
           emphasis: { label: { show: false }, itemStyle: { areaColor: '#f0c05a' } }, top: 8, bottom: 8, left: 'center', scaleLimit: { min: 0.8, max: 12 } },
         series: [
@@ -1340,11 +1356,15 @@
     window.scrollTo(0, 0);
   }
 
-  // With #map-test the map opens on its most named state (for a screenshot of the map's panel).
+  // With #map-test the map comes first and opens on its most named state (for a screenshot of the
+  // map and its panel: headless screenshots show the top of the page).
   function mapTest() {
     const first = ((D.states || {}).top || [])[0];
     if (first && mapApi.open) {
-      section('map').scrollIntoView();
+      document.querySelectorAll('main > section, #filters').forEach((x) => {
+        if (x.id !== 'map') x.hidden = true;
+      });
+      window.scrollTo(0, 0);
       mapApi.open(first.state);
     }
   }

@@ -65,6 +65,9 @@ class ReportI18nTest {
     for (String kind : List.of("day", "week", "month", "year")) {
       assertThat(keys).contains("kind." + kind);
     }
+    for (String mode : List.of("near", "exact", "none")) {
+      assertThat(keys).contains("mode." + mode);
+    }
   }
 
   @Test

@@ -639,18 +639,25 @@ public final class FolderReports {
     if (missing != null) {
       return new ReportInputs.Topics(missing, List.of(), "", List.of());
     }
+    // Small tables (a row per topic, k × 20 terms): sorted here, not by a global sort in Spark.
     List<Row> sum =
-        summary
-            .orderBy(col("prevalence").desc(), col("topic_id"))
-            .select("topic_id", "label", "npmi", "weak", "prevalence", "top_doc_ids")
-            .collectAsList();
+        new ArrayList<>(
+            summary
+                .select("topic_id", "label", "npmi", "weak", "prevalence", "top_doc_ids")
+                .collectAsList());
+    sum.sort(
+        Comparator.comparing((Row r) -> r.isNullAt(4) ? Double.POSITIVE_INFINITY : -r.getDouble(4))
+            .thenComparingInt(r -> r.getInt(0)));
     Map<Integer, List<ReportInputs.TopicTerm>> topTerms = new HashMap<>();
-    for (Row r :
-        terms
-            .filter(col("rank").leq(ReportInputs.TOPIC_TERMS))
-            .orderBy("topic_id", "rank")
-            .select("topic_id", "label", "weight")
-            .collectAsList()) {
+    List<Row> termRows =
+        new ArrayList<>(
+            terms
+                .filter(col("rank").leq(ReportInputs.TOPIC_TERMS))
+                .select("topic_id", "label", "weight", "rank")
+                .collectAsList());
+    termRows.sort(
+        Comparator.comparingInt((Row r) -> r.getInt(0)).thenComparingInt(r -> r.getInt(3)));
+    for (Row r : termRows) {
       topTerms
           .computeIfAbsent(r.getInt(0), k -> new ArrayList<>())
           .add(new ReportInputs.TopicTerm(r.getString(1), dbl(r, 2)));
@@ -983,14 +990,17 @@ public final class FolderReports {
                     .agg(count(lit(1)).as("docs"))
                     .select("lang", "p", "state", "docs"));
     for (Row r :
-        both.withColumn(
+        both
+            .withColumn(
                 "r",
                 row_number()
                     .over(
                         Window.partitionBy("lang", "p").orderBy(col("docs").desc(), col("state"))))
             .filter(col("r").leq(ReportInputs.TOP_ITEMS))
-            .orderBy("lang", "p", "r")
-            .collectAsList()) {
+            .collectAsList()
+            .stream()
+            .sorted(Comparator.comparingInt(r -> r.<Integer>getAs("r")))
+            .toList()) {
       out.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>())
           .computeIfAbsent(r.getString(1), k -> new ArrayList<>())
           .add(new Count(r.getString(2), r.getLong(3)));
@@ -1435,8 +1445,10 @@ public final class FolderReports {
                   broadcast(spark.createDataFrame(keys, PAIR_KEYS)),
                   new String[] {"period", "state_a", "state_b"},
                   "left_semi")
-              .orderBy("period", "state_a", "state_b", "rank")
-              .collectAsList()) {
+              .collectAsList()
+              .stream()
+              .sorted(Comparator.comparingInt(r -> r.<Integer>getAs("rank")))
+              .toList()) {
         pairs
             .computeIfAbsent(
                 new PairKey(r.getAs("period"), r.getAs("state_a"), r.getAs("state_b")),
@@ -1482,8 +1494,12 @@ public final class FolderReports {
                   broadcast(spark.createDataFrame(keys, schema)),
                   new String[] {"period", "lang", "term"},
                   "left_semi")
-              .orderBy("period", "lang", "term", "kind", "rank")
-              .collectAsList()) {
+              .collectAsList()
+              .stream()
+              .sorted(
+                  Comparator.comparing((Row r) -> r.<String>getAs("kind"))
+                      .thenComparingInt(r -> r.<Integer>getAs("rank")))
+              .toList()) {
         terms
             .computeIfAbsent(
                 new TermKey(r.getAs("period"), r.getAs("lang"), r.getAs("term")),

@@ -18,9 +18,8 @@ import java.util.Map;
  * "All sources" sums over every source. Every list is ordered as stated and ties are broken by the
  * key named last, ascending. {@code VIEWS} (the view periods, {@link #views}) are the latest {@link
  * #VIEW_PERIODS} distinct {@code documents.period} values other than {@code all}, in ascending
- * order (without a documents table: of the periods of {@code state_counts}, {@code
- * term_frequencies} and the trend tables). "Filter sources" are the first {@link #FILTER_SOURCES}
- * of {@link Corpus#topSources} when the corpus has more than one source (else none); "filter
+ * order (none without a documents table). "Filter sources" are the first {@link #FILTER_SOURCES} of
+ * {@link Corpus#topSources} when the corpus has more than one source (else none); "filter
  * languages" the first {@link #FILTER_LANGS} keys of {@link Corpus#langs} when it has more than one
  * language (else none). A {@code null} source or language in a key means all of them.
  *

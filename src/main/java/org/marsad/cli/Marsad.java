@@ -359,11 +359,13 @@ public final class Marsad implements Callable<Integer> {
                 + " documents, else en).")
     String reportLang;
 
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
       if (reportLang != null && !List.of("ar", "en").contains(reportLang)) {
         throw new CommandLine.ParameterException(
-            new CommandLine(this), "--report-lang must be ar or en, not " + reportLang);
+            spec.commandLine(), "--report-lang must be ar or en, not " + reportLang);
       }
       Logging.apply(verbose);
       SparkSession spark = Sessions.create("marsad report", master);

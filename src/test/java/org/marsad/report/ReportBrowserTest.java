@@ -122,6 +122,37 @@ class ReportBrowserTest {
   }
 
   @Test
+  void theCountedDocumentsOfThePageAreThoseOfTheTrendTables() {
+    // The header of What changed and the rows under it count the same documents (one per story):
+    // counted documents per period equal state_trends.docs_total, and their sum the overview's.
+    ReportInputs in = FolderReports.read(SharedSpark.get(), out.toString());
+    Map<String, Long> totals = new HashMap<>();
+    for (org.apache.spark.sql.Row r :
+        JobTestSupport.table(out.toString(), "state_trends")
+            .select("period", "docs_total")
+            .distinct()
+            .collectAsList()) {
+      totals.put(r.getString(0), r.getLong(1));
+    }
+    assertThat(totals).isNotEmpty();
+    totals.forEach(
+        (p, n) -> assertThat(in.corpus().countedByPeriod().getOrDefault(p, 0L)).as(p).isEqualTo(n));
+    assertThat(in.corpus().countedByPeriod().values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(in.corpus().counted());
+    // Every part is bounded: the lists the page shows are cut at their N.
+    assertThat(in.views()).hasSizeLessThanOrEqualTo(ReportInputs.VIEW_PERIODS);
+    in.terms()
+        .top()
+        .forEach(c -> assertThat(c.terms()).hasSizeLessThanOrEqualTo(ReportInputs.TOP_ITEMS));
+    in.states()
+        .pairs()
+        .values()
+        .forEach(p -> assertThat(p.top()).hasSizeLessThanOrEqualTo(ReportInputs.TOP_PAIRS));
+    assertThat(in.evidence().pairs()).hasSizeLessThanOrEqualTo(ReportData.MAX_EVIDENCE_PAIRS);
+    assertThat(in.evidence().states()).isNotEmpty();
+  }
+
+  @Test
   void topicTablesFromAHandWrittenFixtureAreDrawn() throws Exception {
     Path topics = tmp.resolve("topics-out");
     TopicFixture.write(SharedSpark.get(), topics);
@@ -137,7 +168,7 @@ class ReportBrowserTest {
         .isEqualTo("انتخابات بلدية في تونس");
     assertThat(first.path("states").size()).as("FR is in one document only").isEqualTo(1);
 
-    String pageTopics = Report.write(SharedSpark.get(), topics.toString());
+    String pageTopics = Report.write(SharedSpark.get(), topics.toString(), "en");
     Chromium.Result r = chromium.check(Path.of(pageTopics), "selftest");
     assertClean(r);
     assertThat(r.check().path("charts").path("chart-topics").path("items").asInt()).isEqualTo(3);
@@ -160,7 +191,7 @@ class ReportBrowserTest {
   void clickingAPairOpensItsSentencesWithBothNamesMarked() throws Exception {
     Path evidence = tmp.resolve("evidence-out");
     EvidenceFixture.write(SharedSpark.get(), evidence);
-    Path pageEvidence = Path.of(Report.write(SharedSpark.get(), evidence.toString()));
+    Path pageEvidence = Path.of(Report.write(SharedSpark.get(), evidence.toString(), "en"));
     // Every selector (the state charts' periods and What changed's too) redrawn without errors.
     assertClean(chromium.check(pageEvidence, "selftest"));
 
@@ -174,7 +205,9 @@ class ReportBrowserTest {
         .contains("chart-pairs-npmi", "chart-pairs-co", "chart-heatmap", "chart-network");
     byChart.forEach(
         (chart, c) -> {
-          assertThat(c.path("key").asText()).as(chart + " opened the panel").startsWith("all|");
+          assertThat(c.path("key").asText())
+              .as(chart + " opened the panel")
+              .startsWith(chart.equals("chart-map") ? "state|all|" : "all|");
           if (c.hasNonNull("expected")) {
             assertThat(c.path("key").asText()).as(chart).isEqualTo(c.path("expected").asText());
           }
@@ -231,7 +264,11 @@ class ReportBrowserTest {
         JobTestSupport.config(in, o.toString(), JobTestSupport.withDate("published_at")),
         MarsadJob.ALL,
         "run");
-    Chromium.Result r = chromium.check(o.resolve("report/index.html"), "selftest");
+    // The run wrote the page in Arabic, the corpus's language; the English one says the same.
+    assertThat(Files.readString(o.resolve("report/index.html"), StandardCharsets.UTF_8))
+        .contains("<html lang=\"ar\" dir=\"rtl\">");
+    Chromium.Result r =
+        chromium.check(Path.of(Report.write(SharedSpark.get(), o.toString(), "en")), "selftest");
     assertClean(r);
     assertThat(r.dom())
         .contains("Most reprinted stories")

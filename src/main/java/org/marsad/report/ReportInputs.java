@@ -276,7 +276,8 @@ public record ReportInputs(
    *     null + filter sources, lang in null + filter languages, at most one of source and lang not
    *     null (the page filters by one at a time): term_frequencies rows of the period (every period
    *     for {@code all}), source and lang, summed per (lang, term) (term_count → n, doc_count →
-   *     docs), the first {@link #TOP_ITEMS} by n desc, lang, term
+   *     docs, term_count where doc_count is null), the first {@link #TOP_ITEMS} by n desc, lang,
+   *     term
    * @param keyness period → term_keyness rows of the period with log_ratio &gt; 0, the first {@link
    *     #TOP_ITEMS} by g2 desc, term (every period with rows)
    * @param collocations the first {@link #TOP_ITEMS} rows of collocations by g2 desc, label
@@ -405,8 +406,9 @@ public record ReportInputs(
    *     desc, npmi desc, other state; for {@code all} every state in a pair, for a VIEW period the
    *     first {@link #PARTNER_STATES} states of {@code docs} of the period by docs desc, state
    * @param comparePairs VIEW period → co_docs (scope document) of each candidate pair in that
-   *     period (0 left out), where the candidates are the union over VIEWS of each period's first
-   *     {@link #COMPARE_PAIRS} pairs by co_docs desc, state_a, state_b
+   *     period (0 left out), by co_docs desc, npmi desc (nulls last), state_a, state_b, where the
+   *     candidates are the union over VIEWS of the first {@link #COMPARE_PAIRS} pairs of each
+   *     period's {@link PeriodPairs#top}; empty unless the scope is "document"
    */
   public record States(
       Missing missing,

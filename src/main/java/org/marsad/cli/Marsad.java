@@ -371,8 +371,22 @@ public final class Marsad implements Callable<Integer> {
     @Option(names = "--verbose", description = "Spark's own logging at INFO.")
     boolean verbose;
 
+    @Option(
+        names = "--report-lang",
+        paramLabel = "ar|en",
+        description =
+            "Language of the page: ar (right to left) or en (default: ar when Arabic has the most"
+                + " documents, else en).")
+    String reportLang;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+      if (reportLang != null && !List.of("ar", "en").contains(reportLang)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--report-lang must be ar or en, not " + reportLang);
+      }
       Logging.apply(verbose);
       SparkSession spark = Sessions.create("marsad report", master);
       String out = UserPaths.fromCommandLine(output);
@@ -383,13 +397,13 @@ public final class Marsad implements Callable<Integer> {
         org.apache.hadoop.fs.FileSystem fs =
             root.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
-          page = Report.write(spark, out); // fails naming the missing folder
+          page = Report.write(spark, out, reportLang); // fails naming the missing folder
         } else {
           // The lock, and an interrupted commit finished first (OutputFolder.openExisting).
           try (org.marsad.io.OutputFolder f =
               org.marsad.io.OutputFolder.openExisting(
                   spark.sparkContext().hadoopConfiguration(), out, "report")) {
-            page = Report.write(spark, out);
+            page = Report.write(spark, out, reportLang);
           }
         }
       } catch (java.io.IOException e) {

@@ -38,6 +38,17 @@ public final class OutputSettings {
           .help("csv also writes csv/<table>.csv of every table, for Excel")
           .build();
 
+  /** The language of the HTML report. */
+  public static final Setting<String> REPORT_LANG =
+      Setting.choice("report-lang", Setting.<String>words("auto", "auto", "ar", "ar", "en", "en"))
+          .group(GROUP)
+          .label("auto|ar|en")
+          .defaultValue("auto")
+          .help(
+              "Language of report/index.html: Arabic (right to left) or English; auto follows the"
+                  + " corpus's main language")
+          .build();
+
   /** Every output setting. */
-  public static final List<Setting<?>> ALL = List.of(OUTPUT, OVERWRITE, CSV);
+  public static final List<Setting<?>> ALL = List.of(OUTPUT, OVERWRITE, CSV, REPORT_LANG);
 }

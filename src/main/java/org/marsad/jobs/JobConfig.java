@@ -140,7 +140,13 @@ public final class JobConfig {
     return analysis;
   }
 
-  /** Also write CSV copies of the tables. */
+  /** The report's language, "ar" or "en"; null: the corpus's main language. */
+  public String reportLang() {
+    String l = values.get(OutputSettings.REPORT_LANG);
+    return "auto".equals(l) ? null : l;
+  }
+
+  /** Whether CSV copies of the tables are written too. */
   public boolean csv() {
     return values.get(OutputSettings.CSV);
   }

@@ -239,7 +239,7 @@ public final class MarsadJob {
       long t9 = System.nanoTime();
       writer.stageFile(
           Catalog.REPORT + "/index.html",
-          Report.render(spark, writer.stagingPath(), config.output()));
+          Report.render(spark, writer.stagingPath(), config.output(), config.reportLang()));
       String page = new org.apache.hadoop.fs.Path(config.output(), "report/index.html").toString();
       manifest.stageSeconds("report", stageLog.end("report", t9, page));
       writer.stageFile(Catalog.MANIFEST, manifest.toJson(Instant.now()));

@@ -29,9 +29,19 @@ public final class ReportHtml {
 
   private ReportHtml() {}
 
-  /** The page for {@code data}. */
+  /**
+   * The page for {@code data}, in the language of {@code data.meta.lang} ("ar" or "en"; English
+   * when absent): its dictionary ({@code marsad/report/i18n/<lang>.json}) and the world map are
+   * embedded beside the data.
+   */
   public static String render(JsonNode data) {
-    String title = "Marsad report";
+    String lang = data.path("meta").path("lang").asText("en");
+    if (!ReportData.LANGS.contains(lang)) {
+      throw new IllegalArgumentException(
+          "Cannot render report: no such report language (" + lang + ")");
+    }
+    JsonNode i18n = dictionary(lang);
+    String title = i18n.path("page.title").asText("Marsad report");
     String runId = data.path("meta").path("run_id").asText("");
     if (!runId.isEmpty()) {
       title += " · " + runId;
@@ -39,8 +49,12 @@ public final class ReportHtml {
     Map<String, String> slots =
         Map.of(
             "title", escapeHtml(title),
+            "lang", lang,
+            "dir", lang.equals("ar") ? "rtl" : "ltr",
             "css", resource("marsad/report/report.css"),
             "data", json(data),
+            "i18n", json(i18n),
+            "world", json(readJson(resource("marsad/report/world.json"))),
             "echarts", inlineScript(resource(ECHARTS_RESOURCE)),
             "js", inlineScript(resource("marsad/report/report.js")));
     String template = resource("marsad/report/index.html");
@@ -56,6 +70,19 @@ public final class ReportHtml {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /** The dictionary of the page's strings in {@code lang}. */
+  static JsonNode dictionary(String lang) {
+    return readJson(resource("marsad/report/i18n/" + lang + ".json"));
+  }
+
+  private static JsonNode readJson(String text) {
+    try {
+      return new ObjectMapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot render report: bad JSON resource: " + e, e);
+    }
   }
 
   /**

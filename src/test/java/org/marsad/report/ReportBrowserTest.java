@@ -36,6 +36,7 @@ class ReportBrowserTest {
   /** The charts the sample run must show (it has every table, the topics stage's too). */
   static final List<String> SAMPLE_CHARTS =
       List.of(
+          "chart-map",
           "chart-docs",
           "chart-sources",
           "chart-rejected",
@@ -94,13 +95,63 @@ class ReportBrowserTest {
     }
     int height = Math.min(20_000, Math.max(1_000, r.check().path("height").asInt()));
     chromium.screenshot(page, height, SharedSpark.repo().resolve("target/report-screenshot.png"));
+    // The same run in both languages (the sample is Arabic: the default page is Arabic).
+    ReportInputs in = FolderReports.read(SharedSpark.get(), out.toString());
+    assertThat(ReportData.defaultLang(in)).isEqualTo("ar");
+    for (String lang : List.of("ar", "en")) {
+      Path p = Path.of(Report.write(SharedSpark.get(), out.toString(), in, lang));
+      Chromium.Result l = chromium.check(p, "selftest");
+      assertClean(l);
+      assertThat(l.check().path("charts").properties().stream().map(e -> e.getKey()).toList())
+          .containsExactlyInAnyOrderElementsOf(SAMPLE_CHARTS);
+      chromium.screenshot(p, 2400, SharedSpark.repo().resolve("target/report-" + lang + ".png"));
+      chromium.screenshot(
+          p, "map-test", 1300, SharedSpark.repo().resolve("target/report-map-" + lang + ".png"));
+      chromium.screenshot(
+          p,
+          "evidence-test",
+          1300,
+          SharedSpark.repo().resolve("target/report-evidence-" + lang + ".png"));
+    }
+  }
+
+  @Test
+  void theCountedDocumentsOfThePageAreThoseOfTheTrendTables() {
+    // The header of What changed and the rows under it count the same documents (one per story):
+    // counted documents per period equal state_trends.docs_total, and their sum the overview's.
+    ReportInputs in = FolderReports.read(SharedSpark.get(), out.toString());
+    Map<String, Long> totals = new HashMap<>();
+    for (org.apache.spark.sql.Row r :
+        JobTestSupport.table(out.toString(), "state_trends")
+            .select("period", "docs_total")
+            .distinct()
+            .collectAsList()) {
+      totals.put(r.getString(0), r.getLong(1));
+    }
+    assertThat(totals).isNotEmpty();
+    totals.forEach(
+        (p, n) -> assertThat(in.corpus().countedByPeriod().getOrDefault(p, 0L)).as(p).isEqualTo(n));
+    assertThat(in.corpus().countedByPeriod().values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(in.corpus().counted());
+    // Every part is bounded: the lists the page shows are cut at their N.
+    assertThat(in.views()).hasSizeLessThanOrEqualTo(ReportInputs.VIEW_PERIODS);
+    in.terms()
+        .top()
+        .forEach(c -> assertThat(c.terms()).hasSizeLessThanOrEqualTo(ReportInputs.TOP_ITEMS));
+    in.states()
+        .pairs()
+        .values()
+        .forEach(p -> assertThat(p.top()).hasSizeLessThanOrEqualTo(ReportInputs.TOP_PAIRS));
+    assertThat(in.evidence().pairs()).hasSizeLessThanOrEqualTo(ReportData.MAX_EVIDENCE_PAIRS);
+    assertThat(in.evidence().states()).isNotEmpty();
   }
 
   @Test
   void topicTablesFromAHandWrittenFixtureAreDrawn() throws Exception {
     Path topics = tmp.resolve("topics-out");
     TopicFixture.write(SharedSpark.get(), topics);
-    ObjectNode data = new ReportData(SharedSpark.get(), topics.toString()).build();
+    ObjectNode data =
+        ReportData.build(FolderReports.read(SharedSpark.get(), topics.toString()), "en");
     JsonNode share = data.path("topics").path("share");
     // Shares add both sources' weights: 2017-01 has 8 in all, topic 1 has 3 + 1.
     assertThat(share.path("1").path("2017-01").asDouble()).isCloseTo(0.5, within(1e-9));
@@ -111,14 +162,15 @@ class ReportBrowserTest {
         .isEqualTo("انتخابات بلدية في تونس");
     assertThat(first.path("states").size()).as("FR is in one document only").isEqualTo(1);
 
-    String pageTopics = Report.write(SharedSpark.get(), topics.toString());
+    String pageTopics = Report.write(SharedSpark.get(), topics.toString(), "en");
     Chromium.Result r = chromium.check(Path.of(pageTopics), "selftest");
     assertClean(r);
     assertThat(r.check().path("charts").path("chart-topics").path("items").asInt()).isEqualTo(3);
-    // A point per topic and period with topic data: a topic absent from a period has share 0.
-    assertThat(r.check().path("charts").path("chart-topic-trends").path("items").asInt())
-        .isEqualTo(3 * 3);
+    // Every month of the fixture has 1 counted document, under the minimum of 20: no share is
+    // drawn, and the page says why.
+    assertThat(r.check().path("charts").has("chart-topic-trends")).isFalse();
     assertThat(r.dom())
+        .contains("Every period of all documents has fewer than 20 counted documents")
         .contains("The terms stage did not run in this output")
         .contains("The states stage did not run in this output")
         .contains("Oil prices fall")
@@ -133,7 +185,7 @@ class ReportBrowserTest {
   void clickingAPairOpensItsSentencesWithBothNamesMarked() throws Exception {
     Path evidence = tmp.resolve("evidence-out");
     EvidenceFixture.write(SharedSpark.get(), evidence);
-    Path pageEvidence = Path.of(Report.write(SharedSpark.get(), evidence.toString()));
+    Path pageEvidence = Path.of(Report.write(SharedSpark.get(), evidence.toString(), "en"));
     // Every selector (the state charts' periods and What changed's too) redrawn without errors.
     assertClean(chromium.check(pageEvidence, "selftest"));
 
@@ -147,7 +199,9 @@ class ReportBrowserTest {
         .contains("chart-pairs-npmi", "chart-pairs-co", "chart-heatmap", "chart-network");
     byChart.forEach(
         (chart, c) -> {
-          assertThat(c.path("key").asText()).as(chart + " opened the panel").startsWith("all|");
+          assertThat(c.path("key").asText())
+              .as(chart + " opened the panel")
+              .startsWith(chart.equals("chart-map") ? "state|all|" : "all|");
           if (c.hasNonNull("expected")) {
             assertThat(c.path("key").asText()).as(chart).isEqualTo(c.path("expected").asText());
           }
@@ -204,7 +258,11 @@ class ReportBrowserTest {
         JobTestSupport.config(in, o.toString(), JobTestSupport.withDate("published_at")),
         MarsadJob.ALL,
         "run");
-    Chromium.Result r = chromium.check(o.resolve("report/index.html"), "selftest");
+    // The run wrote the page in Arabic, the corpus's language; the English one says the same.
+    assertThat(Files.readString(o.resolve("report/index.html"), StandardCharsets.UTF_8))
+        .contains("<html lang=\"ar\" dir=\"rtl\">");
+    Chromium.Result r =
+        chromium.check(Path.of(Report.write(SharedSpark.get(), o.toString(), "en")), "selftest");
     assertClean(r);
     assertThat(r.dom())
         .contains("Most reprinted stories")
@@ -233,7 +291,7 @@ class ReportBrowserTest {
 
   @Test
   void theBrowserCheckCatchesErrorsAndEmptyCharts() throws Exception {
-    ObjectNode data = new ReportData(SharedSpark.get(), out.toString()).build();
+    ObjectNode data = ReportData.build(FolderReports.read(SharedSpark.get(), out.toString()), "en");
     // A pair without an NPMI: the chart is drawn but shows nothing.
     ((ObjectNode) data.path("states").path("comentions"))
         .putArray("by_npmi")
@@ -272,9 +330,31 @@ class ReportBrowserTest {
         .isEqualTo(1);
     assertThat(err2.toString()).contains("Cannot write report: no such output folder (" + nowhere);
     assertThat(Marsad.execute(new PrintWriter(new StringWriter(), true), "report")).isEqualTo(2);
+    StringWriter err3 = new StringWriter();
+    assertThat(
+            Marsad.execute(
+                new PrintWriter(err3, true),
+                "report",
+                "--output",
+                out.toString(),
+                "--report-lang",
+                "fr"))
+        .isEqualTo(2);
+    assertThat(err3.toString()).contains("--report-lang must be ar or en, not fr");
+    assertThat(
+            Marsad.execute(
+                new PrintWriter(new StringWriter(), true),
+                "report",
+                "--output",
+                out.toString(),
+                "--report-lang",
+                "en"))
+        .isZero();
+    assertThat(Files.readString(page, StandardCharsets.UTF_8))
+        .contains("<html lang=\"en\" dir=\"ltr\">");
   }
 
-  private static void assertClean(Chromium.Result r) {
+  static void assertClean(Chromium.Result r) {
     assertThat(r.check()).as("the page recorded no check: its scripts did not run").isNotNull();
     List<String> problems = new ArrayList<>();
     r.check().path("errors").forEach(e -> problems.add(e.asText()));

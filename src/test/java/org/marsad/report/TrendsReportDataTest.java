@@ -29,7 +29,7 @@ class TrendsReportDataTest {
   static void build() {
     Path out = tmp.resolve("evidence-out");
     EvidenceFixture.write(SharedSpark.get(), out);
-    data = new ReportData(SharedSpark.get(), out.toString()).build();
+    data = ReportData.build(FolderReports.read(SharedSpark.get(), out.toString()), "en");
   }
 
   @Test
@@ -101,7 +101,7 @@ class TrendsReportDataTest {
     assertThat(sentence.substring(first.get(3).asInt(), first.get(4).asInt())).isEqualTo("سوريا");
     JsonNode meta = e.path("sentences").get(first.get(0).asInt());
     assertThat(meta.get(1).asText()).isEqualTo("alpha");
-    assertThat(meta.get(2).asText()).isEqualTo("17 Mar 2017");
+    assertThat(meta.get(2).asText()).isEqualTo("2017-03-17");
     assertThat(meta.get(3).asText()).isEqualTo(EvidenceFixture.HOSTILE_DOC);
     // One sentence is stored once, whichever pairs and periods refer to it.
     assertThat(e.path("pairs").path("2017-03|IR|SY").get(0).get(0).asInt())
@@ -116,15 +116,11 @@ class TrendsReportDataTest {
   void anOutputWithoutTrendOrEvidenceTablesSaysSo() throws Exception {
     Path topics = tmp.resolve("topics-only");
     TopicFixture.write(SharedSpark.get(), topics);
-    ObjectNode d = new ReportData(SharedSpark.get(), topics.toString()).build();
+    ObjectNode d = ReportData.build(FolderReports.read(SharedSpark.get(), topics.toString()), "en");
     assertThat(d.path("changes").path("available").asBoolean()).isFalse();
-    assertThat(d.path("changes").path("message").asText())
-        .isEqualTo(
-            "This output has no trend tables (state_trends, comention_trends, term_trends), so"
-                + " the report cannot say what changed.");
-    assertThat(d.path("evidence").path("pairs_message").asText())
-        .isEqualTo(
-            "There are no evidence sentences for pairs in this output: no comention_evidence"
-                + " table.");
+    assertThat(d.path("changes").path("missing").path("table").asText()).isEqualTo("state_trends");
+    assertThat(d.path("evidence").path("pairs_available").asBoolean()).isFalse();
+    assertThat(d.path("evidence").path("pairs_missing").toString())
+        .isEqualTo("{\"table\":\"comention_evidence\",\"columns\":[]}");
   }
 }

@@ -18,6 +18,19 @@ Within a split the draw goes round the outlets and, per outlet, round the bucket
 (conflict 7, cooperation 7, both 2, none 3, sport 1), at random within a bucket (fixed seed), until
 the split's pair target is reached; a sentence is skipped when one of its state pairs would pass
 5% of the target.
+
+Later rounds (--extra split:bucket:pairs,... --taken OUT_DIR/sample.jsonl) draw more sentences from
+the named buckets only, to bring the rarer classes up; --max-states 2 keeps them to sentences of two
+states and --cap-base sets the set sizes that the 5% cap is taken of. Rounds used for the sets:
+  1: sample.py candidates.jsonl OUT
+  2: sample.py candidates.jsonl OUT --taken OUT/sample.jsonl --max-states 2 \
+       --cap-base dev-ar:480,test-ar:250,dev-en:210,test-en:130 \
+       --extra dev-ar:conflict:60,dev-ar:cooperation:60,test-ar:conflict:45,test-ar:cooperation:35,\
+dev-en:conflict:45,dev-en:cooperation:45,test-en:conflict:30,test-en:cooperation:30
+  3: sample.py candidates.jsonl OUT --taken OUT/sample.jsonl --max-states 2 --strict-en \
+       --cap-base dev-ar:530,test-ar:250,dev-en:270,test-en:170 \
+       --extra dev-ar:conflict:25,dev-ar:cooperation:25,dev-en:conflict:30,dev-en:cooperation:30,\
+test-en:conflict:20,test-en:cooperation:20
 """
 import argparse
 import collections
@@ -43,6 +56,16 @@ EN_COOP = re.compile(
     r"(?i)agree|accord|\bpact|\bdeal|talks|\bmet\b|meet|visit|\baid\b|loan|credit|support|cooperat|"
     r"joint|\bsign|help|welcome|\bties|negotiat|grant|assist|pledge|\bsell|purchase|consult")
 EN_SPORT = re.compile(r"(?i)\bmatch|tournament|\bcup\b|championship")
+# --strict-en: a narrower English pre-selection for later rounds (Reuters is mostly markets).
+EN_STRICT_CONFLICT = re.compile(
+    r"(?i)accus|sanction|retaliat|protest|warn|threat|attack|dispute|reject|critici|condemn|"
+    r"\bwar\b|clash|expel|boycott|blame|\bban(s|ned)?\b|pressure|tension|row\b")
+EN_STRICT_COOP = re.compile(
+    r"(?i)agree|talks|visit|\baid\b|\bloan|\bsign|\bpact|accord|urge|support|cooperat|"
+    r"\bmet\b|meet|credit|grant|assist|pledge|ties\b|relations")
+EN_FINANCE = re.compile(
+    r"(?i)\bbanks?\b|dlrs|\bpct\b|\bstake|shares|\bbond|franc|\byen\b|dollar|currenc|"
+    r"\bcorp\b|\binc\b|\bltd\b|company|\bfirm|market|prices?\b")
 
 SPLITS = {
     "dev-ar": {"prefix": "dar", "target": 360},
@@ -68,8 +91,18 @@ def split_of(r):
     return None
 
 
+STRICT_EN = False
+
+
 def bucket(r):
     t = r["text"]
+    if r["lang"] == "en" and STRICT_EN:
+        if EN_SPORT.search(t):
+            return "sport"
+        if EN_FINANCE.search(t):
+            return "none"
+        k, c = EN_STRICT_CONFLICT.search(t), EN_STRICT_COOP.search(t)
+        return "both" if k and c else "conflict" if k else "cooperation" if c else "none"
     if r["lang"] == "ar":
         k, c, s = AR_CONFLICT.search(t), AR_COOP.search(t), AR_SPORT.search(t)
     else:
@@ -92,12 +125,16 @@ def main():
     ap.add_argument("--seed", type=int, default=20261201)
     ap.add_argument("--extra", default="", help="split:bucket:pairs,... a further round")
     ap.add_argument("--taken", default="", help="sample.jsonl of earlier rounds")
+    ap.add_argument("--max-states", type=int, default=4, help="states a drawn sentence may name")
+    ap.add_argument("--cap-base", default="", help="split:pairs,... the set sizes the 5%% cap is of")
+    ap.add_argument("--strict-en", action="store_true", help="the narrower English buckets")
     args = ap.parse_args()
+    global STRICT_EN
+    STRICT_EN = args.strict_en
     rnd = random.Random(args.seed)
     rows = [json.loads(line) for line in open(args.candidates, encoding="utf-8")]
     rows.sort(key=lambda r: (r["corpus"], r["doc_id"], r["field"], r["start"]))
     by = collections.defaultdict(lambda: collections.defaultdict(lambda: collections.defaultdict(list)))
-    seen_dev = set()
     seen = set()
     for r in rows:
         sp = split_of(r)
@@ -123,9 +160,13 @@ def main():
             sp, b, n = item.split(":")
             plan.setdefault(sp, ([], 0))
             plan[sp] = (plan[sp][0] + [b], plan[sp][1] + int(n))
+    cap_base = {sp: c["target"] for sp, c in SPLITS.items()}
+    for item in filter(None, args.cap_base.split(",")):
+        sp, n = item.split(":")
+        cap_base[sp] = int(n)
     for sp, (only, target) in plan.items():
         cfg = SPLITS[sp]
-        cap = max(2, round(0.05 * cfg["target"]))
+        cap = max(2, round(0.05 * cap_base[sp]))
         pair_n = collections.Counter()
         n_taken = 0
         for t in taken:
@@ -147,6 +188,8 @@ def main():
             while pool:
                 r = pool.pop()
                 ps = pairs(r["states"])
+                if len(r["states"]) > args.max_states:
+                    continue
                 if r["sha1"] in taken_sha or any(pair_n[p] + 1 > cap for p in ps):
                     continue
                 pick = r

@@ -31,6 +31,9 @@ dev-en:conflict:45,dev-en:cooperation:45,test-en:conflict:30,test-en:cooperation
        --cap-base dev-ar:530,test-ar:250,dev-en:270,test-en:170 \
        --extra dev-ar:conflict:25,dev-ar:cooperation:25,dev-en:conflict:30,dev-en:cooperation:30,\
 test-en:conflict:20,test-en:cooperation:20
+  4: sample.py candidates.jsonl OUT --taken OUT/sample.jsonl --max-states 2 --strict-en \
+       --cap-base dev-ar:530,test-ar:250,dev-en:320,test-en:220 \
+       --extra dev-en:conflict:20,dev-en:cooperation:20,test-en:conflict:20,test-en:cooperation:20
 """
 import argparse
 import collections

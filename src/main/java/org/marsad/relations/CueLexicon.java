@@ -31,6 +31,9 @@ final class CueLexicon {
     NEGATION,
     MODAL,
     CONTRAST,
+    CLAUSE,
+    JOINT,
+    PRIVATE,
     PASSIVE,
     CONJ,
     OBJECT_AFTER,
@@ -279,6 +282,9 @@ final class CueLexicon {
   static String key(String word, boolean latin) {
     String s = ArabicNormalizer.normalize(word);
     if (latin) {
+      if (s.equals("\u00e0")) {
+        return s; // French à (to) is not a (has)
+      }
       s = s.replace('\u2019', '\'');
       boolean ascii = true;
       for (int i = 0; i < s.length() && ascii; i++) {
@@ -349,7 +355,7 @@ final class CueLexicon {
    * overlapping.
    *
    * @param keys the tokens' keys ({@link #key(String)})
-   * @param blocked tokens a phrase may not span (state mentions)
+   * @param blocked tokens no entry starts or ends on (state mentions); a cue phrase may pass them
    */
   List<Hit> match(String[] keys, boolean[] blocked) {
     List<List<Form>> forms = new ArrayList<>(keys.length);
@@ -417,11 +423,21 @@ final class CueLexicon {
       int gapMax = e.kind() == Kind.CUE ? MAX_GAP : 0;
       for (int w = 1; w < e.words().length && ok; w++) {
         int found = -1;
-        for (int j = end; j < forms.size() && j <= end + gapMax && !blocked[j]; j++) {
+        // A phrase's words may have up to MAX_GAP words between them, and a state's name (قطعت
+        // المغرب علاقاتها: the subject between the verb and its object).
+        int gap = 0;
+        for (int j = end; j < forms.size() && gap <= gapMax; j++) {
+          if (blocked[j]) {
+            if (gapMax == 0) {
+              break;
+            }
+            continue;
+          }
           if (matches(forms.get(j), e.words()[w], e.prefix()[w])) {
             found = j;
             break;
           }
+          gap++;
         }
         if (found < 0) {
           ok = false;

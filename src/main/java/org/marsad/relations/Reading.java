@@ -21,6 +21,8 @@ final class Reading {
     TARGET,
     PARTNER,
     MUTUAL,
+    /** The place of the act (in B): a party only as the victim of a condemned attack. */
+    PLACE,
     NONE
   }
 
@@ -54,6 +56,13 @@ final class Reading {
     Hit noun;
 
     final int clause;
+
+    /** How many contrast markers come before the act's clause: a later one wins. */
+    int rank;
+
+    /** A word of joint action (joint, together, مشتركة) in the act's clause. */
+    boolean joint;
+
     boolean negated;
     boolean modal;
     boolean passive;
@@ -119,6 +128,8 @@ final class Reading {
   final int[] mentionAt;
   final int[] hitAt;
   final int[] clause;
+  private final List<Integer> clauseRank = new ArrayList<>();
+  private final List<Boolean> clauseJoint = new ArrayList<>();
   final boolean[] separatorBefore;
   final List<Hit> hits;
   final List<Mention> mentions;
@@ -159,16 +170,27 @@ final class Reading {
     hits = lex.match(keys, blocked);
     int c = 0;
     int next = 0;
+    int contrasts = 0;
+    clauseRank.add(0);
+    clauseJoint.add(false);
     for (int h = 0; h < hits.size(); h++) {
       Hit hit = hits.get(h);
       for (int t = next; t < hit.start(); t++) {
         clause[t] = c;
       }
-      if (hit.kind() == Kind.CONTRAST && hit.start() > 0) {
+      if ((hit.kind() == Kind.CONTRAST || hit.kind() == Kind.CLAUSE) && hit.start() > 0) {
         c++;
+        contrasts += hit.kind() == Kind.CONTRAST ? 1 : 0;
+        clauseRank.add(contrasts);
+        clauseJoint.add(false);
+      }
+      if (hit.kind() == Kind.JOINT) {
+        clauseJoint.set(c, true);
       }
       for (int t = hit.start(); t < hit.end(); t++) {
-        hitAt[t] = h;
+        if (mentionAt[t] < 0) {
+          hitAt[t] = h;
+        }
         clause[t] = c;
       }
       next = hit.end();
@@ -189,7 +211,9 @@ final class Reading {
         continue;
       }
       Act a = new Act(h, clause[h.start()]);
-      a.negated = negated(h);
+      a.rank = clauseRank.get(a.clause);
+      a.joint = clauseJoint.get(a.clause);
+      a.negated = negated(h) || denied(h);
       a.modal = modal(h);
       a.passive = a.has(CueLexicon.PASS) || passive(h);
       acts.add(a);
@@ -220,6 +244,9 @@ final class Reading {
     if (e.quad().relation() != ne.quad().relation() && !e.has(CueLexicon.PASS)) {
       return false;
     }
+    if (introduced(n) && !e.has(CueLexicon.PASS)) {
+      return false; // led to war: the noun is no object of the verb
+    }
     for (int t = v.hit.end(); t < n.start(); t++) {
       if (kindAt(t) == Kind.NEGATION || kindAt(t) == Kind.CONTRAST) {
         return false;
@@ -229,10 +256,12 @@ final class Reading {
   }
 
   /**
-   * A noun cue, or a cue written like a verb that carries the article or a preposition (Arabic
-   * verbal nouns share the verb's letters: قصف، دعم; القصف، لقصف are nouns).
+   * A noun cue, or a cue written like a verb used as a noun: with the article or a preposition
+   * (Arabic verbal nouns share the verb's letters: قصف، دعم; القصف، لقصف are nouns), or after an
+   * article, a possessive or a state's adjective (the attack, Morocco's attack, the Israeli
+   * attack).
    */
-  static boolean nominal(Hit h) {
+  boolean nominal(Hit h) {
     if (h.entry().noun()) {
       return true;
     }
@@ -240,6 +269,17 @@ final class Reading {
       if (c.kind() == Kind.ARTICLE || c.kind() == Kind.TARGET) {
         return true;
       }
+    }
+    int t = h.start() - 1;
+    if (t < 0) {
+      return false;
+    }
+    if (kindAt(t) == Kind.ARTICLE) {
+      return true;
+    }
+    if (!arabicOrder && !headFinal && mentionAt[t] >= 0) {
+      Mention m = mentions.get(mentionAt[t]);
+      return m.adjective || keys[t].endsWith("'s") || keys[t].endsWith("'");
     }
     return false;
   }
@@ -304,6 +344,29 @@ final class Reading {
         return !w.entry().has(CueLexicon.ADJACENT) || w.end() == h.start();
       }
       if (w == null && hasNegationClitic(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A denial (نفت، denied) negates the next act after it, across a complement clause and the states
+   * named in between (نفت السعودية أن تكون قد قصفت: no strike is asserted).
+   */
+  private boolean denied(Hit h) {
+    for (int t = h.start() - 1; t >= 0 && t >= h.start() - 8; t--) {
+      if (clauseRank.get(clause[t]) != clauseRank.get(clause[h.start()])) {
+        return false;
+      }
+      Hit w = hitAt(t);
+      if (w == null) {
+        continue;
+      }
+      if (w.kind() == Kind.CUE) {
+        return false;
+      }
+      if (w.kind() == Kind.NEGATION && w.entry().has(CueLexicon.FRAME)) {
         return true;
       }
     }
@@ -426,6 +489,10 @@ final class Reading {
           continue;
         }
       }
+      if (privateActor(m)) {
+        prev = m;
+        continue;
+      }
       Kind[] roleWord = new Kind[1];
       int at = roleWordBefore(m, roleWord);
       Act a = govern(m, at);
@@ -439,6 +506,59 @@ final class Reading {
     for (Act a : acts) {
       genitiveActor(a);
     }
+    speakers();
+  }
+
+  /**
+   * A state named before "said that", «أن» with no act of its own is the subject of the reported
+   * act when that act has no subject of its own before it (Egypt said it would send aid: Egypt
+   * sends; أعلنت مصر أن الرئيس سيزور السودان); a reported act with its own subject leaves the
+   * speaker out (قال الوزير الروسي إن الولايات المتحدة قصفت: Russia only reports).
+   */
+  private void speakers() {
+    for (Act a : acts) {
+      if (a.clause == 0 || clauseRank.get(a.clause) != clauseRank.get(a.clause - 1)) {
+        continue;
+      }
+      boolean subject = false;
+      for (Mention m : a.mentions) {
+        subject |= m.last < a.start() && m.role != Role.NONE;
+      }
+      if (subject || firstActOf(a.clause) != a) {
+        continue;
+      }
+      for (Mention m : mentions) {
+        if (m.act == null && clause[m.first] == a.clause - 1 && !privateActor(m)) {
+          m.act = a;
+          m.role = Role.ACTOR;
+          a.mentions.add(m);
+        }
+      }
+    }
+  }
+
+  private Act firstActOf(int c) {
+    for (Act a : acts) {
+      if (a.clause == c) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * An adjective of people or firms (German tourists, سياح ألمان, a Japanese firm): not the state,
+   * whose acts they are not.
+   */
+  private boolean privateActor(Mention m) {
+    if (!m.adjective) {
+      return false;
+    }
+    int t = arabicOrder || lex.lang.equals("fr") ? m.first - 1 : m.last + 1;
+    while (t >= 0 && t < n && kindAt(t) == Kind.ARTICLE) {
+      t += t < m.first ? -1 : 1;
+    }
+    return t >= 0 && t < n && kindAt(t) == Kind.PRIVATE;
   }
 
   /**
@@ -554,7 +674,7 @@ final class Reading {
     if (!arabicOrder && !headFinal && m.last + 2 < n) {
       for (int t = m.last + 1; t <= m.last + 2; t++) {
         Hit h = hitAt(t);
-        if (h != null && h.kind() == Kind.CUE && h.entry().noun() && clause[t] == cl) {
+        if (h != null && h.kind() == Kind.CUE && clause[t] == cl) {
           boolean possessive = keys[m.last].endsWith("'s") || keys[m.last].endsWith("'");
           if ((possessive || m.adjective) && t == h.start()) {
             return actOf(h);
@@ -611,7 +731,7 @@ final class Reading {
     boolean before = m.last < a.start();
     boolean afterNoun = a.noun != null && m.first >= a.noun.end();
     boolean sym = a.has(CueLexicon.SYM);
-    boolean material = !a.entry().quad().verbal();
+    boolean material = !a.named().verbal();
     if (word != null) {
       switch (word) {
         case TARGET, OBJECT_AFTER:
@@ -626,7 +746,15 @@ final class Reading {
         case BETWEEN:
           return Role.MUTUAL;
         case LOCATION:
-          return material && !sym && !before ? Role.TARGET : Role.NONE;
+          // Strikes in B hit B, unless what they hit is named as a group (militants in B).
+          if (!before
+              && !sym
+              && a.named().relation() == Relation.CONFLICT
+              && material
+              && !privateBetween(a.end(), m.first)) {
+            return Role.TARGET;
+          }
+          return Role.PLACE;
         case GENITIVE:
           if ((nominal(a.hit) || afterNoun) && !before) {
             m.genitive = !m.adjective;
@@ -659,6 +787,15 @@ final class Reading {
       return Role.TARGET;
     }
     return a.passive ? Role.NONE : Role.TARGET;
+  }
+
+  private boolean privateBetween(int from, int to) {
+    for (int t = Math.max(0, from); t < to; t++) {
+      if (kindAt(t) == Kind.PRIVATE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

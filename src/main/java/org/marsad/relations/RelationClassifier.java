@@ -201,6 +201,7 @@ public final class RelationClassifier {
         }
         boolean sym = a.has(CueLexicon.SYM);
         boolean rev = a.has(CueLexicon.REV);
+        int dir = sym ? 0 : rev ? -1 : 1;
         List<Mention> ms = a.mentions;
         for (int i = 0; i < ms.size(); i++) {
           for (int j = 0; j < ms.size(); j++) {
@@ -210,16 +211,23 @@ public final class RelationClassifier {
               continue;
             }
             boolean sideX = x.role == Role.ACTOR || x.role == Role.MUTUAL;
+            boolean sideY = y.role == Role.ACTOR || y.role == Role.MUTUAL;
             if (sideX && y.role == Role.TARGET) {
-              offer(x, y, q, sym ? 0 : rev ? -1 : 1, a, 3, a.clause);
+              offer(x, y, q, dir, a, 3);
             } else if (x.role == Role.ACTOR && y.role == Role.PARTNER) {
-              offer(x, y, q, sym ? 0 : rev ? -1 : 1, a, 3, a.clause);
-            } else if (i < j && sideX && (y.role == Role.ACTOR || y.role == Role.MUTUAL)) {
-              boolean mutual = x.role == Role.MUTUAL && y.role == Role.MUTUAL;
+              offer(x, y, q, dir, a, 3);
+            } else if (x.role == Role.ACTOR
+                && y.role == Role.MUTUAL
+                && q.relation() == Relation.COOPERATION) {
+              // A host or mediator of talks between B and C: towards each of them.
+              offer(x, y, q, 1, a, 3);
+            } else if (i < j && sideX && sideY && x.role == y.role) {
               if (hasOther(ms, x, y)) {
-                offer(x, y, q.asCooperation(), 0, a, 2, a.clause);
-              } else if (sym || mutual) {
-                offer(x, y, q, 0, a, 3, a.clause);
+                if (a.joint) {
+                  offer(x, y, q.asCooperation(), 0, a, 2);
+                }
+              } else if (sym || x.role == Role.MUTUAL) {
+                offer(x, y, q, 0, a, 3);
               }
             }
           }
@@ -242,64 +250,66 @@ public final class RelationClassifier {
     }
 
     /**
-     * A condemnation whose object is an attack (A condemns the attack of X on B) relates A to B in
-     * solidarity and A to X in conflict; a framing cue (threaten to, pledge to) lends its actor to
-     * the act it frames.
+     * A verbal cue without a target of its own whose object is the next act (in its clause or the
+     * complement clause after it; the act before it when the cue is passive):
+     *
+     * <ul>
+     *   <li>a condemnation of an attack (A condemns the attack of X on B) relates A to the victim B
+     *       in solidarity and A to the attacker X in conflict;
+     *   <li>a framing cue (threaten to, pledge to) lends its actor to the act it frames, as verbal;
+     *   <li>any other verbal cue is about the actor of that act (A warned that B would ..., A
+     *       praised B's decision to ...).
+     * </ul>
      */
     private void link(List<Act> acts) {
-      for (int k = 0; k + 1 < acts.size(); k++) {
+      for (int k = 0; k < acts.size(); k++) {
         Act a1 = acts.get(k);
-        Act a2 = acts.get(k + 1);
-        boolean solid = a1.has(CueLexicon.SOLID);
-        boolean frame = a1.has(CueLexicon.FRAME);
-        if (!(solid || frame)
-            || a1.negated
+        Act a2 =
+            a1.passive
+                ? (k > 0 ? acts.get(k - 1) : null)
+                : k + 1 < acts.size() ? acts.get(k + 1) : null;
+        if (a2 == null
+            || !a1.named().verbal()
+            || a1.quad() == Quad.NEUTRAL
             || a2.negated
-            || a1.clause != a2.clause
-            || a2.start() - a1.end() > 6
+            || a1.rank != a2.rank
+            || Math.abs(a2.clause - a1.clause) > 1
+            || (a1.passive ? a1.start() - a2.end() : a2.start() - a1.end()) > 8
             || a1.hasRole(Role.TARGET)
             || a1.hasRole(Role.PARTNER)) {
           continue;
         }
-        List<Mention> actors = sides(a1);
+        List<Mention> actors = roles(a1, Role.ACTOR);
         if (actors.isEmpty()) {
           continue;
         }
-        boolean otherActs = a2.hasRole(Role.ACTOR) || a2.hasRole(Role.MUTUAL);
-        if (solid && a2.entry().quad().relation() == Relation.CONFLICT) {
+        boolean solid = a1.has(CueLexicon.SOLID);
+        boolean frame = a1.has(CueLexicon.FRAME);
+        if (solid && a2.named().relation() == Relation.CONFLICT) {
           for (Mention x : actors) {
             for (Mention y : a2.mentions) {
-              if (y.role == Role.TARGET || y.role == Role.PARTNER) {
-                offer(x, y, Quad.VERBAL_COOPERATION, 1, a1, 3, a1.clause);
+              if (y.role == Role.TARGET || y.role == Role.PARTNER || y.role == Role.PLACE) {
+                offer(x, y, Quad.VERBAL_COOPERATION, 1, a1, 3);
               } else if (y.role == Role.ACTOR || y.role == Role.MUTUAL) {
-                offer(x, y, a1.quad(), 1, a1, 3, a1.clause);
+                offer(x, y, a1.quad(), 1, a1, 3);
               }
             }
           }
-          joint(actors, a1.quad().asCooperation(), a1, !a2.mentions.isEmpty());
-        } else if (frame && !otherActs && a2.quad() != Quad.NEUTRAL) {
+        } else if (frame && sides(a2).isEmpty() && a2.quad() != Quad.NEUTRAL) {
           Quad q = a2.quad().asVerbal();
           int dir = a2.has(CueLexicon.SYM) ? 0 : 1;
           for (Mention x : actors) {
             for (Mention y : a2.mentions) {
               if (y.role == Role.TARGET || y.role == Role.PARTNER) {
-                offer(x, y, q, dir, a2, 3, a2.clause);
+                offer(x, y, q, dir, a2, 3);
               }
             }
           }
-          joint(actors, q.asCooperation(), a2, !a2.mentions.isEmpty());
-        }
-      }
-    }
-
-    private void joint(List<Mention> actors, Quad q, Act a, boolean target) {
-      if (!target) {
-        return;
-      }
-      for (int i = 0; i < actors.size(); i++) {
-        for (int j = i + 1; j < actors.size(); j++) {
-          if (!actors.get(i).iso2.equals(actors.get(j).iso2)) {
-            offer(actors.get(i), actors.get(j), q, 0, a, 2, a.clause);
+        } else if (!solid && !frame) {
+          for (Mention x : actors) {
+            for (Mention y : roles(a2, Role.ACTOR)) {
+              offer(x, y, a1.quad(), 1, a1, 3);
+            }
           }
         }
       }
@@ -326,7 +336,7 @@ public final class RelationClassifier {
       for (int k = 1; k < acts.size(); k++) {
         Act a = acts.get(k);
         boolean introduced = r.introduced(a.hit);
-        if (!(a.entry().verb() || introduced)
+        if (!((a.entry().verb() && !r.nominal(a.hit)) || introduced)
             || a.quad() == Quad.NEUTRAL
             || a.hasRole(Role.ACTOR)
             || a.hasRole(Role.MUTUAL)
@@ -337,12 +347,16 @@ public final class RelationClassifier {
         List<Mention> from = List.of();
         for (int p = k - 1; p >= 0 && prev == null; p--) {
           Act c = acts.get(p);
-          if (a.clause - c.clause > 1 || (introduced && p < k - 1)) {
+          if (a.rank - c.rank > 1 || a.clause - c.clause > 2 || (introduced && p < k - 1)) {
             break;
           }
           if (introduced && a.clause == c.clause && c.hasRole(Role.TARGET)) {
             prev = c;
             from = roles(c, Role.TARGET);
+          } else if (p == k - 1
+              && (c.has(CueLexicon.SOLID) || c.has(CueLexicon.FRAME))
+              && !c.hasRole(Role.TARGET)) {
+            break; // its object: link() relates them
           } else if (!introduced && !sides(c).isEmpty()) {
             prev = c;
             from = sides(c);
@@ -352,11 +366,11 @@ public final class RelationClassifier {
           continue;
         }
         boolean sym = a.has(CueLexicon.SYM);
-        int strength = a.clause > prev.clause ? 3 : 1;
+        int strength = a.rank > prev.rank ? 3 : 1;
         for (Mention x : from) {
           for (Mention y : a.mentions) {
             if (y.role == Role.TARGET || y.role == Role.PARTNER) {
-              offer(x, y, a.quad(), sym ? 0 : 1, a, strength, a.clause);
+              offer(x, y, a.quad(), sym ? 0 : 1, a, strength);
             }
           }
         }
@@ -375,10 +389,10 @@ public final class RelationClassifier {
 
     /**
      * Offers a relation between x and y ({@code dir} 1: x acts on y, -1: y on x, 0: none); the pair
-     * keeps the best: a later clause after a contrast, then the stronger reading, then material
-     * over verbal, then conflict over cooperation.
+     * keeps the best: the clause after a contrast marker, then material over verbal, then the
+     * stronger reading (direct over carried), then conflict over cooperation.
      */
-    private void offer(Mention x, Mention y, Quad q, int dir, Act act, int strength, int clause) {
+    private void offer(Mention x, Mention y, Quad q, int dir, Act act, int strength) {
       if (x.iso2.equals(y.iso2) || q == Quad.NEUTRAL) {
         return;
       }
@@ -388,9 +402,9 @@ public final class RelationClassifier {
       Direction d =
           dir == 0 ? Direction.NONE : (dir > 0) != swap ? Direction.A_TO_B : Direction.B_TO_A;
       int rank =
-          clause * 100
+          act.rank * 1000
+              + (q.verbal() ? 0 : 100)
               + strength * 10
-              + (q.verbal() ? 0 : 2)
               + (q.relation() == Relation.CONFLICT ? 1 : 0);
       String key = a + "|" + b;
       Candidate old = best.get(key);
@@ -398,12 +412,17 @@ public final class RelationClassifier {
         return;
       }
       // The cue: the verb with the noun it takes (signed an agreement) unless a state's name
-      // stands between them (تعرضت سوريا لقصف: the noun).
+      // stands between them (تعرضت سوريا لقصف: the noun; قطعت المغرب علاقاتها: the verb).
       int from = act.start();
       int to = act.end();
       for (int t = from; t < to; t++) {
         if (r.mentionAt[t] >= 0) {
-          from = act.noun.start();
+          if (act.noun != null) {
+            from = act.noun.start();
+          } else {
+            to = from + 1;
+          }
+          break;
         }
       }
       int cs = r.field.start(r.lo + from);

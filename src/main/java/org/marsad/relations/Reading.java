@@ -115,7 +115,7 @@ final class Reading {
   }
 
   private static final int WINDOW = 3;
-  private static final int ROLE_WINDOW = 4;
+  private static final int ROLE_WINDOW = 6;
 
   final CueLexicon lex;
   final boolean arabicOrder;
@@ -176,6 +176,11 @@ final class Reading {
     for (int h = 0; h < hits.size(); h++) {
       Hit hit = hits.get(h);
       for (int t = next; t < hit.start(); t++) {
+        if (t > 0 && breakBefore(t)) {
+          c++;
+          clauseRank.add(contrasts);
+          clauseJoint.add(false);
+        }
         clause[t] = c;
       }
       if ((hit.kind() == Kind.CONTRAST || hit.kind() == Kind.CLAUSE) && hit.start() > 0) {
@@ -199,6 +204,11 @@ final class Reading {
       }
     }
     for (int t = next; t < n; t++) {
+      if (t > 0 && breakBefore(t)) {
+        c++;
+        clauseRank.add(contrasts);
+        clauseJoint.add(false);
+      }
       clause[t] = c;
     }
     Act last = null;
@@ -300,6 +310,25 @@ final class Reading {
         || k == Kind.PARTNER
         || k == Kind.AGENT
         || k == Kind.SOURCE;
+  }
+
+  /**
+   * A colon or a dash between words (a headline's «بعد المقاطعة: إيران تفتح ...», a quoted speaker)
+   * starts a new clause, as a complement does.
+   */
+  private boolean breakBefore(int t) {
+    if (mentionAt[t] >= 0 && mentionAt[t] == mentionAt[t - 1]) {
+      return false;
+    }
+    int from = field.end(lo + t - 1);
+    int to = field.start(lo + t);
+    for (int i = from; i < to; i++) {
+      char ch = text.charAt(i);
+      if (ch == ':' || ch == '\u2013' || ch == '\u2014' || (ch == '-' && to - from > 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when the characters between two tokens separate list items or clauses (, ، / - :). */
@@ -498,7 +527,7 @@ final class Reading {
       Act a = govern(m, at);
       if (a != null) {
         m.act = a;
-        m.role = role(m, a, roleWord[0]);
+        m.role = role(m, a, roleWord[0], at);
         a.mentions.add(m);
       }
       prev = m;
@@ -620,11 +649,19 @@ final class Reading {
         continue;
       }
       switch (h.kind()) {
-        case TARGET, PARTNER, AGENT, SOURCE, BETWEEN, LOCATION, GENITIVE -> {
+        case TARGET, PARTNER, AGENT, SOURCE, BETWEEN, LOCATION -> {
           kind[0] = h.kind();
           return t;
         }
-        case HEAD -> {
+        case GENITIVE -> {
+          // of / de right after a cue (the invasion of Iraq); elsewhere (an area of Iraqi
+          // Kurdistan) it belongs to a noun of no interest.
+          if (t > 0 && kindAt(t - 1) == Kind.CUE) {
+            kind[0] = h.kind();
+            return t;
+          }
+        }
+        case HEAD, PRIVATE -> {
           Kind c = roleClitic(h.clitics());
           if (c != null) {
             kind[0] = c;
@@ -675,6 +712,11 @@ final class Reading {
       for (int t = m.last + 1; t <= m.last + 2; t++) {
         Hit h = hitAt(t);
         if (h != null && h.kind() == Kind.CUE && clause[t] == cl) {
+          // Israel's strike, the Israeli strike, an Iran attack, U.S. sanctions: the state before
+          // a cue is its actor whether the cue is a noun or a verb (Iran attacks Iraq).
+          if (t == h.start() && t == m.last + 1) {
+            return actOf(h);
+          }
           boolean possessive = keys[m.last].endsWith("'s") || keys[m.last].endsWith("'");
           if ((possessive || m.adjective) && t == h.start()) {
             return actOf(h);
@@ -727,7 +769,7 @@ final class Reading {
     return d;
   }
 
-  private Role role(Mention m, Act a, Kind word) {
+  private Role role(Mention m, Act a, Kind word, int at) {
     boolean before = m.last < a.start();
     boolean afterNoun = a.noun != null && m.first >= a.noun.end();
     boolean sym = a.has(CueLexicon.SYM);
@@ -751,12 +793,13 @@ final class Reading {
               && !sym
               && a.named().relation() == Relation.CONFLICT
               && material
-              && !privateBetween(a.end(), m.first)) {
+              && !privateBetween(a.end(), m.first)
+              && !targetWordBetween(a.end(), at)) {
             return Role.TARGET;
           }
           return Role.PLACE;
         case GENITIVE:
-          if ((nominal(a.hit) || afterNoun) && !before) {
+          if ((nominal(a.hit) || afterNoun) && !before && at - a.end() <= 1) {
             m.genitive = !m.adjective;
             return m.adjective ? Role.ACTOR : Role.TARGET;
           }
@@ -787,6 +830,16 @@ final class Reading {
       return Role.TARGET;
     }
     return a.passive ? Role.NONE : Role.TARGET;
+  }
+
+  /** against X in B, ضد معاقل ... في اليمن: the act already has its target, B is the place. */
+  private boolean targetWordBetween(int from, int to) {
+    for (int t = Math.max(0, from); t < to; t++) {
+      if (kindAt(t) == Kind.TARGET) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean privateBetween(int from, int to) {

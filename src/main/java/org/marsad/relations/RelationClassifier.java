@@ -215,7 +215,15 @@ public final class RelationClassifier {
             if (sideX && y.role == Role.TARGET) {
               offer(x, y, q, dir, a, 3);
             } else if (x.role == Role.ACTOR && y.role == Role.PARTNER) {
-              offer(x, y, q, dir, a, 3);
+              if (sym) {
+                offer(x, y, q, 0, a, 3);
+              } else if (q.verbal() && hasOther(ms, x, y)) {
+                // A accused C together with B: B speaks with A.
+                offer(x, y, q.asCooperation(), 0, a, 2);
+              } else {
+                // cut ties with B, قطع العلاقات مع قطر: B is the other side.
+                offer(x, y, q, dir, a, 3);
+              }
             } else if (x.role == Role.ACTOR
                 && y.role == Role.MUTUAL
                 && q.relation() == Relation.COOPERATION) {
@@ -223,7 +231,9 @@ public final class RelationClassifier {
               offer(x, y, q, 1, a, 3);
             } else if (i < j && sideX && sideY && x.role == y.role) {
               if (hasOther(ms, x, y)) {
-                if (a.joint) {
+                // Acting together on a third state: said so (joint, مشتركة), or a material act
+                // (strikes, cut ties); statements side by side are parallel reactions.
+                if (a.joint || !q.verbal()) {
                   offer(x, y, q.asCooperation(), 0, a, 2);
                 }
               } else if (sym || x.role == Role.MUTUAL) {
@@ -240,7 +250,7 @@ public final class RelationClassifier {
     /** A third state as target or partner of the act (joint action against or with it). */
     private static boolean hasOther(List<Mention> ms, Mention x, Mention y) {
       for (Mention m : ms) {
-        if ((m.role == Role.TARGET || m.role == Role.PARTNER)
+        if ((m.role == Role.TARGET || (m.role == Role.PARTNER && m != y))
             && !m.iso2.equals(x.iso2)
             && !m.iso2.equals(y.iso2)) {
           return true;
@@ -286,14 +296,19 @@ public final class RelationClassifier {
         boolean solid = a1.has(CueLexicon.SOLID);
         boolean frame = a1.has(CueLexicon.FRAME);
         if (solid && a2.named().relation() == Relation.CONFLICT) {
-          for (Mention x : actors) {
-            for (Mention y : a2.mentions) {
-              if (y.role == Role.TARGET || y.role == Role.PARTNER || y.role == Role.PLACE) {
-                offer(x, y, Quad.VERBAL_COOPERATION, 1, a1, 3);
-              } else if (y.role == Role.ACTOR || y.role == Role.MUTUAL) {
-                offer(x, y, a1.quad(), 1, a1, 3);
-              }
+          // The condemned attack and the acts that describe it after it (the attack that targeted
+          // a mosque in B ...).
+          for (int j = k + 1; j < acts.size() && !a1.passive; j++) {
+            Act more = acts.get(j);
+            if (more.named().relation() != Relation.CONFLICT
+                || more.rank != a1.rank
+                || more.start() - a1.end() > 16) {
+              break;
             }
+            solidarity(actors, a1, more);
+          }
+          if (a1.passive) {
+            solidarity(actors, a1, a2);
           }
         } else if (frame && sides(a2).isEmpty() && a2.quad() != Quad.NEUTRAL) {
           Quad q = a2.quad().asVerbal();
@@ -310,6 +325,18 @@ public final class RelationClassifier {
             for (Mention y : roles(a2, Role.ACTOR)) {
               offer(x, y, a1.quad(), 1, a1, 3);
             }
+          }
+        }
+      }
+    }
+
+    private void solidarity(List<Mention> actors, Act a1, Act attack) {
+      for (Mention x : actors) {
+        for (Mention y : attack.mentions) {
+          if (y.role == Role.TARGET || y.role == Role.PARTNER || y.role == Role.PLACE) {
+            offer(x, y, Quad.VERBAL_COOPERATION, 1, a1, 3);
+          } else if (y.role == Role.ACTOR || y.role == Role.MUTUAL) {
+            offer(x, y, a1.quad(), 1, a1, 3);
           }
         }
       }
@@ -336,7 +363,11 @@ public final class RelationClassifier {
       for (int k = 1; k < acts.size(); k++) {
         Act a = acts.get(k);
         boolean introduced = r.introduced(a.hit);
-        if (!((a.entry().verb() && !r.nominal(a.hit)) || introduced)
+        boolean chain =
+            k > 0
+                && a.named() == Quad.MATERIAL_CONFLICT
+                && acts.get(k - 1).named() == Quad.MATERIAL_CONFLICT;
+        if (!(a.entry().verb() || introduced || chain || r.nominal(a.hit))
             || a.quad() == Quad.NEUTRAL
             || a.hasRole(Role.ACTOR)
             || a.hasRole(Role.MUTUAL)
@@ -357,6 +388,14 @@ public final class RelationClassifier {
               && (c.has(CueLexicon.SOLID) || c.has(CueLexicon.FRAME))
               && !c.hasRole(Role.TARGET)) {
             break; // its object: link() relates them
+          } else if (p == k - 1
+              && a.named() == Quad.MATERIAL_CONFLICT
+              && c.named() == Quad.MATERIAL_CONFLICT
+              && a.clause == c.clause
+              && !sides(c).isEmpty()) {
+            // Strikes that killed Palestinians: one attack told in two nouns.
+            prev = c;
+            from = sides(c);
           } else if (!introduced && !sides(c).isEmpty()) {
             prev = c;
             from = sides(c);
@@ -449,6 +488,29 @@ public final class RelationClassifier {
     }
     mentions.sort((x, y) -> Integer.compare(x.first, y.first));
     return new Reading(lex, field, 0, field.size(), mentions).describe();
+  }
+
+  /**
+   * The cue words of each class in a sentence, read without any rule (no roles, negation or
+   * modality): what a keyword baseline sees. Neutral-context words are counted under NEUTRAL.
+   */
+  public Map<Quad, Integer> cueCounts(String lang, String sentence) {
+    Map<Quad, Integer> out = new java.util.EnumMap<>(Quad.class);
+    CueLexicon lex = lang == null ? null : lexicons.get(lang);
+    if (lex == null) {
+      return out;
+    }
+    Field f = Field.of(sentence);
+    String[] keys = new String[f.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = lex.key(f.norm(i));
+    }
+    for (CueLexicon.Hit h : lex.match(keys, new boolean[keys.length])) {
+      if (h.kind() == CueLexicon.Kind.CUE) {
+        out.merge(h.entry().quad(), 1, Integer::sum);
+      }
+    }
+    return out;
   }
 
   /** The lexicons' sizes by language, for logs and tools. */

@@ -384,10 +384,10 @@ public final class RelationClassifier {
           if (introduced && a.clause == c.clause && c.hasRole(Role.TARGET)) {
             prev = c;
             from = roles(c, Role.TARGET);
-          } else if (p == k - 1
-              && (c.has(CueLexicon.SOLID) || c.has(CueLexicon.FRAME))
-              && !c.hasRole(Role.TARGET)) {
-            break; // its object: link() relates them
+          } else if ((c.has(CueLexicon.SOLID) || c.has(CueLexicon.FRAME))
+              && !c.hasRole(Role.TARGET)
+              && a.clause == c.clause) {
+            break; // a condemned or threatened act: link() relates them
           } else if (p == k - 1
               && a.named() == Quad.MATERIAL_CONFLICT
               && c.named() == Quad.MATERIAL_CONFLICT

@@ -916,15 +916,18 @@ final class Reading {
    * its actor when another state is marked as its target.
    */
   private static void genitiveActor(Act a) {
-    boolean marked = false;
+    java.util.Set<String> marked = new java.util.HashSet<>();
     for (Mention m : a.mentions) {
-      marked |= m.role == Role.TARGET && !m.genitive;
+      if (m.role == Role.TARGET && !m.genitive) {
+        marked.add(m.iso2);
+      }
     }
-    if (!marked) {
+    if (marked.isEmpty()) {
       return;
     }
     for (Mention m : a.mentions) {
-      if (m.genitive && m.role == Role.TARGET) {
+      // Another state marked as the target; the same state named twice stays the target.
+      if (m.genitive && m.role == Role.TARGET && !marked.contains(m.iso2)) {
         m.role = Role.ACTOR;
       }
     }

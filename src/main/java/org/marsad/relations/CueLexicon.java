@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.marsad.text.ArabicNormalizer;
+import org.marsad.text.Field;
+import org.marsad.text.Lexicon;
 
 /**
  * The cue lexicon of one language ({@code conf/relations/<lang>.tsv}): cue words and phrases with
@@ -118,6 +120,12 @@ final class CueLexicon {
   /** A form of a token: the token with some proclitics stripped, and those clitics. */
   record Form(String text, List<Entry> clitics) {}
 
+  /**
+   * What the lexicon sees of one token: its key, its forms, and for each form the entries whose
+   * first word matches it.
+   */
+  record Token(String key, List<Form> forms, List<List<Entry>> firsts) {}
+
   /** A match of an entry over tokens [start, end) of a sentence. */
   record Hit(int start, int end, Entry entry, List<Entry> clitics) {
     Kind kind() {
@@ -129,6 +137,7 @@ final class CueLexicon {
   private static final int MAX_GAP = 2;
 
   final String lang;
+  private final int slot = Lexicon.newSlot();
   private final Map<String, List<Entry>> exact = new HashMap<>();
   private final Map<String, List<Entry>> prefixes = new HashMap<>();
   private final List<Entry> proclitics = new ArrayList<>();
@@ -351,6 +360,48 @@ final class CueLexicon {
   }
 
   /**
+   * The token {@code i} of a field as this lexicon sees it, computed once per surface form and
+   * thread: it is kept in the field's {@link Lexicon} (thread-confined, as the analysers' keys
+   * are).
+   */
+  Token token(Field f, int i) {
+    Lexicon lx = f.lexicon();
+    int id = f.id(i);
+    Object o = lx.get(slot, id);
+    if (o != null) {
+      return (Token) o;
+    }
+    Token t = token(key(f.norm(i)));
+    lx.set(slot, id, t);
+    return t;
+  }
+
+  /** The token of a key. */
+  Token token(String key) {
+    List<Form> fs = forms(key);
+    List<List<Entry>> firsts = new ArrayList<>(fs.size());
+    for (Form f : fs) {
+      String s = f.text();
+      List<Entry> cands = null;
+      List<Entry> ex = exact.get(s);
+      if (ex != null) {
+        cands = new ArrayList<>(ex);
+      }
+      for (int k = Math.min(maxPrefix, s.length()); k >= MIN_PREFIX; k--) {
+        List<Entry> ps = prefixes.get(s.substring(0, k));
+        if (ps != null) {
+          if (cands == null) {
+            cands = new ArrayList<>(ps.size());
+          }
+          cands.addAll(ps);
+        }
+      }
+      firsts.add(cands == null ? List.of() : cands);
+    }
+    return new Token(key, fs, firsts);
+  }
+
+  /**
    * The entries over tokens of a sentence, left to right, the longest at each token and no two
    * overlapping.
    *
@@ -358,14 +409,19 @@ final class CueLexicon {
    * @param blocked tokens no entry starts or ends on (state mentions); a cue phrase may pass them
    */
   List<Hit> match(String[] keys, boolean[] blocked) {
-    List<List<Form>> forms = new ArrayList<>(keys.length);
-    for (String k : keys) {
-      forms.add(forms(k));
+    Token[] toks = new Token[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      toks[i] = token(keys[i]);
     }
+    return match(toks, blocked);
+  }
+
+  /** As {@link #match(String[], boolean[])} over tokens already seen. */
+  List<Hit> match(Token[] toks, boolean[] blocked) {
     List<Hit> out = new ArrayList<>();
     int i = 0;
-    while (i < keys.length) {
-      Hit best = blocked[i] ? null : bestAt(i, forms, blocked);
+    while (i < toks.length) {
+      Hit best = blocked[i] ? null : bestAt(i, toks, blocked);
       if (best == null) {
         i++;
       } else {
@@ -376,20 +432,14 @@ final class CueLexicon {
     return out;
   }
 
-  private Hit bestAt(int i, List<List<Form>> forms, boolean[] blocked) {
-    Hit best = null;
-    for (Form f : forms.get(i)) {
-      String s = f.text();
-      List<Entry> cands = exact.get(s);
-      if (cands != null) {
-        best = better(best, extend(i, cands, f, forms, blocked));
+  private Hit bestAt(int i, Token[] toks, boolean[] blocked) {
+    Token t = toks[i];
+    for (int f = 0; f < t.forms().size(); f++) {
+      List<Entry> cands = t.firsts().get(f);
+      if (cands.isEmpty()) {
+        continue;
       }
-      for (int k = Math.min(maxPrefix, s.length()); k >= MIN_PREFIX; k--) {
-        List<Entry> ps = prefixes.get(s.substring(0, k));
-        if (ps != null) {
-          best = better(best, extend(i, ps, f, forms, blocked));
-        }
-      }
+      Hit best = extend(i, cands, t.forms().get(f), toks, blocked);
       if (best != null) {
         // A less stripped form that matches wins over a more stripped one (التقى is not تقى).
         return best;
@@ -414,8 +464,7 @@ final class CueLexicon {
     return lb > la ? b : a;
   }
 
-  private Hit extend(
-      int i, List<Entry> cands, Form first, List<List<Form>> forms, boolean[] blocked) {
+  private Hit extend(int i, List<Entry> cands, Form first, Token[] toks, boolean[] blocked) {
     Hit best = null;
     for (Entry e : cands) {
       int end = i + 1;
@@ -426,14 +475,14 @@ final class CueLexicon {
         // A phrase's words may have up to MAX_GAP words between them, and a state's name (قطعت
         // المغرب علاقاتها: the subject between the verb and its object).
         int gap = 0;
-        for (int j = end; j < forms.size() && gap <= gapMax; j++) {
+        for (int j = end; j < toks.length && gap <= gapMax; j++) {
           if (blocked[j]) {
             if (gapMax == 0) {
               break;
             }
             continue;
           }
-          if (matches(forms.get(j), e.words()[w], e.prefix()[w])) {
+          if (matches(toks[j].forms(), e.words()[w], e.prefix()[w])) {
             found = j;
             break;
           }

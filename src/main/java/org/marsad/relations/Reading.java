@@ -158,8 +158,10 @@ final class Reading {
     boolean[] blocked = new boolean[n];
     java.util.Arrays.fill(mentionAt, -1);
     java.util.Arrays.fill(hitAt, -1);
+    CueLexicon.Token[] toks = new CueLexicon.Token[n];
     for (int i = 0; i < n; i++) {
-      keys[i] = lex.key(field.norm(lo + i));
+      toks[i] = lex.token(field, lo + i);
+      keys[i] = toks[i].key();
       if (i > 0) {
         separatorBefore[i] = separator(field.end(lo + i - 1), field.start(lo + i));
       }
@@ -172,7 +174,7 @@ final class Reading {
       }
       sport |= m.team;
     }
-    hits = lex.match(keys, blocked);
+    hits = lex.match(toks, blocked);
     int c = 0;
     int next = 0;
     int contrasts = 0;
@@ -931,56 +933,5 @@ final class Reading {
         m.role = Role.ACTOR;
       }
     }
-  }
-
-  /** A description of the reading of a whole field as one sentence, for debugging. */
-  static String debug(RelationClassifier rc, String lang, Field f, List<Named> named) {
-    return rc.debug(lang, f, named);
-  }
-
-  /** The hits, acts and roles, one per line. */
-  String describe() {
-    StringBuilder b = new StringBuilder();
-    for (Hit h : hits) {
-      b.append("  hit ")
-          .append(h.start())
-          .append('-')
-          .append(h.end())
-          .append(' ')
-          .append(h.entry().line())
-          .append(" clitics=")
-          .append(h.clitics().size())
-          .append('\n');
-    }
-    for (Act a : acts) {
-      b.append("  act ")
-          .append(a.start())
-          .append('-')
-          .append(a.end())
-          .append(' ')
-          .append(a.quad())
-          .append(a.negated ? " neg" : "")
-          .append(a.modal ? " modal" : "")
-          .append(a.passive ? " passive" : "")
-          .append(" clause=")
-          .append(a.clause)
-          .append('\n');
-    }
-    for (Mention m : mentions) {
-      b.append("  mention ")
-          .append(m.iso2)
-          .append(' ')
-          .append(m.first)
-          .append('-')
-          .append(m.last)
-          .append(" act=")
-          .append(m.act == null ? -1 : m.act.start())
-          .append(' ')
-          .append(m.role)
-          .append(" clitics=")
-          .append(m.clitics.size())
-          .append('\n');
-    }
-    return b.toString();
   }
 }

@@ -18,7 +18,9 @@ import org.marsad.text.WordLists;
  * Classifies the relation of each pair of states named in one sentence as cooperation, conflict or
  * neutral, with its PLOVER quad class, its direction and its cue, by rules over the sentence's
  * tokens and the curated cue lexicons of {@code conf/relations/}. Immutable and thread-safe: one
- * instance serves every thread (each call builds its own {@link Reading}).
+ * instance serves every thread (each call builds its own {@link Reading}); a {@link Field} is
+ * classified on the thread that cut it, as the analysers use it, since what the lexicon computes of
+ * a token is kept in the field's thread-local {@link org.marsad.text.Lexicon}.
  */
 public final class RelationClassifier {
 
@@ -471,23 +473,6 @@ public final class RelationClassifier {
           new Candidate(
               new PairRelation(a, b, q.relation(), q, d, cs, ce, r.text.substring(cs, ce)), rank));
     }
-  }
-
-  /** The reading of a whole field as one sentence, described (for debugging). */
-  String debug(String lang, Field field, List<Named> named) {
-    List<Mention> mentions = new ArrayList<>();
-    CueLexicon lex = lexicons.get(lang);
-    for (Named s : named) {
-      int first = tokenAt(field, 0, field.size(), s.start());
-      int last = first;
-      while (last + 1 < field.size() && field.start(last + 1) < s.end()) {
-        last++;
-      }
-      List<CueLexicon.Entry> clitics = clitics(lex, field, first, s);
-      mentions.add(new Mention(s.iso2(), first, last, s.form(), clitics));
-    }
-    mentions.sort((x, y) -> Integer.compare(x.first, y.first));
-    return new Reading(lex, field, 0, field.size(), mentions).describe();
   }
 
   /**

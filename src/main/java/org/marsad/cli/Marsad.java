@@ -44,6 +44,7 @@ import picocli.CommandLine.Parameters;
       Marsad.Topics.class,
       Marsad.IngestCmd.class,
       Marsad.Analyze.class,
+      RelateCommand.class,
       Marsad.Query.class,
       Marsad.ReportCmd.class,
       ExportCommand.class

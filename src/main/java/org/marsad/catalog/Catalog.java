@@ -110,6 +110,7 @@ public final class Catalog {
     all.add(CorpusCatalog.REJECTED);
     all.addAll(TermsCatalog.TABLES);
     all.addAll(StatesCatalog.TABLES);
+    all.addAll(org.marsad.relations.RelationsCatalog.TABLES);
     all.addAll(TopicsCatalog.TABLES);
     for (Table t : all) {
       TABLES.put(t.name(), t);

@@ -175,11 +175,14 @@ public final class Marsad implements Callable<Integer> {
   @Command(
       name = "states",
       mixinStandardHelpOptions = true,
-      description = "State mentions, counts, co-mention measures and networks.")
+      description =
+          "State mentions, counts, co-mention measures, networks and the relations (cooperation or"
+              + " conflict) of pairs named in one sentence.")
   static final class States extends JobCommand {
     @Override
     public Integer call() {
-      return runStage(this, "states", MarsadJob.Stage.STATES);
+      return runJob(
+          this, "states", Set.of(MarsadJob.Stage.STATES, MarsadJob.Stage.RELATIONS), Map.of());
     }
   }
 

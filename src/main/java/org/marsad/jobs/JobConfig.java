@@ -39,6 +39,7 @@ public final class JobConfig {
           StoriesSettings.ALL,
           TermsSettings.ALL,
           StatesSettings.ALL,
+          org.marsad.relations.RelationsSettings.ALL,
           TopicsSettings.ALL,
           PostgresSettings.ALL,
           EngineSettings.ALL);
@@ -164,6 +165,34 @@ public final class JobConfig {
   /** The gazetteer settings of the state matcher. */
   public StateSettings states() {
     return states;
+  }
+
+  /** Whether the pass classifies the relations of pairs named in one sentence. */
+  public boolean relations() {
+    return values.get(org.marsad.relations.RelationsSettings.RELATIONS);
+  }
+
+  /** The user's cue lexicons (language → lines) of --relation-lexicons; empty without it. */
+  public java.util.Map<String, List<String>> relationLexicons() {
+    String dir = values.get(org.marsad.relations.RelationsSettings.LEXICONS);
+    java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+    if (dir == null) {
+      return out;
+    }
+    for (String lang : org.marsad.relations.RelationClassifier.LANGUAGES) {
+      List<String> lines =
+          ConfFiles.linesIfPresent(dir + "/" + lang + ".tsv", "--relation-lexicons");
+      if (lines != null) {
+        out.put(lang, lines);
+      }
+    }
+    if (out.isEmpty()) {
+      throw MarsadException.usage(
+          "Cannot use --relation-lexicons: no <lang>.tsv in the folder",
+          dir,
+          "put ar.tsv, en.tsv, fr.tsv or fa.tsv there (format in conf/relations/NOTICE.md)");
+    }
+    return out;
   }
 
   /** Mention forms counted in state counts and co-mentions. */

@@ -129,11 +129,19 @@ final class Load {
           .add("file", DataTypes.StringType, true)
           .add("row", DataTypes.LongType, true);
 
-  /** The extractors of a run: terms and states always, fingerprints unless stories are off. */
+  /**
+   * The extractors of a run: terms and states always, relations unless off, fingerprints unless
+   * stories are off.
+   */
   static List<Extractor.Factory> extractors(JobConfig config, StoryParams stories) {
     List<Extractor.Factory> out = new ArrayList<>();
     out.add(org.marsad.terms.TermsExtractor.FACTORY);
     out.add(org.marsad.states.StatesExtractor.factory(config.states(), config.forms()));
+    if (config.relations()) { // after the states: it reads the states they found
+      out.add(
+          org.marsad.relations.RelationsExtractor.factory(
+              config.relationLexicons(), config.forms()));
+    }
     if (config.dedup() != DedupMode.NONE) {
       out.add(org.marsad.stories.FingerprintExtractor.factory(stories));
     }

@@ -56,6 +56,7 @@ public final class MarsadJob {
   public enum Stage {
     TERMS,
     STATES,
+    RELATIONS,
     TOPICS
   }
 
@@ -171,6 +172,9 @@ public final class MarsadJob {
       if (stages.contains(Stage.TOPICS)) {
         emitters.add(new org.marsad.topics.TopicPartials());
       }
+      if (stages.contains(Stage.RELATIONS) && config.relations()) {
+        emitters.add(new org.marsad.relations.RelationPartials());
+      }
       if (stages.contains(Stage.STATES)) {
         emitters.add(
             new StatePartials(config.forms(), config.documentScope(), config.sentenceScope()));
@@ -198,7 +202,7 @@ public final class MarsadJob {
               org.marsad.terms.TermsStage.labels(stats));
       int step = 2;
       for (Stage s : Stage.values()) {
-        if (!stages.contains(s)) {
+        if (!stages.contains(s) || (s == Stage.RELATIONS && !config.relations())) {
           continue;
         }
         progress.stage(s.name().toLowerCase(java.util.Locale.ROOT), ++step, steps);
@@ -336,6 +340,7 @@ public final class MarsadJob {
     return switch (s) {
       case TERMS -> new org.marsad.terms.TermsStage();
       case STATES -> new org.marsad.states.StatesStage(config.states());
+      case RELATIONS -> new org.marsad.relations.RelationsStage();
       case TOPICS ->
           new org.marsad.topics.TopicsStage(
               config.topics().model() == null

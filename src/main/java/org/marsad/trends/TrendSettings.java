@@ -11,7 +11,8 @@ package org.marsad.trends;
  * @param minLogRatio log2 of the period's share over the window's share (1: at least twice as
  *     often)
  */
-public record TrendSettings(int window, long minDocs, double minG2, double minLogRatio) {
+public record TrendSettings(int window, long minDocs, double minG2, double minLogRatio)
+    implements java.io.Serializable {
 
   /** Six periods, three documents, G² 10.83 and at least twice the window's share. */
   public static final TrendSettings DEFAULTS = new TrendSettings(6, 3, 10.83, 1.0);

@@ -422,7 +422,14 @@ public final class RelationEval {
     Analysis analysis = Analysis.defaults();
     DocumentPass pass =
         new DocumentPass(
-            PassSettings.of(CorpusOptions.defaults(), analysis, StateSettings.defaults(analysis)),
+            PassSettings.of(
+                CorpusOptions.defaults(),
+                analysis,
+                List.of(
+                    org.marsad.terms.TermsExtractor.FACTORY,
+                    org.marsad.states.StatesExtractor.factory(
+                        StateSettings.defaults(analysis),
+                        java.util.Set.of("name", "adjective", "capital")))),
             false);
     StateMatcher matcher = StateMatcher.defaults(analysis);
     RelationClassifier rc = RelationClassifier.defaults();

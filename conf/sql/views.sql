@@ -276,3 +276,52 @@ FROM ${schema}.stories s
 LEFT JOIN ${schema}.documents d ON d.story_id = s.story_id
 GROUP BY s.story_id, s.period, s.first_published_at, s.first_source, s.title, s.docs, s.sources,
          s.span_hours;
+
+-- Relations of state pairs named in one sentence, per period (each period and 'all'), with both
+-- states' names and the dominant relation in English and Arabic (تعاون cooperation, نزاع
+-- conflict, مختلط mixed, محايد neutral). tone in [-1, 1]: (verbal_cooperation + 2 ×
+-- material_cooperation − verbal_conflict − 2 × material_conflict) / (2 × sentences).
+-- requires: comention_relations, states
+CREATE OR REPLACE VIEW ${schema}.v_pair_relations AS
+SELECT r.period, ${schema}.period_start(r.period) AS period_start,
+       ${schema}.period_sort(r.period) AS period_sort, r.period = 'all' AS is_all,
+       r.state_a, a.name_en AS name_en_a, a.name_ar AS name_ar_a,
+       r.state_b, b.name_en AS name_en_b, b.name_ar AS name_ar_b,
+       r.sentences, r.docs, r.cooperation, r.conflict, r.neutral,
+       r.verbal_cooperation, r.material_cooperation, r.verbal_conflict, r.material_conflict,
+       r.a_to_b, r.b_to_a, r.docs_cooperation, r.docs_conflict,
+       ${schema}.num(r.cooperation_share) AS cooperation_share,
+       ${schema}.num(r.conflict_share) AS conflict_share, ${schema}.num(r.tone) AS tone,
+       r.relation,
+       CASE r.relation WHEN 'cooperation' THEN 'تعاون' WHEN 'conflict' THEN 'نزاع'
+                       WHEN 'mixed' THEN 'مختلط' ELSE 'محايد' END AS relation_ar
+FROM ${schema}.comention_relations r
+LEFT JOIN ${schema}.states a ON a.iso2 = r.state_a
+LEFT JOIN ${schema}.states b ON b.iso2 = r.state_b;
+
+-- The sentences behind each pair's relation, per period, quad class and rank, with both names
+-- and the cue marked where the cue is known (snippet marks the two names; cue_substr_from and
+-- cue_substr_length are 1-based: substr(sentence, cue_substr_from, cue_substr_length) is the cue).
+-- requires: relation_evidence, states
+CREATE OR REPLACE VIEW ${schema}.v_relation_evidence AS
+SELECT e.period, ${schema}.period_start(e.period) AS period_start,
+       ${schema}.period_sort(e.period) AS period_sort, e.period = 'all' AS is_all,
+       e.state_a, a.name_en AS name_en_a, a.name_ar AS name_ar_a,
+       e.state_b, b.name_en AS name_en_b, b.name_ar AS name_ar_b,
+       e.relation, e.quad, e.direction, e.rank, e.doc_id, e.source, e.published_at, e.story_id,
+       e.field, e.url, e.cue,
+       ${schema}.marked_snippet(e.sentence, p.a_from, p.a_to - p.a_from,
+                                p.b_from, p.b_to - p.b_from) AS snippet,
+       e.sentence,
+       p.c_from AS cue_substr_from, p.c_to - p.c_from AS cue_substr_length
+FROM ${schema}.relation_evidence e
+CROSS JOIN LATERAL (
+  SELECT ${schema}.char_pos(e.sentence, e.a_start) AS a_from,
+         ${schema}.char_pos(e.sentence, e.a_end) AS a_to,
+         ${schema}.char_pos(e.sentence, e.b_start) AS b_from,
+         ${schema}.char_pos(e.sentence, e.b_end) AS b_to,
+         ${schema}.char_pos(e.sentence, e.cue_start) AS c_from,
+         ${schema}.char_pos(e.sentence, e.cue_end) AS c_to
+) p
+LEFT JOIN ${schema}.states a ON a.iso2 = e.state_a
+LEFT JOIN ${schema}.states b ON b.iso2 = e.state_b;

@@ -278,7 +278,7 @@ public final class Setting<T> implements Serializable {
                 throw MarsadException.usage(
                     "Cannot use --" + key + ": unknown value",
                     v,
-                    "use " + String.join(", ", c.keySet()));
+                    "use " + orList(new java.util.ArrayList<>(c.keySet())));
               }
               return e;
             });
@@ -437,5 +437,13 @@ public final class Setting<T> implements Serializable {
     List<Setting<?>> out = new ArrayList<>();
     Arrays.stream(holders).forEach(out::addAll);
     return List.copyOf(out);
+  }
+
+  /** "a, b or c". */
+  static String orList(List<String> xs) {
+    if (xs.size() <= 1) {
+      return String.join("", xs);
+    }
+    return String.join(", ", xs.subList(0, xs.size() - 1)) + " or " + xs.get(xs.size() - 1);
   }
 }

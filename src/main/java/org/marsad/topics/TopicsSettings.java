@@ -115,12 +115,13 @@ public final class TopicsSettings {
 
   /** The optimizer. */
   public static final Setting<String> OPTIMIZER =
-      Setting.choice("optimizer", Setting.<String>words("online", "online", "em", "em"))
+      Setting.choice("optimizer", Setting.<String>words("online", "online"))
           .group(GROUP)
           .defaultValue("online")
           .help(
               "online: variational Bayes on mini-batches (one Spark job per step, or none when the"
-                  + " fit runs on the driver); em: Spark MLlib's EM (slower)")
+                  + " fit runs on the driver), the only optimizer (em was Spark MLlib's and left"
+                  + " with it)")
           .build();
 
   /** Iterations. */

@@ -3,6 +3,9 @@
 # a noisy 2-core machine do not). Writes bench/report.md. Run it on a quiet machine (uptime < 1).
 #   jobs/bench.sh [CORPUS]              default ../shared/corpora/ant-multisource (ANT columns)
 #   BENCH_TOPICS_ONLY=1 jobs/bench.sh   re-measures only the topics section (ours and MALLET)
+#   BENCH_ENGINE=1 jobs/bench.sh        the engine's fixed cost only (naive, terms and run on the
+#                                       corpus, the sample run twice; wall, memory, Spark jobs),
+#                                       written to bench/engine.md
 # Needs: JDK 17, Maven, python3, GNU time, zstd (event logs); apt-get install time zstd.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,6 +41,42 @@ marsad() {
   MARSAD_JAVA_OPTS="-Dspark.eventLog.enabled=true -Dspark.eventLog.dir=file://$work/events/$name" \
     timed "$name" jobs/marsad "$@" --master 'local[2]' --output "$work/out-$name"
 }
+
+# The number of Spark jobs in the event log of a Marsad command.
+jobs_of() {
+  local f; f=$(ls "$work/events/$1"/* 2>/dev/null | head -1)
+  case "$f" in
+    *.zst) zstd -dc "$f" ;;
+    *) cat "$f" ;;
+  esac | grep -c '"Event":"SparkListenerJobStart"' || true
+}
+if [ "${BENCH_ENGINE:-0}" = 1 ]; then
+  : > "$work/times"
+  echo "bench: engine fixed cost, side by side (naive, terms, run, sample)" >&2
+  rm -rf "$work/naive-out-1"
+  timed naive-x1 "${jvm[@]}" -cp "$cp" org.marsad.bench.NaivePipeline "$corpus" text title "$work/naive-out-1"
+  marsad terms-x1 terms --input "$corpus" "${ant[@]}"
+  marsad run-x1 run --input "$corpus" "${ant[@]}"
+  for i in 1 2; do
+    marsad "sample-$i" run
+  done
+  {
+    echo "# Engine: fixed cost, measured side by side"
+    echo
+    echo "\`BENCH_ENGINE=1 jobs/bench.sh\` on $(date -u +%Y-%m-%d) ($(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)); corpus $corpus."
+    echo
+    echo "| command | wall s | max RSS MB | Spark jobs | wall ÷ naive (corpus) |"
+    echo "|---|---|---|---|---|"
+    naive=$(awk '$1=="naive-x1"{print $2}' "$work/times")
+    while read -r name wall rss; do
+      j="-"; [ -d "$work/events/$name" ] && j=$(jobs_of "$name")
+      r="-"; case "$name" in naive-x1|terms-x1|run-x1) r=$(python3 -c "print(f'{$wall/$naive:.2f}')");; esac
+      echo "| $name | $wall | $((rss / 1024)) | $j | $r |"
+    done < "$work/times"
+  } > bench/engine.md
+  cat bench/engine.md
+  exit 0
+fi
 
 if [ "${BENCH_TOPICS_ONLY:-0}" != 1 ]; then
 : > "$work/times"

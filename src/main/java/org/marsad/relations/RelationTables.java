@@ -1,6 +1,5 @@
 package org.marsad.relations;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -10,6 +9,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.marsad.pipeline.Candidate;
+import org.marsad.pipeline.FinishedRows;
 import org.marsad.pipeline.StatKey;
 import org.marsad.pipeline.StatValue;
 import org.marsad.trends.TrendSettings;
@@ -162,7 +162,7 @@ public final class RelationTables {
                   ++rank,
                   c.docId(),
                   p[0],
-                  when == null ? null : timestamp(when),
+                  when == null ? null : FinishedRows.timestamp(when),
                   p[2],
                   p[3],
                   p[4],
@@ -176,12 +176,5 @@ public final class RelationTables {
                   p[12],
                   p[13])));
     }
-  }
-
-  /** A timestamp from microseconds since the epoch. */
-  static Timestamp timestamp(long micros) {
-    Timestamp t = new Timestamp(Math.floorDiv(micros, 1000));
-    t.setNanos((int) Math.floorMod(micros, 1_000_000) * 1000);
-    return t;
   }
 }

@@ -1,6 +1,5 @@
 package org.marsad.relations;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -8,13 +7,13 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.marsad.pipeline.FinishedRows;
 import org.marsad.pipeline.Stage;
 import org.marsad.pipeline.StageContext;
 import org.marsad.pipeline.StageResult;
 import org.marsad.pipeline.StatKey;
 import org.marsad.pipeline.StatValue;
 import org.marsad.pipeline.StatsResult;
-import org.marsad.pipeline.Table;
 import org.marsad.trends.TrendSettings;
 import scala.Tuple2;
 
@@ -39,10 +38,12 @@ public final class RelationsStage implements Stage {
       List<Tuple2<Integer, Row>> rows =
           RelationTables.finish(
               stats.bounded(RelationPartials.PAIRS, RelationPartials.EVIDENCE).iterator(), trends);
-      List<Row> relations = select(rows, RelationTables.RELATIONS);
+      List<Row> relations = FinishedRows.select(rows, RelationTables.RELATIONS);
       r.rows(RelationsCatalog.COMENTION_RELATIONS, relations)
-          .rows(RelationsCatalog.RELATION_TRENDS, select(rows, RelationTables.TRENDS))
-          .rows(RelationsCatalog.RELATION_EVIDENCE, select(rows, RelationTables.EVIDENCE));
+          .rows(RelationsCatalog.RELATION_TRENDS, FinishedRows.select(rows, RelationTables.TRENDS))
+          .rows(
+              RelationsCatalog.RELATION_EVIDENCE,
+              FinishedRows.select(rows, RelationTables.EVIDENCE));
       return r.note(note(relations));
     }
     JavaRDD<Tuple2<Integer, Row>> finished =
@@ -61,13 +62,16 @@ public final class RelationsStage implements Stage {
     SparkSession spark = ctx.spark();
     r.table(
             RelationsCatalog.COMENTION_RELATIONS,
-            table(spark, finished, RelationTables.RELATIONS, RelationsCatalog.COMENTION_RELATIONS))
+            FinishedRows.dataset(
+                spark, finished, RelationTables.RELATIONS, RelationsCatalog.COMENTION_RELATIONS))
         .table(
             RelationsCatalog.RELATION_TRENDS,
-            table(spark, finished, RelationTables.TRENDS, RelationsCatalog.RELATION_TRENDS))
+            FinishedRows.dataset(
+                spark, finished, RelationTables.TRENDS, RelationsCatalog.RELATION_TRENDS))
         .table(
             RelationsCatalog.RELATION_EVIDENCE,
-            table(spark, finished, RelationTables.EVIDENCE, RelationsCatalog.RELATION_EVIDENCE));
+            FinishedRows.dataset(
+                spark, finished, RelationTables.EVIDENCE, RelationsCatalog.RELATION_EVIDENCE));
     return r;
   }
 
@@ -88,20 +92,5 @@ public final class RelationsStage implements Stage {
       }
     }
     return pairs + " pairs: " + coop + " mostly cooperation, " + conf + " mostly conflict";
-  }
-
-  private static org.apache.spark.sql.Dataset<Row> table(
-      SparkSession spark, JavaRDD<Tuple2<Integer, Row>> finished, int table, Table t) {
-    return spark.createDataFrame(finished.filter(x -> x._1() == table).map(Tuple2::_2), t.schema());
-  }
-
-  private static List<Row> select(List<Tuple2<Integer, Row>> rows, int table) {
-    List<Row> out = new ArrayList<>();
-    for (Tuple2<Integer, Row> t : rows) {
-      if (t._1() == table) {
-        out.add(t._2());
-      }
-    }
-    return out;
   }
 }

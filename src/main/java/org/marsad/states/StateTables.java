@@ -1,7 +1,6 @@
 package org.marsad.states;
 
 import java.io.Serializable;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -12,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.marsad.pipeline.Candidate;
 import org.marsad.pipeline.CorePartials;
+import org.marsad.pipeline.FinishedRows;
 import org.marsad.pipeline.StatKey;
 import org.marsad.pipeline.StatValue;
 import org.marsad.trends.TrendMath;
@@ -202,7 +202,7 @@ public final class StateTables {
                   ++rank,
                   c.docId(),
                   p[0],
-                  when == null ? null : timestamp(when),
+                  when == null ? null : FinishedRows.timestamp(when),
                   p[2],
                   p[3],
                   p[4],
@@ -212,13 +212,6 @@ public final class StateTables {
                   p[8],
                   p[9])));
     }
-  }
-
-  /** A timestamp from microseconds since the epoch. */
-  static Timestamp timestamp(long micros) {
-    Timestamp t = new Timestamp(Math.floorDiv(micros, 1000));
-    t.setNanos((int) Math.floorMod(micros, 1_000_000) * 1000);
-    return t;
   }
 
   /** The association measures of a pair's counts (formulas in the README). */

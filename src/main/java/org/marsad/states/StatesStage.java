@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.storage.StorageLevel;
 import org.marsad.pipeline.CorePartials;
+import org.marsad.pipeline.FinishedRows;
 import org.marsad.pipeline.Stage;
 import org.marsad.pipeline.StageContext;
 import org.marsad.pipeline.StageResult;
@@ -65,12 +66,14 @@ public final class StatesStage implements Stage {
                   .iterator(),
               side,
               s);
-      r.rows(StatesCatalog.STATE_COUNTS, select(rows, StateTables.COUNTS))
-          .rows(StatesCatalog.STATE_COMENTIONS, select(rows, StateTables.COMENTIONS))
-          .rows(StatesCatalog.STATE_TRENDS, select(rows, StateTables.STATE_TRENDS))
-          .rows(StatesCatalog.COMENTION_TRENDS, select(rows, StateTables.COMENTION_TRENDS))
-          .rows(StatesCatalog.COMENTION_EVIDENCE, select(rows, StateTables.EVIDENCE));
-      comentions = select(rows, StateTables.COMENTIONS);
+      r.rows(StatesCatalog.STATE_COUNTS, FinishedRows.select(rows, StateTables.COUNTS))
+          .rows(StatesCatalog.STATE_COMENTIONS, FinishedRows.select(rows, StateTables.COMENTIONS))
+          .rows(StatesCatalog.STATE_TRENDS, FinishedRows.select(rows, StateTables.STATE_TRENDS))
+          .rows(
+              StatesCatalog.COMENTION_TRENDS,
+              FinishedRows.select(rows, StateTables.COMENTION_TRENDS))
+          .rows(StatesCatalog.COMENTION_EVIDENCE, FinishedRows.select(rows, StateTables.EVIDENCE));
+      comentions = FinishedRows.select(rows, StateTables.COMENTIONS);
     } else {
       JavaRDD<Tuple2<Integer, Row>> finished =
           stats
@@ -92,19 +95,23 @@ public final class StatesStage implements Stage {
       var spark = ctx.spark();
       r.table(
               StatesCatalog.STATE_COUNTS,
-              table(spark, finished, StateTables.COUNTS, StatesCatalog.STATE_COUNTS))
+              FinishedRows.dataset(spark, finished, StateTables.COUNTS, StatesCatalog.STATE_COUNTS))
           .table(
               StatesCatalog.STATE_COMENTIONS,
-              table(spark, finished, StateTables.COMENTIONS, StatesCatalog.STATE_COMENTIONS))
+              FinishedRows.dataset(
+                  spark, finished, StateTables.COMENTIONS, StatesCatalog.STATE_COMENTIONS))
           .table(
               StatesCatalog.STATE_TRENDS,
-              table(spark, finished, StateTables.STATE_TRENDS, StatesCatalog.STATE_TRENDS))
+              FinishedRows.dataset(
+                  spark, finished, StateTables.STATE_TRENDS, StatesCatalog.STATE_TRENDS))
           .table(
               StatesCatalog.COMENTION_TRENDS,
-              table(spark, finished, StateTables.COMENTION_TRENDS, StatesCatalog.COMENTION_TRENDS))
+              FinishedRows.dataset(
+                  spark, finished, StateTables.COMENTION_TRENDS, StatesCatalog.COMENTION_TRENDS))
           .table(
               StatesCatalog.COMENTION_EVIDENCE,
-              table(spark, finished, StateTables.EVIDENCE, StatesCatalog.COMENTION_EVIDENCE));
+              FinishedRows.dataset(
+                  spark, finished, StateTables.EVIDENCE, StatesCatalog.COMENTION_EVIDENCE));
       // The networks are files on the driver: the document-scope pairs (states² × periods).
       comentions =
           finished
@@ -117,24 +124,6 @@ public final class StatesStage implements Stage {
     }
     Map<String, String> networks = Networks.files(comentions, states);
     return r.files(StatesCatalog.NETWORKS, networks).note((networks.size() - 1) + " networks");
-  }
-
-  private static org.apache.spark.sql.Dataset<Row> table(
-      org.apache.spark.sql.SparkSession spark,
-      JavaRDD<Tuple2<Integer, Row>> finished,
-      int table,
-      org.marsad.pipeline.Table t) {
-    return spark.createDataFrame(finished.filter(x -> x._1() == table).map(Tuple2::_2), t.schema());
-  }
-
-  private static List<Row> select(List<Tuple2<Integer, Row>> rows, int table) {
-    List<Row> out = new ArrayList<>();
-    for (Tuple2<Integer, Row> t : rows) {
-      if (t._1() == table) {
-        out.add(t._2());
-      }
-    }
-    return out;
   }
 
   /** The states dimension: iso2, iso3, name_en, name_ar, status, sorted by iso2. */

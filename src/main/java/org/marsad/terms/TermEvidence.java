@@ -317,7 +317,9 @@ final class TermEvidence {
                 rank,
                 c.docId(),
                 p[0],
-                c.when() == Long.MAX_VALUE ? null : timestamp(c.when()),
+                c.when() == Long.MAX_VALUE
+                    ? null
+                    : org.marsad.pipeline.FinishedRows.timestamp(c.when()),
                 s.text(),
                 s.spans()[0],
                 s.spans()[1],
@@ -327,12 +329,6 @@ final class TermEvidence {
       }
     }
     return null;
-  }
-
-  private static Timestamp timestamp(long micros) {
-    Timestamp ts = new Timestamp(Math.floorDiv(micros, 1000));
-    ts.setNanos((int) Math.floorMod(micros, 1_000_000) * 1000);
-    return ts;
   }
 
   private static String quote(String name) {

@@ -77,17 +77,24 @@ final class CueLexicon {
   /** A modal word that applies only before an imperfect verb (Arabic قد). */
   static final int IMPERFECT = 256;
 
+  /**
+   * A neutral word of trade (imports, exports, واردات): after a cue of a relation it is that cue's
+   * object (tariffs on imports from B), before one it qualifies it (import quotas).
+   */
+  static final int TRADE = 512;
+
   private static final Map<String, Integer> FLAGS =
-      Map.of(
-          "sym", SYM,
-          "solid", SOLID,
-          "rev", REV,
-          "pass", PASS,
-          "sport", SPORT,
-          "frame", FRAME,
-          "clitic", CLITIC,
-          "adjacent", ADJACENT,
-          "imperfect", IMPERFECT);
+      Map.ofEntries(
+          Map.entry("trade", TRADE),
+          Map.entry("sym", SYM),
+          Map.entry("solid", SOLID),
+          Map.entry("rev", REV),
+          Map.entry("pass", PASS),
+          Map.entry("sport", SPORT),
+          Map.entry("frame", FRAME),
+          Map.entry("clitic", CLITIC),
+          Map.entry("adjacent", ADJACENT),
+          Map.entry("imperfect", IMPERFECT));
 
   /**
    * One lexicon line.
@@ -486,6 +493,9 @@ final class CueLexicon {
             found = j;
             break;
           }
+          if (startsCue(toks[j])) {
+            break; // a phrase does not swallow another cue (من التعاون بين is no «من بين»)
+          }
           gap++;
         }
         if (found < 0) {
@@ -499,6 +509,18 @@ final class CueLexicon {
       }
     }
     return best;
+  }
+
+  /** True when a cue of cooperation or conflict may start at this token. */
+  private static boolean startsCue(Token t) {
+    for (List<Entry> es : t.firsts()) {
+      for (Entry e : es) {
+        if (e.kind() == Kind.CUE && e.quad() != Quad.NEUTRAL && e.words().length == 1) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean matches(List<Form> forms, String word, boolean prefix) {

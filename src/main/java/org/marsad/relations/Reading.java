@@ -60,6 +60,9 @@ final class Reading {
     /** A noun cue the verb cue takes as its object (provided aid, تعرضت لقصف), or null. */
     Hit noun;
 
+    /** A neutral word of trade the cue takes (tariffs on imports from B), or null. */
+    Hit trade;
+
     final int clause;
 
     /** How many contrast markers come before the act's clause: a later one wins. */
@@ -86,9 +89,10 @@ final class Reading {
       return hit.start();
     }
 
-    /** The end of the act's cue words (of its noun when it has one). */
+    /** The end of the act's cue words (of its noun when it has one, of its trade word). */
     int end() {
-      return noun == null ? hit.end() : noun.end();
+      int e = noun == null ? hit.end() : noun.end();
+      return trade == null ? e : Math.max(e, trade.end());
     }
 
     boolean has(int flag) {
@@ -219,13 +223,23 @@ final class Reading {
       clause[t] = c;
     }
     Act last = null;
-    for (Hit h : hits) {
+    for (int k = 0; k < hits.size(); k++) {
+      Hit h = hits.get(k);
       if (h.kind() != Kind.CUE) {
         continue;
       }
       if (last != null && takesNoun(last, h)) {
         last.noun = h;
         continue;
+      }
+      if (h.entry().has(CueLexicon.TRADE)) {
+        if (last != null && last.trade == null && tradeObject(last, h)) {
+          last.trade = h;
+          continue;
+        }
+        if (qualifies(h, k)) {
+          continue;
+        }
       }
       Act a = new Act(h, clause[h.start()]);
       a.rank = clauseRank.get(a.clause);
@@ -270,6 +284,45 @@ final class Reading {
       }
     }
     return true;
+  }
+
+  /**
+   * A word of trade within three words after a cue of a relation, in its clause, with no other cue
+   * between them, is its object: tariffs on imports from B, حظر واردات.
+   */
+  private boolean tradeObject(Act a, Hit t) {
+    if (a.named() == Quad.NEUTRAL
+        || clause[t.start()] != a.clause
+        || t.start() - a.end() > 3 + mentionsBetween(a.end(), t.start())) {
+      return false;
+    }
+    for (int i = a.end(); i < t.start(); i++) {
+      Kind k = kindAt(i);
+      if (k == Kind.CUE || k == Kind.NEGATION || k == Kind.CONTRAST || k == Kind.CLAUSE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A word of trade right before a cue of a relation qualifies it (import quotas). */
+  private boolean qualifies(Hit t, int k) {
+    if (k + 1 >= hits.size()) {
+      return false;
+    }
+    Hit next = hits.get(k + 1);
+    return next.kind() == Kind.CUE
+        && next.entry().quad() != Quad.NEUTRAL
+        && next.start() == t.end()
+        && clause[next.start()] == clause[t.start()];
+  }
+
+  private int mentionsBetween(int from, int to) {
+    int c = 0;
+    for (int i = Math.max(0, from); i < to; i++) {
+      c += mentionAt[i] >= 0 ? 1 : 0;
+    }
+    return c;
   }
 
   /**
@@ -331,7 +384,17 @@ final class Reading {
     int to = field.start(lo + t);
     for (int i = from; i < to; i++) {
       char ch = text.charAt(i);
-      if (ch == ':' || ch == '\u2013' || ch == '\u2014' || (ch == '-' && to - from > 1)) {
+      if (ch == ':' || ch == '\u2013' || ch == '\u2014' || (ch == '-' && spaced(from, to))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A dash with a space beside it (a - b, a -- b), not a hyphen (U.S.-Canada). */
+  private boolean spaced(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.isWhitespace(text.charAt(i))) {
         return true;
       }
     }
@@ -619,6 +682,18 @@ final class Reading {
     if (!actBefore) {
       return false;
     }
+    // Only in a trailing ", ... said": a comma before the mention and no cue between them.
+    boolean comma = false;
+    for (int t = m.first; t > 0 && !comma; t--) {
+      comma = separatorBefore[t];
+      Hit h = t - 1 >= 0 ? hitAt(t - 1) : null;
+      if (!comma && h != null && h.kind() == Kind.CUE) {
+        return false;
+      }
+    }
+    if (!comma) {
+      return false;
+    }
     for (int t = m.last + 1; t < n && t <= m.last + 4; t++) {
       Hit h = hitAt(t);
       if (h == null || mentionAt[t] >= 0) {
@@ -667,7 +742,27 @@ final class Reading {
         return 0;
       }
     }
+    if (conj && separatorBefore[p.last + 1] && subjectOfVerb(m)) {
+      return 0; // ..., and B had restricted imports: a new clause, not a list
+    }
     return conj && m.first - p.last <= 3 ? 1 : 0;
+  }
+
+  /** English or French: a verb cue up to three words after the mention (its subject). */
+  private boolean subjectOfVerb(Mention m) {
+    if (arabicOrder || headFinal) {
+      return false;
+    }
+    for (int t = m.last + 1; t < n && t <= m.last + 3; t++) {
+      Hit h = hitAt(t);
+      if (mentionAt[t] >= 0 || (h != null && h.kind() == Kind.CUE && !h.entry().verb())) {
+        return false;
+      }
+      if (h != null && h.kind() == Kind.CUE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -741,18 +836,23 @@ final class Reading {
    */
   private Act govern(Mention m, int roleWord) {
     int cl = clause[m.first];
-    if (roleWord >= 0) {
-      Act best = null;
-      for (Act a : acts) {
-        if (a.clause == cl && a.end() <= roleWord + (roleWord == m.first ? 1 : 0)) {
-          best = a;
-        }
+    boolean latin = !arabicOrder && !headFinal;
+    if (latin && roleWord < 0) {
+      Act v = verbBefore(m, cl);
+      if (v != null) {
+        return v; // help Ecuador meet ...: the object of the verb right before it
       }
-      if (best != null && roleWord - best.end() <= 8) {
+    }
+    // A role word right before the mention (on U.S. imports) decides; one further away (to examine
+    // a U.S. complaint) yields in English to a cue the state stands right before.
+    boolean near = roleWord >= 0 && (roleWord == m.first || onlyArticles(roleWord + 1, m.first));
+    if (roleWord >= 0 && (near || !latin)) {
+      Act best = byRoleWord(cl, roleWord, m);
+      if (best != null) {
         return best;
       }
     }
-    if (!arabicOrder && !headFinal && m.last + 2 < n) {
+    if (latin && m.last + 2 < n) {
       for (int t = m.last + 1; t <= m.last + 2; t++) {
         Hit h = hitAt(t);
         if (h != null && h.kind() == Kind.CUE && clause[t] == cl) {
@@ -769,6 +869,12 @@ final class Reading {
         if (h != null && h.kind() != Kind.ARTICLE) {
           break;
         }
+      }
+    }
+    if (roleWord >= 0 && !near && latin) {
+      Act best = byRoleWord(cl, roleWord, m);
+      if (best != null) {
+        return best;
       }
     }
     Act best = null;
@@ -795,9 +901,67 @@ final class Reading {
     return best;
   }
 
+  /** The last act of the clause before a role word, within eight words of it. */
+  private Act byRoleWord(int cl, int roleWord, Mention m) {
+    Act best = null;
+    for (Act a : acts) {
+      if (a.clause == cl && a.end() <= roleWord + (roleWord == m.first ? 1 : 0)) {
+        best = a;
+      }
+    }
+    return best != null && roleWord - best.end() <= 8 ? best : null;
+  }
+
+  /** An English or French verb cue right before the mention (articles between): its object. */
+  private Act verbBefore(Mention m, int cl) {
+    int t = m.first - 1;
+    while (t >= 0 && kindAt(t) == Kind.ARTICLE && mentionAt[t] < 0) {
+      t--;
+    }
+    if (t < 0 || separatorBefore[t + 1] || clause[t] != cl || ownsNextCue(m)) {
+      return null;
+    }
+    for (Act a : acts) {
+      if (a.end() - 1 == t && a.noun == null && a.trade == null && a.entry().verb()) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A possessive or an adjective right before a cue (articles between) belongs to that cue, not to
+   * the verb before it: condemned Morocco's attack, condemned the Moroccan attack.
+   */
+  private boolean ownsNextCue(Mention m) {
+    boolean possessive = keys[m.last].endsWith("'s") || keys[m.last].endsWith("'");
+    if (!possessive && !m.adjective) {
+      return false;
+    }
+    for (int t = m.last + 1; t < n && t <= m.last + 2; t++) {
+      Hit h = hitAt(t);
+      if (h != null && h.kind() == Kind.CUE) {
+        return t == h.start() && h.entry().quad() != Quad.NEUTRAL;
+      }
+      if (h == null || h.kind() != Kind.ARTICLE) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private boolean onlyArticles(int from, int to) {
+    for (int t = from; t < to; t++) {
+      if (kindAt(t) != Kind.ARTICLE || mentionAt[t] >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private Act actOf(Hit h) {
     for (Act a : acts) {
-      if (a.hit == h) {
+      if (a.hit == h || a.noun == h || a.trade == h) {
         return a;
       }
     }
@@ -816,6 +980,15 @@ final class Reading {
 
   private Role role(Mention m, Act a, Kind word, int at) {
     boolean before = m.last < a.start();
+    int cueEnd = a.noun == null ? a.hit.end() : a.noun.end();
+    if (a.trade != null
+        && m.first >= cueEnd
+        && m.last + 1 >= a.trade.start()
+        && !(m.adjective && m.first == cueEnd)
+        && word != Kind.AGENT) {
+      // tariffs on Japanese imports, a ban on imports from B, حظر واردات الصين: the goods' state.
+      return Role.TARGET;
+    }
     boolean afterNoun = a.noun != null && m.first >= a.noun.end();
     boolean sym = a.has(CueLexicon.SYM);
     boolean material = !a.named().verbal();
@@ -845,6 +1018,9 @@ final class Reading {
           return Role.PLACE;
         case GENITIVE:
           if ((nominal(a.hit) || afterNoun) && !before && at - a.end() <= 1) {
+            if (!m.adjective && objectFollows(m, a)) {
+              return Role.ACTOR;
+            }
             m.genitive = !m.adjective;
             return m.adjective ? Role.ACTOR : Role.TARGET;
           }
@@ -858,6 +1034,9 @@ final class Reading {
     }
     if (afterNoun || nominal(a.hit) || a.entry().pos() == 'a') {
       if (m.adjective && modifies(a.end(), m.first)) {
+        return Role.ACTOR;
+      }
+      if (!m.adjective && objectFollows(m, a)) {
         return Role.ACTOR;
       }
       m.genitive = true;
@@ -875,6 +1054,24 @@ final class Reading {
       return Role.TARGET;
     }
     return a.passive ? Role.NONE : Role.TARGET;
+  }
+
+  /**
+   * هجوم إيران على ناقلات النفط, the attack of Iran on ...: a state in the genitive right after a
+   * noun cue and right before a target word (على، ضد، on, against) is the cue's actor; the target
+   * word names what it acts on. Not for reciprocal cues, nor reversed ones (pressure from B to ...:
+   * B already acts).
+   */
+  private boolean objectFollows(Mention m, Act a) {
+    int t = m.last + 1;
+    return t < n
+        && !a.has(CueLexicon.SYM)
+        && !a.has(CueLexicon.REV)
+        && mentionAt[t] < 0
+        && !separatorBefore[t]
+        && clause[t] == clause[m.first]
+        && kindAt(t) == Kind.TARGET
+        && m.first - a.end() <= 1;
   }
 
   /** against X in B, ضد معاقل ... في اليمن: the act already has its target, B is the place. */

@@ -62,6 +62,8 @@ public final class RelationEval {
   record Item(
       String id,
       String lang,
+      String source,
+      String docId,
       String text,
       String a,
       String b,
@@ -85,7 +87,7 @@ public final class RelationEval {
             "Cannot score " + set + ": the held-out set is scored only with -Dheldout=true");
       }
       Path shared = Path.of(args.length > 2 ? args[2] : "../shared");
-      score(load(set, shared));
+      score(cached(set, shared));
     } else if (args.length >= 4 && args[0].equals("cost")) {
       cost(args[1], args[2], args[3], args.length > 4 ? Integer.parseInt(args[4]) : -1);
     } else {
@@ -246,6 +248,35 @@ public final class RelationEval {
   // ---------------------------------------------------------------------------------------------
   // Loading a set
 
+  /**
+   * The set's pairs, read from {@code -Dcache=FILE} when that file exists, else loaded and then
+   * written there (the file holds corpus text: keep it outside the repository).
+   */
+  static List<Item> cached(Path jsonl, Path shared) throws Exception {
+    String cache = System.getProperty("cache");
+    if (cache == null || cache.isBlank()) {
+      return load(jsonl, shared);
+    }
+    Path file = Path.of(cache);
+    ObjectMapper json = new ObjectMapper();
+    if (Files.exists(file)) {
+      List<Item> out = new ArrayList<>();
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          out.add(json.readValue(line, Item.class));
+        }
+      }
+      return out;
+    }
+    List<Item> items = load(jsonl, shared);
+    List<String> lines = new ArrayList<>(items.size());
+    for (Item it : items) {
+      lines.add(json.writeValueAsString(it));
+    }
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    return items;
+  }
+
   /** The set's pairs: through the data helper's loader when it is on the classpath, else here. */
   static List<Item> load(Path jsonl, Path shared) throws Exception {
     Class<?> loader;
@@ -263,6 +294,8 @@ public final class RelationEval {
             new Item(
                 (String) get(p, "id"),
                 (String) get(p, "lang"),
+                (String) get(p, "source"),
+                (String) get(p, "docId"),
                 (String) get(p, "text"),
                 (String) get(p, "a"),
                 (String) get(p, "b"),
@@ -373,6 +406,8 @@ public final class RelationEval {
           new Item(
               id,
               n.get("lang").asText(),
+              n.get("source").asText(),
+              n.get("doc_id").asText(),
               text,
               n.get("a").asText(),
               n.get("b").asText(),

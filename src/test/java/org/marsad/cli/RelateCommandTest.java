@@ -97,7 +97,7 @@ class RelateCommandTest {
         .containsExactly(
             HEADER,
             "1\tSY\tTR\tconflict\tmaterial_conflict\tb>a\tattacked",
-            "2\tFR\tRU\tconflict\tverbal_conflict\ta>b\tsanctions");
+            "2\tFR\tRU\tconflict\tverbal_conflict\ta>b\timpose sanctions");
   }
 
   @Test

@@ -525,6 +525,39 @@ class RelationClassifierTest {
     pair(passive, "EG-IL", VK, "a>b");
   }
 
+  @Test
+  void condemningAnAttackByXIsConflictWithXNotSolidarity() {
+    // The attacker named by an adjective, a possessive or a genitive before على / on, with no
+    // state as the victim: the condemner is in verbal conflict with it.
+    String[][] attacker = {
+      {"ar", "أدانت السعودية الهجوم الإيراني على ناقلات النفط.", "الإيراني:adjective"},
+      {"ar", "أدانت السعودية هجوم إيران على ناقلات النفط.", "إيران"},
+      {"en", "Saudi Arabia condemned Iran's attack on oil tankers.", "Iran"},
+      {"en", "Saudi Arabia condemned the Iranian attack on oil tankers.", "Iranian:adjective"},
+    };
+    for (String[] c : attacker) {
+      String sa = c[0].equals("ar") ? "SA:السعودية" : "SA:Saudi Arabia";
+      pair(rel(c[0], c[1], sa, "IR:" + c[2]), "IR-SA", VK, "b>a");
+    }
+    // The state after على / on is the victim: solidarity.
+    pair(
+        rel("ar", "أدانت السعودية الهجوم على إيران.", "SA:السعودية", "IR:إيران"),
+        "IR-SA",
+        VC,
+        "b>a");
+    pair(
+        rel("en", "Saudi Arabia condemned the attack on Iran.", "SA:Saudi Arabia", "IR:Iran"),
+        "IR-SA",
+        VC,
+        "b>a");
+    // Attacker and victim both states, the attacker in the genitive (هجوم إسرائيل على سوريا).
+    List<PairRelation> ar =
+        rel("ar", "أدانت مصر هجوم إسرائيل على سوريا.", "EG:مصر", "IL:إسرائيل", "SY:سوريا");
+    pair(ar, "EG-IL", VK, "a>b");
+    pair(ar, "EG-SY", VC, "a>b");
+    pair(ar, "IL-SY", MK, "a>b");
+  }
+
   // -------------------------------------------------------------------------------------------
   // Neutral: lists, matches, markets, places, people
 

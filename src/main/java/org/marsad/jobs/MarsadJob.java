@@ -55,8 +55,8 @@ public final class MarsadJob {
   /** The capability stages a run can include. */
   public enum Stage {
     TERMS,
+    RELATIONS, // before STATES: its pairs' tone goes into the networks
     STATES,
-    RELATIONS,
     TOPICS
   }
 
@@ -199,7 +199,8 @@ public final class MarsadJob {
               stats,
               config.forms(),
               config.driverCap(),
-              org.marsad.terms.TermsStage.labels(stats));
+              org.marsad.terms.TermsStage.labels(stats),
+              new org.marsad.pipeline.PairAttributes());
       int step = 2;
       for (Stage s : Stage.values()) {
         if (!stages.contains(s) || (s == Stage.RELATIONS && !config.relations())) {

@@ -24,6 +24,8 @@ import org.marsad.text.Analysis;
  * @param countedForms the mention forms counted in state statistics
  * @param driverCap rows of a bounded result finished on the driver at most
  * @param labels readable labels of analysis keys (from the terms capability's partials)
+ * @param pairAttributes numbers about pairs of states one stage gives to a later one (relations →
+ *     the states' networks)
  */
 public record StageContext(
     SparkSession spark,
@@ -35,7 +37,8 @@ public record StageContext(
     StatsResult stats,
     Set<String> countedForms,
     long driverCap,
-    Labels labels) {
+    Labels labels,
+    PairAttributes pairAttributes) {
 
   /** The documents that count in statistics: one per story. */
   public Dataset<Row> counted() {

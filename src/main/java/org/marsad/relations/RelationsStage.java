@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.marsad.pipeline.FinishedRows;
+import org.marsad.pipeline.PairAttributes;
 import org.marsad.pipeline.Stage;
 import org.marsad.pipeline.StageContext;
 import org.marsad.pipeline.StageResult;
@@ -39,6 +40,7 @@ public final class RelationsStage implements Stage {
           RelationTables.finish(
               stats.bounded(RelationPartials.PAIRS, RelationPartials.EVIDENCE).iterator(), trends);
       List<Row> relations = FinishedRows.select(rows, RelationTables.RELATIONS);
+      give(relations, ctx.pairAttributes());
       r.rows(RelationsCatalog.COMENTION_RELATIONS, relations)
           .rows(RelationsCatalog.RELATION_TRENDS, FinishedRows.select(rows, RelationTables.TRENDS))
           .rows(
@@ -59,6 +61,10 @@ public final class RelationsStage implements Stage {
                             .iterator())
             .persist(StorageLevel.MEMORY_AND_DISK());
     r.onRelease(() -> finished.unpersist(false));
+    // The pairs' tone for the networks: one row per pair and period (states² × periods).
+    give(
+        finished.filter(t -> t._1() == RelationTables.RELATIONS).map(Tuple2::_2).collect(),
+        ctx.pairAttributes());
     SparkSession spark = ctx.spark();
     r.table(
             RelationsCatalog.COMENTION_RELATIONS,
@@ -73,6 +79,21 @@ public final class RelationsStage implements Stage {
             FinishedRows.dataset(
                 spark, finished, RelationTables.EVIDENCE, RelationsCatalog.RELATION_EVIDENCE));
     return r;
+  }
+
+  /**
+   * Gives each pair's tone and its cooperation and conflict sentences to the stages after this one
+   * (the states' networks show them on the edges).
+   */
+  static void give(List<Row> relations, PairAttributes to) {
+    for (Row x : relations) {
+      String period = x.getString(0);
+      String a = x.getString(1);
+      String b = x.getString(2);
+      to.put(period, a, b, "tone", x.getDouble(18));
+      to.put(period, a, b, "cooperation", x.getLong(5));
+      to.put(period, a, b, "conflict", x.getLong(6));
+    }
   }
 
   /** Pairs of the period {@code all} by their dominant relation. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.marsad.pipeline.PairAttributes;
 
 /**
  * The document-scope co-mention network for Gephi: one weighted GEXF per period ({@code
@@ -20,6 +21,16 @@ public final class Networks {
 
   /** The network files (name → content): one GEXF per period, and edges.csv. */
   public static Map<String, String> files(List<Row> comentions, List<Row> states) {
+    return files(comentions, states, new PairAttributes());
+  }
+
+  /**
+   * The network files, the edges carrying also the pair attributes another stage gave (the
+   * relations' tone, cooperation and conflict sentences) where it gave them.
+   */
+  public static Map<String, String> files(
+      List<Row> comentions, List<Row> states, PairAttributes extra) {
+    List<String> extraNames = new java.util.ArrayList<>(extra.names());
     Map<String, String[]> names = new TreeMap<>();
     for (Row r : states) {
       names.put(r.getString(0), new String[] {r.getString(2), r.getString(3)});
@@ -56,16 +67,25 @@ public final class Networks {
       nodes.put(a, e.getLong(4));
       nodes.put(b, e.getLong(5));
       StringBuilder s = perPeriodEdges.computeIfAbsent(period, k -> new StringBuilder());
+      StringBuilder more = new StringBuilder();
+      extra
+          .of(period, a, b)
+          .forEach(
+              (name, v) ->
+                  more.append(
+                      String.format(
+                          Locale.ROOT, "<attvalue for=\"%s\" value=\"%.6f\"/>", xml(name), v)));
       s.append(
           String.format(
               Locale.ROOT,
-              "      <edge id=\"%s-%s\" source=\"%s\" target=\"%s\" weight=\"%d\"><attvalues><attvalue for=\"npmi\" value=\"%.6f\"/></attvalues></edge>%n",
+              "      <edge id=\"%s-%s\" source=\"%s\" target=\"%s\" weight=\"%d\"><attvalues><attvalue for=\"npmi\" value=\"%.6f\"/>%s</attvalues></edge>%n",
               a,
               b,
               a,
               b,
               co,
-              npmi));
+              npmi,
+              more));
       csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%.6f%n", period, a, b, co, npmi));
     }
     Map<String, String> files = new LinkedHashMap<>();
@@ -82,7 +102,9 @@ public final class Networks {
               "    <attributes class=\"node\"><attribute id=\"name_ar\" title=\"name_ar\" type=\"string\"/>")
           .append("<attribute id=\"docs\" title=\"docs\" type=\"long\"/></attributes>\n")
           .append(
-              "    <attributes class=\"edge\"><attribute id=\"npmi\" title=\"npmi\" type=\"double\"/></attributes>\n")
+              "    <attributes class=\"edge\"><attribute id=\"npmi\" title=\"npmi\" type=\"double\"/>")
+          .append(edgeAttributes(extraNames))
+          .append("</attributes>\n")
           .append("    <nodes>\n");
       for (var n : perPeriodNodes.get(p.getKey()).entrySet()) {
         String[] nm = names.getOrDefault(n.getKey(), new String[] {n.getKey(), n.getKey()});
@@ -102,6 +124,18 @@ public final class Networks {
     }
     files.put("edges.csv", csv.toString());
     return files;
+  }
+
+  private static String edgeAttributes(List<String> names) {
+    StringBuilder b = new StringBuilder();
+    for (String n : names) {
+      b.append("<attribute id=\"")
+          .append(xml(n))
+          .append("\" title=\"")
+          .append(xml(n))
+          .append("\" type=\"double\"/>");
+    }
+    return b.toString();
   }
 
   private static String xml(String s) {

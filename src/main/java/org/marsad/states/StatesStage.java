@@ -122,7 +122,7 @@ public final class StatesStage implements Stage {
               .map(Tuple2::_2)
               .collect();
     }
-    Map<String, String> networks = Networks.files(comentions, states);
+    Map<String, String> networks = Networks.files(comentions, states, ctx.pairAttributes());
     return r.files(StatesCatalog.NETWORKS, networks).note((networks.size() - 1) + " networks");
   }
 

@@ -40,6 +40,9 @@ class SampleGoldenTest {
           "comention_trends",
           "term_trends",
           "comention_evidence",
+          "comention_relations",
+          "relation_trends",
+          "relation_evidence",
           "term_evidence");
 
   /** The topic tables: a rerun with the same seed must give them identically too. */
@@ -152,6 +155,25 @@ class SampleGoldenTest {
                 org.apache.spark.sql.functions.col("state_a"),
                 org.apache.spark.sql.functions.col("state_b"))
             .limit(30));
+    lines.add("# relations, period all");
+    dump(
+        lines,
+        JobTestSupport.table(out, "comention_relations")
+            .filter("period = 'all'")
+            .select(
+                "state_a",
+                "state_b",
+                "sentences",
+                "cooperation",
+                "conflict",
+                "neutral",
+                "tone",
+                "relation")
+            .orderBy(
+                org.apache.spark.sql.functions.col("sentences").desc(),
+                org.apache.spark.sql.functions.col("state_a"),
+                org.apache.spark.sql.functions.col("state_b"))
+            .limit(20));
     Path golden = SharedSpark.repo().resolve("src/test/resources/golden/sample-run.tsv");
     if (Boolean.getBoolean("marsad.regenerate")) {
       Files.createDirectories(golden.getParent());

@@ -71,65 +71,10 @@ public final class TextCleaner {
       s = URL.matcher(s).replaceAll(" ");
     }
     s = removeInvisible(s);
-    s = unwrap(s);
     if (hasOddSpaces(s)) {
       s = SPACES.matcher(s).replaceAll(" ");
     }
     return s.strip();
-  }
-
-  /**
-   * Joins the lines of a hard-wrapped text (wire copy wrapped at a fixed width, such as Reuters'
-   * 70-character lines) back into paragraphs: a line break ends a sentence, so wrapping would cut
-   * every sentence at the margin. A text is hard-wrapped when at least three of its lines are 50 to
-   * 90 characters long and end without sentence punctuation, and they are at least half of its
-   * lines of 50 characters or more; then a break after such a line (40 characters or more) joins
-   * the next line unless that one is indented or empty (a paragraph). Other texts are unchanged:
-   * their lines are paragraphs.
-   */
-  static String unwrap(String s) {
-    if (s.indexOf('\n') < 0) {
-      return s;
-    }
-    String[] lines = s.split("\n", -1);
-    int longLines = 0;
-    int wrapped = 0;
-    for (int i = 0; i + 1 < lines.length; i++) {
-      String l = lines[i].strip();
-      if (l.length() >= 50) {
-        longLines++;
-        if (l.length() <= 90 && !endsSentence(l)) {
-          wrapped++;
-        }
-      }
-    }
-    if (wrapped < 3 || wrapped * 2 < longLines) {
-      return s;
-    }
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < lines.length; i++) {
-      b.append(lines[i]);
-      if (i + 1 < lines.length) {
-        String cur = lines[i].strip();
-        String next = lines[i + 1];
-        boolean join =
-            cur.length() >= 40
-                && !endsSentence(cur)
-                && !next.isEmpty()
-                && !Character.isWhitespace(next.charAt(0));
-        b.append(join ? ' ' : '\n');
-      }
-    }
-    return b.toString();
-  }
-
-  /** True when the line ends with sentence punctuation (before any closing quotes). */
-  private static boolean endsSentence(String line) {
-    int i = line.length() - 1;
-    while (i > 0 && "\"'»”’)".indexOf(line.charAt(i)) >= 0) {
-      i--;
-    }
-    return ".!?:;\u061F\u061B\u06D4\u2026".indexOf(line.charAt(i)) >= 0;
   }
 
   /**

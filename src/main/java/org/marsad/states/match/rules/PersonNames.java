@@ -83,14 +83,19 @@ public final class PersonNames implements EntryRule {
     // Mr. Wells: the full stop of an abbreviated title (the sentence splitter may end a sentence
     // there); after a full word it ends a sentence (the Prime Minister. Israel).
     boolean stop = gap.startsWith(".") && gap.length() > 1 && gap.substring(1).isBlank();
+    // P.M. Peking: a title's letters inside an initialism are none.
+    int at = f.start(t);
+    if (at > 0 && f.text().charAt(at - 1) == '.') {
+      return false;
+    }
     return blank
         ? f.sameSentence(t, i) && latinTitles.contains(f.surface(t))
         : stop && abbreviatedTitles.contains(f.surface(t));
   }
 
   /**
-   * Whether the sentence of token {@code i} is written in headline case: most of its Latin words of
-   * four letters or more other than the match start with a capital.
+   * Whether the sentence of token {@code i} is written in headline case: nine in ten of its Latin
+   * words of four letters or more other than the match start with a capital.
    */
   private static boolean headlineCase(FieldScan f, int i, int end) {
     int words = 0;
@@ -109,7 +114,7 @@ public final class PersonNames implements EntryRule {
         upper += Character.isUpperCase(s.charAt(0)) ? 1 : 0;
       }
     }
-    return words >= 2 && upper >= 0.75 * words;
+    return words >= 2 && upper >= 0.9 * words;
   }
 
   private static boolean isLatinLetter(char c) {

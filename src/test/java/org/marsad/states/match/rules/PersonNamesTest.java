@@ -52,6 +52,8 @@ class PersonNamesTest {
     // Only an abbreviated title carries a full stop: after a full word it ends a sentence.
     assertThat(found("en", "He met the Prime Minister. Israel said it would act"))
         .containsExactly("IL:name:Israel");
+    // The M of P.M. is no Monsieur.
+    assertThat(found("en", "at 5 P.M. Peking time")).containsExactly("CN:capital:Peking");
     // The case of a title counts: DR is the Democratic Republic, not a doctor.
     assertThat(found("en", "Fighting in the DR Congo")).containsExactly("CD:name:DR Congo");
   }

@@ -12,6 +12,7 @@ import org.marsad.states.match.rules.Agencies;
 import org.marsad.states.match.rules.CliticReadings;
 import org.marsad.states.match.rules.ClubNames;
 import org.marsad.states.match.rules.HyphenatedCompounds;
+import org.marsad.states.match.rules.PlaceNames;
 import org.marsad.states.match.rules.SportsTeams;
 import org.marsad.text.Field;
 import org.marsad.text.Lexicon;
@@ -19,8 +20,8 @@ import org.marsad.text.Lexicon;
 /**
  * Turns a tokenised field into a {@link FieldScan}: the facts of each token (its readings, the trie
  * nodes they start, sport and document cues), computed once per thread, token and language and
- * cached in the token's lexicon slot; then the field-level marks (sport sentences, agencies,
- * clubs).
+ * cached in the token's lexicon slot; then the field-level marks (sport sentences, agencies and
+ * names that hold a state's word but name no state, clubs).
  */
 final class FieldScanner {
 
@@ -29,6 +30,7 @@ final class FieldScanner {
   private final SportsTeams sports;
   private final Agencies agencies;
   private final ClubNames clubs;
+  private final PlaceNames placeNames;
   private final Set<String> cueWords;
 
   FieldScanner(
@@ -37,12 +39,14 @@ final class FieldScanner {
       SportsTeams sports,
       Agencies agencies,
       ClubNames clubs,
+      PlaceNames placeNames,
       Set<String> cueWords) {
     this.clitics = clitics;
     this.compounds = compounds;
     this.sports = sports;
     this.agencies = agencies;
     this.clubs = clubs;
+    this.placeNames = placeNames;
     this.cueWords = cueWords;
   }
 
@@ -69,7 +73,7 @@ final class FieldScanner {
     }
     FieldScan f = new FieldScan(field, facts, letters > 0 && upper >= 0.8 * letters);
     sports.markSentences(f);
-    f.mask(agencies.mask(f));
+    f.mask(placeNames.mask(f, agencies.mask(f)));
     f.clubs(clubs.mask(f));
     return f;
   }

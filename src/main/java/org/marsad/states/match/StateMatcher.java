@@ -35,6 +35,7 @@ import org.marsad.states.match.rules.KoreaAlone;
 import org.marsad.states.match.rules.LanguageAdjectives;
 import org.marsad.states.match.rules.MarketIndices;
 import org.marsad.states.match.rules.PersonNames;
+import org.marsad.states.match.rules.PlaceNames;
 import org.marsad.states.match.rules.SportsTeams;
 import org.marsad.states.match.rules.StateNounAdjective;
 import org.marsad.text.Analysis;
@@ -59,10 +60,11 @@ import org.marsad.text.WordLists;
  * CongoAlone}, {@link LanguageAdjectives}, {@link DollarCurrency}, {@link CitiesBehindStates},
  * {@link CapitalOrName}, {@link DefiniteNounAdjective}; else the entry the gazetteer lists first.
  * {@link StateNounAdjective} then makes an adjective after a state noun a name, and {@link
- * SportsTeams} marks national teams and clubs. News agencies ({@link Agencies}) are no mention; a
- * dateline's place ({@link Datelines}) is one where the name alone would need context; hyphenated
- * Latin words go through {@link HyphenatedCompounds}. In a field written in capitals, cities and
- * capitalised abbreviations count only when another field names their state.
+ * SportsTeams} marks national teams and clubs. News agencies ({@link Agencies}) and names that hold
+ * a state's word but name no state ({@link PlaceNames}: British Columbia, Washington Post) are no
+ * mention; a dateline's place ({@link Datelines}) is one where the name alone would need context;
+ * hyphenated Latin words go through {@link HyphenatedCompounds}. In a field written in capitals,
+ * cities and capitalised abbreviations count only when another field names their state.
  */
 public final class StateMatcher {
 
@@ -196,6 +198,7 @@ public final class StateMatcher {
             sports,
             new Agencies(agencyLines),
             clubs,
+            new PlaceNames(ruleFiles),
             Set.copyOf(cueWords));
   }
 

@@ -241,7 +241,104 @@
     const empty = !EV.pairs_available ? T('evidence.pairs_none', { why: missingText(EV.pairs_missing) })
       : T('evidence.pair_not_embedded', { n: num(EV.pairs_embedded) });
     openEvidence(key, title, [line || T('evidence.pair_line')],
-      rows.map(([i, as, ae, bs, be]) => sentenceItem(i, [[as, ae, 'a'], [bs, be, 'b']])), empty);
+      rows.map(([i, as, ae, bs, be]) => sentenceItem(i, [[as, ae, 'a'], [bs, be, 'b']])), empty, relationBlock(p, a, b));
+  }
+
+  // ------------------------------------------------------------------ relations
+
+  const REL = D.relations || {};
+  const TONES = REL.tone || {};
+  // [sentences, docs, cooperation, conflict, neutral, vc, mc, vf, mf, tone, relation]
+  const toneOf = (p, a, b) => (REL.available ? TONES[p + '|' + a + '|' + b] || null : null);
+  const CONFLICT = [192, 57, 43];
+  const NEUTRAL = [154, 165, 177];
+  const COOPERATION = [26, 127, 90];
+  const NO_RELATION = '#d3d9df';
+  // The scale saturates at ±0.5: most pairs are named together without a relation, and a tone of
+  // 0.5 already means that half of the sentences are material acts (or all verbal ones) one way.
+  const TONE_FULL = 0.5;
+  const hex = (rgb) => '#' + rgb.map((x) => Math.round(x).toString(16).padStart(2, '0')).join('');
+  /** The colour of a tone: red (conflict) through grey to green (cooperation). */
+  function toneColor(t) {
+    if (t == null) return NO_RELATION;
+    const x = Math.max(-1, Math.min(1, t / TONE_FULL));
+    const to = x < 0 ? CONFLICT : COOPERATION;
+    const k = Math.abs(x);
+    return hex(NEUTRAL.map((c, i) => c + (to[i] - c) * k));
+  }
+  /** The colour of a pair in a period; null when relations are absent (the chart's own colour). */
+  const pairColor = (p, a, b) => {
+    if (!REL.available) return null;
+    const r = toneOf(p, a, b);
+    return toneColor(r ? r[9] : null);
+  };
+  const relationName = (r) => ({
+    cooperation: T('rel.cooperation'), conflict: T('rel.conflict'), mixed: T('rel.mixed'), neutral: T('rel.neutral'),
+  })[r] || r || '–';
+  const quadName = (q) => ({
+    material_cooperation: T('rel.quad.material_cooperation'), verbal_cooperation: T('rel.quad.verbal_cooperation'),
+    verbal_conflict: T('rel.quad.verbal_conflict'), material_conflict: T('rel.quad.material_conflict'), neutral: T('rel.quad.neutral'),
+  })[q] || q;
+  /** A line for a tooltip: the pair's relation in the period, or nothing without relations. */
+  const toneTip = (p, a, b) => {
+    if (!REL.available) return '';
+    const r = toneOf(p, a, b);
+    return '<br>' + (r ? esc(T('rel.tip', { relation: relationName(r[10]), tone: signed(r[9], 2), n: num(r[0]), coop: num(r[2]), conflict: num(r[3]) }))
+      : esc(T('rel.tip_none')));
+  };
+  /** The legend of the tone colours. */
+  function toneLegend() {
+    if (!REL.available) return null;
+    const stops = [-1, -0.5, 0, 0.5, 1].map((x) => toneColor(x * TONE_FULL) + ' ' + (50 + 50 * x * (RTL ? -1 : 1)) + '%');
+    stops.sort((x, y) => parseFloat(x.split(' ')[1]) - parseFloat(y.split(' ')[1]));
+    return el('div', { class: 'tone-legend' },
+      el('span', null, T('rel.legend.conflict')),
+      el('span', { class: 'tone-scale', style: 'background: linear-gradient(to right, ' + stops.join(', ') + ')', 'aria-hidden': 'true' }),
+      el('span', null, T('rel.legend.cooperation')),
+      el('span', { class: 'tone-none', style: 'background:' + NO_RELATION, 'aria-hidden': 'true' }),
+      el('span', null, T('rel.legend.none')),
+      el('p', { class: 'explain' }, T('rel.legend.explain', { full: dec(TONE_FULL, 1) })));
+  }
+  /** One period's split: cooperation, neutral and conflict sentences as a stacked bar. */
+  function splitRow(label, r) {
+    const n = r[0] || 1;
+    const part = (k, cls) => el('span', { class: cls, style: 'width:' + (100 * r[k] / n).toFixed(2) + '%' });
+    return el('tr', null, el('td', null, label),
+      el('td', { class: 'split' }, el('span', { class: 'split-bar' }, part(2, 'coop'), part(4, 'neutral'), part(3, 'conflict'))),
+      el('td', null, T('rel.split_counts', { coop: num(r[2]), conflict: num(r[3]), neutral: num(r[4]) })));
+  }
+  /** The relation part of a pair's panel: counts, the split over time and the sentences per class. */
+  function relationBlock(p, a, b) {
+    if (!REL.available) return [];
+    const out = [el('h4', null, T('rel.title'))];
+    const r = toneOf(p, a, b);
+    if (!r) {
+      out.push(el('p', { class: 'explain' }, T('rel.no_row', { period: periodName(p) })));
+    } else {
+      out.push(el('p', { class: 'explain rel-line' }, T('rel.line', {
+        n: num(r[0]), coop: num(r[2]), conflict: num(r[3]), neutral: num(r[4]), relation: relationName(r[10]), tone: signed(r[9], 2),
+      })));
+    }
+    const rows = (D.periods.views || []).filter((q) => toneOf(q, a, b)).map((q) => splitRow(period(q), toneOf(q, a, b)));
+    if (rows.length) {
+      out.push(el('p', { class: 'explain' }, T('rel.split_explain')),
+        el('table', { class: 'rel-split' }, rows));
+    }
+    const ev = ((REL.evidence || {})[p + '|' + a + '|' + b]) || [];
+    if (!ev.length) {
+      out.push(el('p', { class: 'explain' }, REL.missing && REL.missing.evidence
+        ? T('rel.evidence_missing', { why: missingText(REL.missing.evidence) })
+        : T('rel.not_embedded', { n: num(REL.evidence_total) })));
+      return out;
+    }
+    (REL.quads || []).forEach((q) => {
+      const list = ev.filter((x) => x[1] === q);
+      if (!list.length) return;
+      out.push(el('h5', { class: 'quad ' + q }, quadName(q)));
+      out.push(el('ol', { class: 'rel-sentences', 'data-quad': q }, list.map(([i, , as, ae, bs, be, cs, ce]) =>
+        sentenceItem(i, [[as, ae, 'a'], [bs, be, 'b'], [cs, ce, 'cue']]))));
+    });
+    return out;
   }
 
   /** The sentences holding a term in a period, for a kind (keyness, collocation) or any. */
@@ -375,7 +472,7 @@
         axisLabel: { width: 200, overflow: 'truncate', fontSize: 14 },
       },
       series: [{
-        type: 'bar', data: rows.map((r) => r.value), itemStyle: { color: o.color || PALETTE[0] },
+        type: 'bar', data: rows.map((r) => (r.color ? { value: r.value, itemStyle: { color: r.color } } : r.value)), itemStyle: { color: o.color || PALETTE[0] },
         label: { show: true, position: RTL ? 'left' : 'right', formatter: (p) => (o.format || num)(p.value), fontSize: 11 },
       }],
     }, o.context, o.onClick ? (p) => rows[p.dataIndex] && o.onClick(rows[p.dataIndex]) : null);
@@ -508,6 +605,26 @@
         })));
       } else {
         pc.append(el('p', null, T('changes.pairs.none', { period: period(p) })));
+      }
+
+      if (REL.available) {
+        const rc = card(g, null, T('changes.conflict.title'), T('changes.conflict.explain', { window: win }));
+        const bursts = (REL.bursts || {})[p] || [];
+        if (REL.missing && REL.missing.trends) {
+          rc.append(el('p', null, T('changes.conflict.missing', { why: missingText(REL.missing.trends) })));
+        } else if (bursts.length) {
+          rc.append(table([T('col.pair'), T('col.conflict'), T('col.vs', { period: prev }), prior, T('col.ratio'), 'G²'], bursts.map((r) => {
+            const b = el('button', { type: 'button', class: 'link', 'data-conflict': r.a + '|' + r.b }, stateName(r.a) + ' – ' + stateName(r.b));
+            b.addEventListener('click', () => pairEvidence(p, r.a, r.b, T('changes.conflict.line', {
+              n: ofTotal(r.n, r.total), period: period(p), share: pct(r.share), window_share: pct(r.window_share), window: win,
+            })));
+            return el('tr', null, el('td', null, b), el('td', { title: pct(r.share) }, ofTotal(r.n, r.total)),
+              el('td', null, pct(r.prev_share)), el('td', { title: r.window_total != null ? ofTotal(r.window_n, r.window_total) : null }, pct(r.window_share)),
+              el('td', null, times(r.lr)), el('td', null, dec(r.g2, 1)));
+          })));
+        } else {
+          rc.append(el('p', null, T('changes.conflict.none', { period: period(p) })));
+        }
       }
 
       const tc = card(g, null, T('changes.terms.title'), T('changes.terms.explain', { prev, g2: dec(st.term_min_g2, 2) }), { wide: true });
@@ -988,7 +1105,7 @@
     const unit = S.comentions.scope === 'sentence' ? T('unit.sentences') : T('unit.documents');
     const pairLabel = (p) => stateName(p.a) + ' – ' + stateName(p.b);
     const pairTip = (p) => tip(stateTip(p.a) + '<br>' + stateTip(p.b) + '<br>' + T('states.pair.tip', { n: num(p.co), unit, npmi: dec(p.npmi, 3) }) +
-      '<br><i>' + T('states.click') + '</i>');
+      toneTip(current, p.a, p.b) + '<br><i>' + T('states.click') + '</i>');
     const openPair = (p) => pairEvidence(current, p.a, p.b, T('states.pair.line', { n: num(p.co), unit, period: within(), npmi: dec(p.npmi, 3) }));
     const noPairs = () => T('states.pairs.empty', { period: within() });
 
@@ -1011,10 +1128,12 @@
       const C = view().comentions;
       if (!C || !C.by_co_docs.length) return emptyChart('chart-pairs-co', noPairs());
       shownChart('chart-pairs-co');
-      hbar('chart-pairs-co', C.by_co_docs.map((p) => ({ label: pairLabel(p), value: p.co, p })), {
+      hbar('chart-pairs-co', C.by_co_docs.map((p) => ({ label: pairLabel(p), value: p.co, p, color: pairColor(current, p.a, p.b) })), {
         axis: unit, color: PALETTE[1], tip: (r) => pairTip(r.p), context: within(), onClick: (r) => openPair(r.p),
       });
     });
+    const coLegend = toneLegend();
+    if (coLegend) document.getElementById('chart-pairs-co').parentNode.append(coLegend);
 
     dynamic('chart-network', card(g, 'chart-network', T('states.network.title'), '', { wide: true, size: 'graph' }),
       () => T('states.network.explain', { unit, min: num((view().comentions || {}).graph_min_co_docs), period: within() }));
@@ -1041,13 +1160,18 @@
             symbolSize: 10 + 40 * Math.sqrt(d / maxDocs),
             itemStyle: { color: PALETTE[i % PALETTE.length] },
           })),
-          links: C.edges.map((e) => ({
-            source: e.a, target: e.b, value: e.co,
-            lineStyle: { width: 1 + 7 * (e.co / maxCo) },
-          })),
+          links: C.edges.map((e) => {
+            const color = pairColor(current, e.a, e.b);
+            return {
+              source: e.a, target: e.b, value: e.co,
+              lineStyle: Object.assign({ width: 1 + 7 * (e.co / maxCo) }, color ? { color, opacity: 0.85 } : {}),
+            };
+          }),
         }],
       }, within(), (p) => p.dataType === 'edge' && C.edges[p.dataIndex] && openPair(C.edges[p.dataIndex]));
     });
+    const netLegend = toneLegend();
+    if (netLegend) document.getElementById('chart-network').parentNode.append(netLegend);
 
     dynamic('chart-heatmap', card(g, 'chart-heatmap', T('states.heat.title'), '', { wide: true, size: 'graph' }),
       () => T('states.heat.explain', { n: num(((view().comentions || {}).heat_states || []).length), period: within() }));
@@ -1287,7 +1411,7 @@
     const record = (what, expected) => results.push({
       what, expected, key: panel.hidden ? null : panel.dataset.key,
       title: panelTitle.textContent, text: panelList.textContent, html: panelList.innerHTML,
-      extra: panelExtra.textContent,
+      extra: panelExtra.textContent, extra_html: panelExtra.innerHTML,
     });
     const bar = (id) => {
       const c = drawn[id];

@@ -41,6 +41,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.marsad.catalog.Catalog;
 import org.marsad.pipeline.Table;
+import org.marsad.relations.RelationsCatalog;
 import org.marsad.report.ReportInputs.Count;
 import org.marsad.report.ReportInputs.Missing;
 import org.marsad.report.ReportInputs.Pair;
@@ -120,7 +121,8 @@ public final class FolderReports {
     ReportInputs.Changes changes = changes();
     ReportInputs partial =
         new ReportInputs(meta, views, corpus, terms, topics, states, changes, null);
-    return partial.withEvidence(evidence(partial.evidenceRequest()));
+    ReportInputs withEvidence = partial.withEvidence(evidence(partial.evidenceRequest()));
+    return withEvidence.withRelations(relations(withEvidence));
   }
 
   // ---------------------------------------------------------------- meta
@@ -1586,6 +1588,174 @@ public final class FolderReports {
         pairsMissing, termsMissing, statesMissing, pairs, terms, states);
   }
 
+  // ---------------------------------------------------------------- relations
+
+  /**
+   * The relations of the pairs {@code in} shows, in three collected jobs at most (the conflict
+   * bursts, then the counts and the sentences of the keys they and the page ask for); null when the
+   * run wrote no comention_relations (--relations off, or a folder older than relations).
+   */
+  private ReportInputs.Relations relations(ReportInputs in) {
+    Dataset<Row> cr = table(RelationsCatalog.COMENTION_RELATIONS);
+    if (cr == null) {
+      return null;
+    }
+    Missing crMissing =
+        missing(
+            cr,
+            "comention_relations",
+            "period",
+            "state_a",
+            "state_b",
+            "sentences",
+            "cooperation",
+            "conflict",
+            "neutral",
+            "verbal_cooperation",
+            "material_cooperation",
+            "verbal_conflict",
+            "material_conflict",
+            "tone",
+            "relation");
+    if (crMissing != null) {
+      return ReportInputs.Relations.none(crMissing);
+    }
+    Dataset<Row> rt = table(RelationsCatalog.RELATION_TRENDS);
+    Missing rtMissing =
+        missing(
+            rt,
+            "relation_trends",
+            "period",
+            "state_a",
+            "state_b",
+            "relation",
+            "sentences",
+            "share",
+            "burst_g2",
+            "burst");
+    Map<String, List<ReportInputs.RelationBurst>> bursts = new LinkedHashMap<>();
+    Object[] periods =
+        views.stream().filter(p -> org.marsad.trends.PeriodCalendar.slot(p) != null).toArray();
+    if (rtMissing == null && periods.length > 0) {
+      Dataset<Row> b =
+          rt.filter(
+                  col("period")
+                      .isin(periods)
+                      .and(col("relation").equalTo("conflict"))
+                      .and(col("burst")))
+              .withColumn("pair", functions.concat_ws("|", col("state_a"), col("state_b")));
+      List<Row> rows =
+          new ArrayList<>(
+              topN(b, "period", col("burst_g2").desc(), "pair", ReportInputs.CHANGE_ITEMS)
+                  .collectAsList());
+      rows.sort(Comparator.comparingInt(x -> x.<Integer>getAs("_rank")));
+      for (Row x : rows) {
+        bursts
+            .computeIfAbsent(x.getAs("period"), k -> new ArrayList<>())
+            .add(
+                new ReportInputs.RelationBurst(
+                    x.getAs("state_a"),
+                    x.getAs("state_b"),
+                    ((Number) x.getAs("sentences")).longValue(),
+                    lngAs(x, "pair_sentences"),
+                    dblAs(x, "share"),
+                    dblAs(x, "prev_share"),
+                    dblAs(x, "share_change"),
+                    lngAs(x, "window_sentences"),
+                    lngAs(x, "window_pair_sentences"),
+                    dblAs(x, "window_share"),
+                    dblAs(x, "burst_g2"),
+                    dblAs(x, "burst_log_ratio")));
+      }
+    }
+    ReportInputs.RelationsRequest want = in.relationsRequest(bursts);
+    Map<PairKey, ReportInputs.Tone> tones = new LinkedHashMap<>();
+    if (!want.tones().isEmpty()) {
+      for (Row r :
+          cr.join(broadcast(keys(want.tones())), PAIR_COLUMNS, "left_semi").collectAsList()) {
+        tones.put(
+            new PairKey(r.getAs("period"), r.getAs("state_a"), r.getAs("state_b")),
+            new ReportInputs.Tone(
+                lng0(r, "sentences"),
+                lng0(r, "docs"),
+                lng0(r, "cooperation"),
+                lng0(r, "conflict"),
+                lng0(r, "neutral"),
+                lng0(r, "verbal_cooperation"),
+                lng0(r, "material_cooperation"),
+                lng0(r, "verbal_conflict"),
+                lng0(r, "material_conflict"),
+                dblAs(r, "tone"),
+                r.getAs("relation")));
+      }
+    }
+    Dataset<Row> re = table(RelationsCatalog.RELATION_EVIDENCE);
+    Missing reMissing =
+        missing(
+            re,
+            "relation_evidence",
+            "period",
+            "state_a",
+            "state_b",
+            "relation",
+            "quad",
+            "rank",
+            "doc_id",
+            "sentence",
+            "a_start",
+            "a_end",
+            "b_start",
+            "b_end",
+            "cue_start",
+            "cue_end");
+    Map<PairKey, List<ReportInputs.RelationSentence>> evidence = new LinkedHashMap<>();
+    if (reMissing == null && !want.evidence().isEmpty()) {
+      List<Row> rows =
+          new ArrayList<>(
+              re.filter(col("rank").leq(ReportInputs.RELATION_SENTENCES))
+                  .join(broadcast(keys(want.evidence())), PAIR_COLUMNS, "left_semi")
+                  .collectAsList());
+      rows.sort(
+          Comparator.comparingInt((Row r) -> quadOrder(r.getAs("quad")))
+              .thenComparing(r -> String.valueOf(r.<Object>getAs("quad")))
+              .thenComparingInt(r -> r.<Integer>getAs("rank")));
+      for (Row r : rows) {
+        evidence
+            .computeIfAbsent(
+                new PairKey(r.getAs("period"), r.getAs("state_a"), r.getAs("state_b")),
+                k -> new ArrayList<>())
+            .add(
+                new ReportInputs.RelationSentence(
+                    r.getAs("relation"),
+                    r.getAs("quad"),
+                    r.<Integer>getAs("rank"),
+                    sentence(r),
+                    intAs(r, "a_start"),
+                    intAs(r, "a_end"),
+                    intAs(r, "b_start"),
+                    intAs(r, "b_end"),
+                    has(r, "cue") ? r.getAs("cue") : null,
+                    intAs(r, "cue_start"),
+                    intAs(r, "cue_end"),
+                    has(r, "direction") ? r.getAs("direction") : null));
+      }
+    }
+    return new ReportInputs.Relations(null, rtMissing, reMissing, tones, bursts, evidence);
+  }
+
+  private static final String[] PAIR_COLUMNS = {"period", "state_a", "state_b"};
+
+  private Dataset<Row> keys(List<PairKey> keys) {
+    return spark.createDataFrame(
+        keys.stream().map(k -> RowFactory.create(k.period(), k.a(), k.b())).toList(), PAIR_KEYS);
+  }
+
+  /** Cooperation, conflict, then neutral sentences (the order of ReportData.QUADS). */
+  private static int quadOrder(Object quad) {
+    int i = ReportData.QUADS.indexOf(String.valueOf(quad));
+    return i < 0 ? ReportData.QUADS.size() : i;
+  }
+
   private static ReportInputs.Sentence sentence(Row r) {
     return new ReportInputs.Sentence(
         r.getAs("sentence"),
@@ -1669,6 +1839,11 @@ public final class FolderReports {
     return !has(r, field) || r.isNullAt(r.fieldIndex(field))
         ? null
         : ((Number) r.getAs(field)).longValue();
+  }
+
+  private static long lng0(Row r, String field) {
+    Long x = lngAs(r, field);
+    return x == null ? 0L : x;
   }
 
   private static Double dblAs(Row r, String field) {

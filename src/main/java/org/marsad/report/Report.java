@@ -43,7 +43,8 @@ public final class Report {
               in.topics(),
               in.states(),
               in.changes(),
-              in.evidence());
+              in.evidence(),
+              in.relations());
       return ReportHtml.render(lang == null ? ReportData.build(in) : ReportData.build(in, lang));
     } finally {
       spark.sparkContext().clearJobGroup();

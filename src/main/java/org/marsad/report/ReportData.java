@@ -94,6 +94,7 @@ public final class ReportData {
     root.set("states", states());
     root.set("changes", changes());
     root.set("evidence", evidence());
+    root.set("relations", relations());
     ObjectNode periods = root.putObject("periods");
     Set<String> dated = new TreeSet<>();
     if (in.corpus() != null && in.corpus().missing() == null) {
@@ -719,11 +720,18 @@ public final class ReportData {
 
   // ---------------------------------------------------------------- evidence
 
+  /**
+   * The page's sentences (evidence.sentences), shared by the pairs', terms', states' and
+   * relations'.
+   */
+  private ArrayNode sentences;
+
+  private final Map<List<String>, Integer> index = new HashMap<>();
+
   private ObjectNode evidence() {
     ReportInputs.Evidence e = in.evidence();
     ObjectNode o = mapper.createObjectNode();
-    ArrayNode sentences = o.putArray("sentences");
-    Map<List<String>, Integer> index = new HashMap<>();
+    sentences = o.putArray("sentences");
     ReportInputs.EvidenceRequest want = evidenceRequest(in);
     o.put("pairs_available", e.pairsMissing() == null);
     if (e.pairsMissing() != null) {
@@ -826,6 +834,11 @@ public final class ReportData {
    * periods, the first {@link ReportInputs#STATE_SENTENCE_STATES} states of each by documents.
    */
   public static ReportInputs.EvidenceRequest evidenceRequest(ReportInputs in) {
+    return request(in, MAX_EVIDENCE_PAIRS);
+  }
+
+  /** The evidence request with the pairs cut at {@code maxPairs}. */
+  private static ReportInputs.EvidenceRequest request(ReportInputs in, int maxPairs) {
     Set<PairKey> pairs = new LinkedHashSet<>();
     Set<TermKey> terms = new LinkedHashSet<>();
     Set<StateKey> states = new LinkedHashSet<>();
@@ -893,7 +906,7 @@ public final class ReportData {
       }
     }
     return new ReportInputs.EvidenceRequest(
-        pairs.stream().limit(MAX_EVIDENCE_PAIRS).toList(),
+        pairs.stream().limit(maxPairs).toList(),
         terms.stream().filter(k -> k.lang() != null).limit(MAX_EVIDENCE_TERMS).toList(),
         List.copyOf(states));
   }
@@ -917,6 +930,138 @@ public final class ReportData {
 
   private static PairKey key(String period, Pair p) {
     return new PairKey(period, p.a(), p.b());
+  }
+
+  // ---------------------------------------------------------------- relations
+
+  /** Quad classes in the order the page lists them. */
+  static final List<String> QUADS =
+      List.of(
+          "material_cooperation",
+          "verbal_cooperation",
+          "verbal_conflict",
+          "material_conflict",
+          "neutral");
+
+  private ObjectNode relations() {
+    ReportInputs.Relations r = in.relations();
+    if (r == null) {
+      return absent(Missing.table("comention_relations"));
+    }
+    if (r.missing() != null) {
+      return absent(r.missing());
+    }
+    ReportInputs.RelationsRequest want = relationsRequest(in, r.bursts());
+    ObjectNode o = mapper.createObjectNode();
+    o.put("available", true);
+    o.set("quads", mapper.valueToTree(QUADS));
+    // [sentences, docs, cooperation, conflict, neutral, vc, mc, vf, mf, tone, relation]
+    ObjectNode tones = o.putObject("tone");
+    for (PairKey k : want.tones()) {
+      ReportInputs.Tone t = r.tones().get(k);
+      if (t == null) {
+        continue;
+      }
+      tones
+          .putArray(k.period() + "|" + k.a() + "|" + k.b())
+          .add(t.sentences())
+          .add(t.docs())
+          .add(t.cooperation())
+          .add(t.conflict())
+          .add(t.neutral())
+          .add(t.verbalCooperation())
+          .add(t.materialCooperation())
+          .add(t.verbalConflict())
+          .add(t.materialConflict())
+          .add(finite(t.tone()))
+          .add(t.relation());
+    }
+    ObjectNode notes = o.putObject("missing");
+    if (r.trendsMissing() != null) {
+      notes.set("trends", missing(r.trendsMissing()));
+    }
+    if (r.evidenceMissing() != null) {
+      notes.set("evidence", missing(r.evidenceMissing()));
+    }
+    ObjectNode bursts = o.putObject("bursts");
+    new TreeMap<>(r.bursts())
+        .forEach(
+            (p, list) -> {
+              ArrayNode a = bursts.putArray(p);
+              for (ReportInputs.RelationBurst b : list) {
+                a.addObject()
+                    .put("a", b.a())
+                    .put("b", b.b())
+                    .put("n", b.sentences())
+                    .put("total", b.pairSentences())
+                    .put("share", finite(b.share()))
+                    .put("prev_share", finite(b.prevShare()))
+                    .put("change", finite(b.change()))
+                    .put("window_n", b.windowSentences())
+                    .put("window_total", b.windowPairSentences())
+                    .put("window_share", finite(b.windowShare()))
+                    .put("g2", finite(b.g2()))
+                    .put("lr", finite(b.lr()));
+              }
+            });
+    o.put("evidence_total", want.evidence().size());
+    // [sentence, quad, a_start, a_end, b_start, b_end, cue_start, cue_end, direction]
+    ObjectNode evidence = o.putObject("evidence");
+    for (PairKey k : want.evidence()) {
+      List<ReportInputs.RelationSentence> rows = r.evidence().get(k);
+      if (rows == null || rows.isEmpty()) {
+        continue;
+      }
+      ArrayNode a = evidence.putArray(k.period() + "|" + k.a() + "|" + k.b());
+      for (ReportInputs.RelationSentence x : rows) {
+        a.addArray()
+            .add(sentence(sentences, index, x.sentence()))
+            .add(x.quad())
+            .add(x.aStart())
+            .add(x.aEnd())
+            .add(x.bStart())
+            .add(x.bEnd())
+            .add(x.cueStart())
+            .add(x.cueEnd())
+            .add(x.direction());
+      }
+    }
+    return o;
+  }
+
+  /**
+   * The relation rows the page shows for {@code in} and the conflict bursts {@code bursts} (see
+   * {@link ReportInputs.RelationsRequest}).
+   */
+  public static ReportInputs.RelationsRequest relationsRequest(
+      ReportInputs in, Map<String, List<ReportInputs.RelationBurst>> bursts) {
+    List<String> latestFirst = new ArrayList<>(in.views());
+    java.util.Collections.reverse(latestFirst);
+    Set<PairKey> burstKeys = new LinkedHashSet<>();
+    for (String p : latestFirst) {
+      bursts.getOrDefault(p, List.of()).forEach(b -> burstKeys.add(new PairKey(p, b.a(), b.b())));
+    }
+    // Every pair the charts show, not only those whose co-mention sentences are embedded.
+    List<PairKey> shown = request(in, ReportInputs.RELATION_TONES).pairs();
+    Set<List<String>> seriesPairs = new LinkedHashSet<>();
+    shown.stream()
+        .filter(k -> k.period().equals(ReportInputs.ALL))
+        .forEach(k -> seriesPairs.add(List.of(k.a(), k.b())));
+    burstKeys.forEach(k -> seriesPairs.add(List.of(k.a(), k.b())));
+    Set<PairKey> tones = new LinkedHashSet<>(burstKeys);
+    tones.addAll(shown);
+    seriesPairs.stream()
+        .limit(ReportInputs.RELATION_SERIES_PAIRS)
+        .forEach(
+            ab -> {
+              tones.add(new PairKey(ReportInputs.ALL, ab.get(0), ab.get(1)));
+              in.views().forEach(p -> tones.add(new PairKey(p, ab.get(0), ab.get(1))));
+            });
+    Set<PairKey> evidence = new LinkedHashSet<>(burstKeys);
+    evidence.addAll(shown);
+    return new ReportInputs.RelationsRequest(
+        tones.stream().limit(ReportInputs.RELATION_TONES).toList(),
+        evidence.stream().limit(ReportInputs.RELATION_EVIDENCE).toList());
   }
 
   // ---------------------------------------------------------------- helpers

@@ -31,6 +31,8 @@ import java.util.Map;
  * @param states the states section, the map and the comparison of states and pairs
  * @param changes "What changed"
  * @param evidence the sentences behind the items shown, for {@link #evidenceRequest()}
+ * @param relations cooperation and conflict between the pairs shown, for {@link #relationsRequest};
+ *     null when the run wrote no relation tables (the page hides relations)
  */
 public record ReportInputs(
     Meta meta,
@@ -40,7 +42,21 @@ public record ReportInputs(
     Topics topics,
     States states,
     Changes changes,
-    Evidence evidence) {
+    Evidence evidence,
+    Relations relations) {
+
+  /** Inputs without relations (a run with {@code --relations off} or an older folder). */
+  public ReportInputs(
+      Meta meta,
+      List<String> views,
+      Corpus corpus,
+      Terms terms,
+      Topics topics,
+      States states,
+      Changes changes,
+      Evidence evidence) {
+    this(meta, views, corpus, terms, topics, states, changes, evidence, null);
+  }
 
   /** The period that stands for every period. */
   public static final String ALL = "all";
@@ -123,9 +139,34 @@ public record ReportInputs(
 
   public static final int STATE_SENTENCES = 2;
 
+  /** Relation pair-periods whose counts are embedded (the pairs shown, their bursts, series). */
+  public static final int RELATION_TONES = 3_000;
+
+  /** Pairs whose relation over the view periods is embedded (a pair's panel draws it). */
+  public static final int RELATION_SERIES_PAIRS = 100;
+
+  /** Pair-periods whose relation sentences are embedded. */
+  public static final int RELATION_EVIDENCE = 400;
+
+  /** Relation sentences per pair-period and quad class (relation_evidence keeps up to 3). */
+  public static final int RELATION_SENTENCES = 2;
+
   /** The same inputs with {@code e} as their evidence. */
   public ReportInputs withEvidence(Evidence e) {
-    return new ReportInputs(meta, views, corpus, terms, topics, states, changes, e);
+    return new ReportInputs(meta, views, corpus, terms, topics, states, changes, e, relations);
+  }
+
+  /** The same inputs with {@code r} as their relations. */
+  public ReportInputs withRelations(Relations r) {
+    return new ReportInputs(meta, views, corpus, terms, topics, states, changes, evidence, r);
+  }
+
+  /**
+   * The relation rows the page shows for these inputs and the conflict bursts {@code bursts} (see
+   * {@link RelationsRequest}).
+   */
+  public RelationsRequest relationsRequest(Map<String, List<RelationBurst>> bursts) {
+    return ReportData.relationsRequest(this, bursts);
   }
 
   /** The evidence the page shows for these inputs (see {@link EvidenceRequest}). */
@@ -592,4 +633,104 @@ public record ReportInputs(
    * computed from the other parts by {@link ReportData#evidenceRequest}.
    */
   public record EvidenceRequest(List<PairKey> pairs, List<TermKey> terms, List<StateKey> states) {}
+
+  // ------------------------------------------------------------------ relations
+
+  /**
+   * Cooperation and conflict between the pairs the page shows, from {@code comention_relations},
+   * {@code relation_trends} and {@code relation_evidence}. Pair keys have state_a &lt; state_b as
+   * in the tables.
+   *
+   * @param missing non-null when comention_relations or one of its columns period, state_a,
+   *     state_b, sentences, cooperation, conflict, neutral, the four quad counts, tone, relation is
+   *     absent (every other field is then empty)
+   * @param trendsMissing relation_trends or one of period, state_a, state_b, relation, sentences,
+   *     share, burst_g2, burst absent
+   * @param evidenceMissing relation_evidence or one of period, state_a, state_b, relation, quad,
+   *     rank, doc_id, sentence, a_start, a_end, b_start, b_end, cue_start, cue_end absent
+   * @param tones the comention_relations row of each key of {@link RelationsRequest#tones} that has
+   *     one
+   * @param bursts VIEW period → relation_trends rows of the period with relation "conflict" and
+   *     burst, the first {@link #CHANGE_ITEMS} by burst_g2 desc, then "state_a|state_b" (only
+   *     periods with some)
+   * @param evidence for each key of {@link RelationsRequest#evidence}: relation_evidence rows with
+   *     rank ≤ {@link #RELATION_SENTENCES}, by relation (cooperation, conflict, neutral), quad,
+   *     rank
+   */
+  public record Relations(
+      Missing missing,
+      Missing trendsMissing,
+      Missing evidenceMissing,
+      Map<PairKey, Tone> tones,
+      Map<String, List<RelationBurst>> bursts,
+      Map<PairKey, List<RelationSentence>> evidence) {
+
+    /** No relations: comention_relations is absent for {@code why}. */
+    public static Relations none(Missing why) {
+      return new Relations(why, why, why, Map.of(), Map.of(), Map.of());
+    }
+  }
+
+  /**
+   * A comention_relations row: sentences naming both states, per relation and quad class, and the
+   * tone (vc + 2mc − vf − 2mf) / (2 sentences).
+   */
+  public record Tone(
+      long sentences,
+      long docs,
+      long cooperation,
+      long conflict,
+      long neutral,
+      long verbalCooperation,
+      long materialCooperation,
+      long verbalConflict,
+      long materialConflict,
+      Double tone,
+      String relation) {}
+
+  /** A relation_trends row of a pair whose conflict share burst. */
+  public record RelationBurst(
+      String a,
+      String b,
+      long sentences,
+      Long pairSentences,
+      Double share,
+      Double prevShare,
+      Double change,
+      Long windowSentences,
+      Long windowPairSentences,
+      Double windowShare,
+      Double g2,
+      Double lr) {}
+
+  /**
+   * A relation_evidence row: a sentence naming both states, its relation and quad class, both names
+   * and the cue as offsets (cue null when the sentence has none) and the direction (a>b, b>a,
+   * none).
+   */
+  public record RelationSentence(
+      String relation,
+      String quad,
+      int rank,
+      Sentence sentence,
+      Integer aStart,
+      Integer aEnd,
+      Integer bStart,
+      Integer bEnd,
+      String cue,
+      Integer cueStart,
+      Integer cueEnd,
+      String direction) {}
+
+  /**
+   * The relation rows the page embeds, computed by {@link ReportData#relationsRequest}.
+   *
+   * @param tones pair-periods whose counts are shown: the conflict bursts, the pairs of {@link
+   *     #evidenceRequest()} (in its order, not cut at its bound) and {@code all} and each view
+   *     period of the first {@link #RELATION_SERIES_PAIRS} pairs of period {@code all} there and of
+   *     the bursts, cut at {@link #RELATION_TONES}
+   * @param evidence pair-periods whose sentences are embedded: the bursts (latest period first),
+   *     then the pairs of {@link #evidenceRequest()}, cut at {@link #RELATION_EVIDENCE}
+   */
+  public record RelationsRequest(List<PairKey> tones, List<PairKey> evidence) {}
 }

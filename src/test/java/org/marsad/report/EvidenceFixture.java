@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.marsad.evidence.EvidenceTables;
+import org.marsad.relations.RelationsCatalog;
 import org.marsad.trends.TrendFixtures;
 import org.marsad.trends.Trends;
 
@@ -203,6 +204,133 @@ public final class EvidenceFixture {
         out,
         "term_trends",
         TrendFixtures.termTrends(read(spark, out, "term_frequencies"), 5),
+        "period");
+  }
+
+  /** The cue of a fixture sentence: "agreed" in the hostile one, "discussed" in the others. */
+  static String cue(Doc d) {
+    return d.id().equals(HOSTILE_DOC) ? "اتفقتا" : "بحث";
+  }
+
+  /**
+   * Writes the relation tables under {@code out} (after {@link #write}): every sentence naming two
+   * states is verbal cooperation with its cue ("discussed", the hostile one "agreed"), so each
+   * pair's tone is 0.5 and no conflict share bursts.
+   */
+  public static void writeRelations(SparkSession spark, Path out) {
+    List<Doc> docs = docs();
+    List<Row> relations = new ArrayList<>();
+    List<Row> trends = new ArrayList<>();
+    List<Row> evidence = new ArrayList<>();
+    TreeSet<String> periods = new TreeSet<>();
+    docs.forEach(d -> periods.add(d.period()));
+    List<String> all = new ArrayList<>(periods);
+    all.add("all");
+    for (String p : all) {
+      Map<String, List<Doc>> pairs = new TreeMap<>();
+      for (Doc d : docs) {
+        if (d.states().size() == 2 && (p.equals("all") || d.period().equals(p))) {
+          List<String> ab = d.states().stream().sorted().toList();
+          pairs.computeIfAbsent(ab.get(0) + "|" + ab.get(1), k -> new ArrayList<>()).add(d);
+        }
+      }
+      for (Map.Entry<String, List<Doc>> e : pairs.entrySet()) {
+        String[] ab = e.getKey().split("\\|");
+        long n = e.getValue().size();
+        relations.add(
+            RowFactory.create(
+                p,
+                ab[0],
+                ab[1],
+                n,
+                n,
+                n,
+                0L,
+                0L,
+                n,
+                0L,
+                0L,
+                0L,
+                0L,
+                0L,
+                n,
+                0L,
+                1.0,
+                0.0,
+                0.5,
+                "cooperation"));
+        if (!p.equals("all")) {
+          for (String relation : List.of("cooperation", "conflict")) {
+            long k = relation.equals("cooperation") ? n : 0L;
+            trends.add(
+                RowFactory.create(
+                    p,
+                    ab[0],
+                    ab[1],
+                    relation,
+                    k,
+                    n,
+                    k / (double) n,
+                    null,
+                    null,
+                    0L,
+                    0L,
+                    null,
+                    0.0,
+                    0.0,
+                    false));
+          }
+        }
+        List<Doc> ev = new ArrayList<>(e.getValue());
+        ev.sort(
+            (x, y) ->
+                x.id().equals(HOSTILE_DOC)
+                    ? -1
+                    : y.id().equals(HOSTILE_DOC) ? 1 : x.id().compareTo(y.id()));
+        for (int r = 0; r < Math.min(3, ev.size()); r++) {
+          Doc d = ev.get(r);
+          int cue = d.text().indexOf(cue(d));
+          evidence.add(
+              RowFactory.create(
+                  p,
+                  ab[0],
+                  ab[1],
+                  "cooperation",
+                  "verbal_cooperation",
+                  r + 1,
+                  d.id(),
+                  d.source(),
+                  published(d),
+                  null,
+                  "text",
+                  d.text(),
+                  d.start(ab[0]),
+                  d.end(ab[0]),
+                  d.start(ab[1]),
+                  d.end(ab[1]),
+                  cue(d),
+                  cue,
+                  cue + cue(d).length(),
+                  "none",
+                  null));
+        }
+      }
+    }
+    save(
+        spark,
+        out,
+        "comention_relations",
+        RelationsCatalog.COMENTION_RELATIONS.schema(),
+        relations,
+        "period");
+    save(
+        spark, out, "relation_trends", RelationsCatalog.RELATION_TRENDS.schema(), trends, "period");
+    save(
+        spark,
+        out,
+        "relation_evidence",
+        RelationsCatalog.RELATION_EVIDENCE.schema(),
+        evidence,
         "period");
   }
 

@@ -185,6 +185,7 @@ class ReportBrowserTest {
   void clickingAPairOpensItsSentencesWithBothNamesMarked() throws Exception {
     Path evidence = tmp.resolve("evidence-out");
     EvidenceFixture.write(SharedSpark.get(), evidence);
+    EvidenceFixture.writeRelations(SharedSpark.get(), evidence);
     Path pageEvidence = Path.of(Report.write(SharedSpark.get(), evidence.toString(), "en"));
     // Every selector (the state charts' periods and What changed's too) redrawn without errors.
     assertClean(chromium.check(pageEvidence, "selftest"));
@@ -219,6 +220,23 @@ class ReportBrowserTest {
     assertThat(co.path("text").asText())
         .contains(EvidenceFixture.HOSTILE)
         .contains("alpha · 17 Mar 2017 · document " + EvidenceFixture.HOSTILE_DOC);
+    // Its relation: the sentences behind the class, both names and the cue marked, as text.
+    assertThat(co.path("extra").asText())
+        .contains("Cooperation and conflict")
+        .contains("20 sentences name both: 20 cooperation, 0 conflict, 0 neutral")
+        .contains("Verbal cooperation");
+    assertThat(co.path("extra_html").asText())
+        .contains("<mark class=\"cue\">اتفقتا</mark>")
+        .contains("<mark class=\"cue\">بحث</mark>")
+        .contains("<mark class=\"a\">إيران</mark>")
+        .contains("&lt;script&gt;marsadCheck.errors.push('evidence escaped badly')&lt;/script&gt;")
+        .contains("class=\"split-bar\"")
+        .doesNotContain("<script");
+    // The tone legend under the network and the pairs chart, and What changed's conflict card.
+    assertThat(r.dom())
+        .contains("class=\"tone-legend\"")
+        .contains("no sentence naming both")
+        .contains("Pairs in growing conflict");
     JsonNode net = byChart.get("chart-network");
     assertThat(net.path("html").asText())
         .contains("<mark class=\"a\">")

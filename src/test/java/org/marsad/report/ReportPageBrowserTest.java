@@ -105,6 +105,26 @@ class ReportPageBrowserTest {
   }
 
   @Test
+  void relationsColourThePairsAndListTheConflictBurstsInArabic() throws Exception {
+    Path p = tmp.resolve("relations-ar.html");
+    Files.writeString(
+        p,
+        ReportHtml.render(
+            ReportData.build(ReportDataTest.withRelations(ReportInputsFixture.inputs()), "ar")),
+        StandardCharsets.UTF_8);
+    Chromium.Result r = chromium.check(p, "selftest");
+    ReportBrowserTest.assertClean(r);
+    // What changed opens on February, where the conflict share of Iran and Syria burst.
+    assertThat(r.dom())
+        .contains("أزواج يتصاعد النزاع بينها")
+        .contains("data-conflict=\"IR|SY\"")
+        .contains("4 من 6")
+        .contains("class=\"tone-legend\"")
+        .contains("لا جملة تذكر الدولتين")
+        .doesNotContain("Pairs in growing conflict");
+  }
+
+  @Test
   void screenshotsOfBothLanguages() throws Exception {
     for (String lang : pages.keySet()) {
       Path png = tmp.resolve("fixture-" + lang + ".png");

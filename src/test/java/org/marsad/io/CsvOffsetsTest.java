@@ -70,9 +70,11 @@ class CsvOffsetsTest {
             Catalog.COMENTION_EVIDENCE,
             List.of(
                 RowFactory.create(
-                    "2021-03", "CN", "RU", 1, "d1", "s", at, "d1", "text", dashed, 8, 13, 1, 6),
+                    "2021-03", "CN", "RU", 1, "d1", "s", at, "d1", "text", dashed, 8, 13, 1, 6,
+                    null),
                 RowFactory.create(
-                    "2021-03", "CN", "RU", 2, "d2", "s", at, "d2", "text", plain, 14, 19, 5, 10)));
+                    "2021-03", "CN", "RU", 2, "d2", "s", at, "d2", "text", plain, 14, 19, 5, 10,
+                    null)));
     assertThat(cell(rows, 1, "sentence")).isEqualTo("'" + dashed);
     assertThat(span(rows, 1, "sentence", "a_start", "a_end")).isEqualTo("الصين");
     assertThat(span(rows, 1, "sentence", "b_start", "b_end")).isEqualTo("روسيا");
@@ -86,7 +88,8 @@ class CsvOffsetsTest {
             Catalog.TERM_EVIDENCE,
             List.of(
                 RowFactory.create(
-                    "2021-03", "ar", "صين", "الصين", "top", 1, "d1", "s", at, dashed, 8, 13)));
+                    "2021-03", "ar", "صين", "الصين", "top", 1, "d1", "s", at, dashed, 8, 13,
+                    null)));
     assertThat(span(terms, 1, "sentence", "start", "end")).isEqualTo("الصين");
   }
 

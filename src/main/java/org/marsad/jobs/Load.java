@@ -205,12 +205,14 @@ final class Load {
     if (d == null) {
       // Above the cap: the distributed decisions (joins) of CorpusLoader.
       corpus = CorpusLoader.load(inter);
-      stories = Stories.compute(corpus.storyInput(), config.dedup(), storyParams);
+      stories =
+          Stories.compute(corpus.storyInput(), config.dedup(), storyParams, config.driverCap());
       corpus = corpus.withStories(stories.documents());
       documents = corpus.documents();
     } else {
       Broadcast<Decisions> b0 = broadcast(spark, d);
-      stories = Stories.compute(storyInput(inter, b0), config.dedup(), storyParams);
+      stories =
+          Stories.compute(storyInput(inter, b0), config.dedup(), storyParams, config.driverCap());
       spark.sparkContext().setJobDescription("stories: reprints");
       List<Row> reprints =
           org.marsad.pipeline.BoundedCollect.rows(

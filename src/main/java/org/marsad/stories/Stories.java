@@ -80,6 +80,16 @@ public final class Stories {
    * @return the documents' stories, the stories table and amplification per period and source
    */
   public static StoryTables compute(Dataset<Row> docs, DedupMode mode, StoryParams params) {
+    return compute(docs, mode, params, 0);
+  }
+
+  /**
+   * As {@link #compute(Dataset, DedupMode, StoryParams)}; the verified edges are joined into
+   * stories by a union-find on the driver when they are at most {@code driverCap} (one job), by the
+   * distributed connected components above it (0: always distributed).
+   */
+  public static StoryTables compute(
+      Dataset<Row> docs, DedupMode mode, StoryParams params, long driverCap) {
     List<String> names = Arrays.asList(docs.columns());
     for (String c : INPUT_COLUMNS) {
       if (!names.contains(c)) {
@@ -128,9 +138,13 @@ public final class Stories {
           List<Dataset<Row>> toRelease = new ArrayList<>();
           try {
             Dataset<Row> edges = verify(candidatePairs(fp, params, toRelease), fp, params);
+            List<Row> local =
+                driverCap > 0 ? org.marsad.pipeline.BoundedCollect.rows(edges, driverCap) : null;
             Dataset<Row> components =
-                ConnectedComponents.cut(
-                    ConnectedComponents.components(edges, params.maxIterations()));
+                local != null
+                    ? docs.sparkSession().createDataFrame(LocalUnion.components(local), COMPONENTS)
+                    : ConnectedComponents.cut(
+                        ConnectedComponents.components(edges, params.maxIterations()));
             meta =
                 meta.join(components, meta.col("node").equalTo(components.col("node")), "left")
                     .select(
@@ -367,6 +381,25 @@ public final class Stories {
       }
     }
 
+    /**
+     * The components of {@code edges} (u, v) as rows (node, component): every node of an edge
+     * between two distinct nodes, labelled with its component's smallest node (itself included), as
+     * {@link ConnectedComponents#components} labels them.
+     */
+    static List<Row> components(List<Row> edges) {
+      LocalUnion u = new LocalUnion();
+      for (Row e : edges) {
+        if (e.getLong(0) != e.getLong(1)) {
+          u.union(e.getLong(0), e.getLong(1));
+        }
+      }
+      List<Row> out = new ArrayList<>(u.parent.size());
+      for (long x : new ArrayList<>(u.parent.keySet())) {
+        out.add(RowFactory.create(x, u.find(x)));
+      }
+      return out;
+    }
+
     void drainTo(List<Row> out) {
       for (long x : parent.keySet()) {
         long r = find(x);
@@ -377,6 +410,11 @@ public final class Stories {
       parent.clear();
     }
   }
+
+  private static final StructType COMPONENTS =
+      new StructType()
+          .add("node", DataTypes.LongType, false)
+          .add("component", DataTypes.LongType, false);
 
   private static final StructType LABELLED =
       new StructType()

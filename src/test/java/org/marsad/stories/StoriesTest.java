@@ -94,6 +94,23 @@ class StoriesTest {
   }
 
   @Test
+  void theDriversUnionFindGivesTheStoriesOfTheDistributedComponents() {
+    // A chain A-B-C (A and C not similar) and two loose documents: the same stories either way.
+    List<Row> rows =
+        List.of(
+            doc("C", "2024-01-01T12:00:00Z", "s3", words(60, 100)),
+            doc("A", "2024-01-01T08:00:00Z", "s1", words(0, 100)),
+            doc("B", "2024-01-01T10:00:00Z", "s2", words(30, 100)),
+            doc("D", "2024-01-02T10:00:00Z", "s2", words(3000, 100)),
+            doc("X", "2024-01-01T09:00:00Z", "s1", words(5000, 100)));
+    Map<String, String> onDriver =
+        storyOf(Stories.compute(docs(rows, 2), DedupMode.NEAR, P, 1_000_000));
+    Map<String, String> distributed = storyOf(Stories.compute(docs(rows, 2), DedupMode.NEAR, P, 0));
+    assertThat(onDriver).isEqualTo(distributed);
+    assertThat(onDriver).containsEntry("C", "A").containsEntry("D", "D").containsEntry("X", "X");
+  }
+
+  @Test
   void twoArticlesOnTheSameEventAreTwoStories() {
     String a =
         "عقد قادة دول منظمة معاهدة الأمن الجماعي قمتهم في دوشنبه عاصمة طاجيكستان يوم الخميس،"

@@ -17,10 +17,12 @@ mkdir -p bench "$work"
 ant=(--id-col docno --source-col src --date-col time)
 antnd=(--id-col docno --source-col src)
 
+if [ "${BENCH_ENGINE:-0}" != report ]; then
 echo "bench: building" >&2
 mvn -q -B -DskipTests package test-compile >&2
 mvn -q -B dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile=target/classpath.txt >&2
 mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >&2
+fi
 cp="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
 mapfile -t opens < conf/jvm-opens.args
 jvm=(java -Xmx4g "${opens[@]}" -Dlog4j2.configurationFile="$here/conf/log4j2.properties")
@@ -44,13 +46,16 @@ marsad() {
 
 # The number of Spark jobs in the event log of a Marsad command.
 jobs_of() {
-  local f; f=$(ls "$work/events/$1"/* 2>/dev/null | head -1)
+  # Spark 4 writes a folder eventlog_v2_<app>/events_1_<app>.zstd; older ones a single file.
+  local f; f=$(find "$work/events/$1" -type f \( -name 'events_*' -o -name 'local-*' -o -name 'app-*' \) | head -1)
   case "$f" in
-    *.zst) zstd -dc "$f" ;;
+    *.zst|*.zstd) zstd -dc "$f" ;;
     *) cat "$f" ;;
   esac | grep -c '"Event":"SparkListenerJobStart"' || true
 }
-if [ "${BENCH_ENGINE:-0}" = 1 ]; then
+if [ "${BENCH_ENGINE:-0}" != 0 ]; then
+  # BENCH_ENGINE=report rewrites bench/engine.md from the last measurement without measuring.
+  if [ "${BENCH_ENGINE}" != report ]; then
   : > "$work/times"
   echo "bench: engine fixed cost, side by side (naive, terms, run, sample)" >&2
   rm -rf "$work/naive-out-1"
@@ -60,10 +65,11 @@ if [ "${BENCH_ENGINE:-0}" = 1 ]; then
   for i in 1 2; do
     marsad "sample-$i" run
   done
+  fi
   {
     echo "# Engine: fixed cost, measured side by side"
     echo
-    echo "\`BENCH_ENGINE=1 jobs/bench.sh\` on $(date -u +%Y-%m-%d) ($(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)); corpus $corpus."
+    echo "\`BENCH_ENGINE=1 jobs/bench.sh\` on $(date -u -r "$work/times" '+%Y-%m-%d %H:%M UTC') ($(nproc) cores, local[2], 4 GB driver); corpus $corpus. Spark jobs counted from each command's event log; the sample run is the whole process (JVM start, build check, run, report)."
     echo
     echo "| command | wall s | max RSS MB | Spark jobs | wall ÷ naive (corpus) |"
     echo "|---|---|---|---|---|"

@@ -78,7 +78,7 @@ public final class MarsadJob {
         VERSION,
         runId,
         command,
-        config.values().changed());
+        shownSettings(config));
     Manifest manifest = new Manifest(VERSION, runId, command, started);
     manifest.config(config.resolved());
     OutputFolder folder =
@@ -335,6 +335,18 @@ public final class MarsadJob {
                 (Row r) -> r.getString(0), java.util.Comparator.nullsFirst(String::compareTo))
             .thenComparing(r -> r.getString(1)));
     return writer.write(Catalog.REJECTED, rows);
+  }
+
+  /**
+   * The settings other than the defaults, for the log: a PostgreSQL password from the environment
+   * is named, never shown.
+   */
+  static Map<String, String> shownSettings(JobConfig config) {
+    Map<String, String> shown = new java.util.TreeMap<>(config.values().changed());
+    if (config.postgres() != null && System.getenv("MARSAD_JDBC_PASSWORD") != null) {
+      shown.put("jdbc-password", "(redacted, from MARSAD_JDBC_PASSWORD)");
+    }
+    return shown;
   }
 
   private static org.marsad.pipeline.Stage stage(Stage s, JobConfig config) {

@@ -97,7 +97,7 @@ class PostgresValuesTest {
   }
 
   static Object[] doc(String id, String source) {
-    return new Object[] {id, source, AT, "2021-03", "ar", "t", 3, null, id};
+    return new Object[] {id, source, AT, "2021-03", "ar", "t", 3, null, id, null};
   }
 
   @Test
@@ -245,14 +245,15 @@ class PostgresValuesTest {
         rows(
             Catalog.COMENTION_EVIDENCE,
             new Object[] {
-              "2021-03", "QA", "SA", 1, "d1", "src", AT, "d1", "text", sentence, a, a + 3, b, b + 8
+              "2021-03", "QA", "SA", 1, "d1", "src", AT, "d1", "text", sentence, a, a + 3, b, b + 8,
+              null
             }));
     tables.put(
         "term_evidence",
         rows(
             Catalog.TERM_EVIDENCE,
             new Object[] {
-              "2021-03", "ar", "قطر", "قطر", "top", 1, "d1", "src", AT, sentence, a, a + 3
+              "2021-03", "ar", "قطر", "قطر", "top", 1, "d1", "src", AT, sentence, a, a + 3, null
             }));
     load("run-views", tables);
     try (Connection c = db();

@@ -75,7 +75,9 @@ class ViewScriptTest {
             "v_pair_evidence",
             "v_term_evidence",
             "v_state_trends",
-            "v_stories");
+            "v_stories",
+            "v_pair_relations",
+            "v_relation_evidence");
     java.util.Map<String, ViewScript.Statement> by = new java.util.HashMap<>();
     s.forEach(st -> by.put(st.name(), st));
     assertThat(by.get("char_pos").sql())
@@ -103,6 +105,10 @@ class ViewScriptTest {
         .contains("s.name_en, s.name_ar", "t.share_change", "t.burst")
         .contains("\"marsad\".period_start(t.period) AS period_start");
     assertThat(by.get("v_stories").requires()).containsExactlyInAnyOrder("stories", "documents");
+    assertThat(by.get("v_pair_relations").requires())
+        .containsExactlyInAnyOrder("comention_relations", "states");
+    assertThat(by.get("v_relation_evidence").requires())
+        .containsExactlyInAnyOrder("relation_evidence", "states");
     assertThat(s).allSatisfy(st -> assertThat(st.sql()).doesNotContain("${schema}"));
   }
 }

@@ -1353,15 +1353,7 @@ public final class FolderReports {
       }
     }
     if (ctMissing == null && keys.length > 0) {
-      Dataset<Row> b =
-          ct.filter(col("period").isin(keys).and(col("burst")))
-              .withColumn("pair", functions.concat_ws("|", col("state_a"), col("state_b")));
-      List<Row> all =
-          new ArrayList<>(
-              topN(b, "period", col("burst_g2").desc(), "pair", ReportInputs.CHANGE_ITEMS)
-                  .collectAsList());
-      all.sort(Comparator.comparingInt(x -> x.<Integer>getAs("_rank")));
-      for (Row x : all) {
+      for (Row x : topBurstingPairs(ct.filter(col("period").isin(keys).and(col("burst"))))) {
         pairs
             .computeIfAbsent(x.getAs("period"), k -> new ArrayList<>())
             .add(
@@ -1637,19 +1629,13 @@ public final class FolderReports {
     Object[] periods =
         views.stream().filter(p -> org.marsad.trends.PeriodCalendar.slot(p) != null).toArray();
     if (rtMissing == null && periods.length > 0) {
-      Dataset<Row> b =
-          rt.filter(
+      for (Row x :
+          topBurstingPairs(
+              rt.filter(
                   col("period")
                       .isin(periods)
                       .and(col("relation").equalTo("conflict"))
-                      .and(col("burst")))
-              .withColumn("pair", functions.concat_ws("|", col("state_a"), col("state_b")));
-      List<Row> rows =
-          new ArrayList<>(
-              topN(b, "period", col("burst_g2").desc(), "pair", ReportInputs.CHANGE_ITEMS)
-                  .collectAsList());
-      rows.sort(Comparator.comparingInt(x -> x.<Integer>getAs("_rank")));
-      for (Row x : rows) {
+                      .and(col("burst"))))) {
         bursts
             .computeIfAbsent(x.getAs("period"), k -> new ArrayList<>())
             .add(
@@ -1807,6 +1793,21 @@ public final class FolderReports {
 
   private static boolean has(Row r, String field) {
     return Arrays.asList(r.schema().fieldNames()).contains(field);
+  }
+
+  /**
+   * The {@link ReportInputs#CHANGE_ITEMS} pairs of each period with the largest burst_g2 among
+   * {@code bursting} (rows of state_a, state_b, period, burst_g2), in rank order, in one collect.
+   */
+  private static List<Row> topBurstingPairs(Dataset<Row> bursting) {
+    Dataset<Row> b =
+        bursting.withColumn("pair", functions.concat_ws("|", col("state_a"), col("state_b")));
+    List<Row> rows =
+        new ArrayList<>(
+            topN(b, "period", col("burst_g2").desc(), "pair", ReportInputs.CHANGE_ITEMS)
+                .collectAsList());
+    rows.sort(Comparator.comparingInt(x -> x.<Integer>getAs("_rank")));
+    return rows;
   }
 
   /**

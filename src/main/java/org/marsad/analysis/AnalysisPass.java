@@ -1,9 +1,7 @@
 package org.marsad.analysis;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.trim;
 
 import java.sql.Timestamp;
@@ -16,14 +14,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.DateType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.types.TimestampNTZType;
-import org.apache.spark.sql.types.TimestampType;
+import org.marsad.corpus.CorpusColumns;
 import org.marsad.corpus.CorpusOptions;
 import org.marsad.pipeline.Extractor;
 import org.marsad.pipeline.InputColumns;
@@ -79,18 +73,9 @@ public final class AnalysisPass {
     List<String> names = Arrays.asList(input.fieldNames());
     boolean hasTitle = names.contains(o.titleCol());
     boolean hasDate = names.contains(o.dateCol());
-    boolean hasSource = names.contains(o.sourceCol());
     boolean hasLang = names.contains(o.langCol());
     boolean hasUrl = names.contains(o.urlCol());
-    Column dateStr = lit(null).cast("string");
-    if (hasDate) {
-      DataType t = input.apply(o.dateCol()).dataType();
-      Column c = col(quote(o.dateCol()));
-      dateStr =
-          (t instanceof TimestampType || t instanceof TimestampNTZType || t instanceof DateType)
-              ? functions.date_format(c.cast("timestamp"), "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX")
-              : c.cast("string");
-    }
+    Column dateStr = CorpusColumns.dateString(input, o);
     Dataset<Row> mapped =
         raw.select(
             trim(col(quote(o.idCol())).cast("string")).as("doc_id"),
@@ -98,12 +83,7 @@ public final class AnalysisPass {
             (hasTitle ? col(quote(o.titleCol())).cast("string") : lit(null).cast("string"))
                 .as("title"),
             dateStr.as("date"),
-            (hasSource
-                    ? coalesce(
-                        nullif(trim(col(quote(o.sourceCol())).cast("string")), lit("")),
-                        lit("unknown"))
-                    : lit("unknown"))
-                .as("source"),
+            CorpusColumns.source(input, o).as("source"),
             (hasLang ? col(quote(o.langCol())).cast("string") : lit(null).cast("string"))
                 .as("lang"),
             (hasUrl ? col(quote(o.urlCol())).cast("string") : lit(null).cast("string")).as("url"),
@@ -145,7 +125,7 @@ public final class AnalysisPass {
       long row = r.getLong(8);
       String source = r.getString(4);
       DocumentPass.Outcome o =
-          pass.process(id, r.getString(1), r.getString(2), r.getString(3), r.getString(5));
+          pass.process(id, r.getString(1), r.getString(2), r.getString(3), r.getString(5), source);
       Object[] v = new Object[width];
       v[0] = id;
       v[1] = file;

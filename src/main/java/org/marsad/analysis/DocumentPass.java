@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
+import org.marsad.boilerplate.Boilerplate;
 import org.marsad.corpus.Period;
 import org.marsad.text.LanguageCodes;
 import org.marsad.text.LanguageIdentifier;
@@ -76,6 +77,15 @@ public final class DocumentPass {
    * {@code analysis_error} and the exception's message: no document can fail a run.
    */
   public Outcome process(String id, String rawText, String rawTitle, String date, String rawLang) {
+    return process(id, rawText, rawTitle, date, rawLang, "unknown");
+  }
+
+  /**
+   * Processes one input row of {@code source}: its boilerplate lines ({@link
+   * PassSettings#boilerplate}) are removed from the cleaned text before analysis.
+   */
+  public Outcome process(
+      String id, String rawText, String rawTitle, String date, String rawLang, String source) {
     var o = settings.corpus();
     if (id == null || id.isEmpty()) {
       return Outcome.rejected("missing_id", "column '" + o.idCol() + "' is null or blank");
@@ -90,6 +100,19 @@ public final class DocumentPass {
             "empty_text",
             "column '" + o.textCol() + "' is blank after cleaning (HTML, URLs, spaces)");
       }
+      Boilerplate.Removal cut = settings.boilerplate().remove(source, text);
+      if (cut.text().isEmpty()) {
+        return Outcome.rejected(
+            "empty_text",
+            "column '"
+                + o.textCol()
+                + "' holds only boilerplate lines of source '"
+                + source
+                + "' ("
+                + cut.removed()
+                + " removed; see the manifest's boilerplate, or --boilerplate off)");
+      }
+      text = cut.text();
       String title = TextCleaner.clean(rawTitle);
       if (title != null && title.isEmpty()) {
         title = null;

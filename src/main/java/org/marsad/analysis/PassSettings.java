@@ -2,6 +2,7 @@ package org.marsad.analysis;
 
 import java.io.Serializable;
 import java.util.List;
+import org.marsad.boilerplate.Boilerplate;
 import org.marsad.corpus.CorpusOptions;
 import org.marsad.corpus.DateParser;
 import org.marsad.pipeline.Extractor;
@@ -17,9 +18,14 @@ import org.marsad.text.Analysis;
  * @param analysis analysers' word lists
  * @param extractors the capabilities' per-document extractors, in order (states before those that
  *     read the states named)
+ * @param boilerplate the lines removed from the text before analysis
  */
 public record PassSettings(
-    CorpusOptions corpus, DateParser dates, Analysis analysis, List<Extractor.Factory> extractors)
+    CorpusOptions corpus,
+    DateParser dates,
+    Analysis analysis,
+    List<Extractor.Factory> extractors,
+    Boilerplate boilerplate)
     implements Serializable {
 
   /** Copies the extractors. */
@@ -30,6 +36,11 @@ public record PassSettings(
   /** Settings with dates read as {@code corpus} says. */
   public static PassSettings of(
       CorpusOptions corpus, Analysis analysis, List<Extractor.Factory> extractors) {
-    return new PassSettings(corpus, corpus.dateParser(), analysis, extractors);
+    return new PassSettings(corpus, corpus.dateParser(), analysis, extractors, Boilerplate.NONE);
+  }
+
+  /** These settings removing {@code b}'s lines. */
+  public PassSettings withBoilerplate(Boilerplate b) {
+    return new PassSettings(corpus, dates, analysis, extractors, b);
   }
 }

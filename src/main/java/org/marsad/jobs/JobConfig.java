@@ -36,6 +36,7 @@ public final class JobConfig {
           LoadSettings.ALL,
           OutputSettings.ALL,
           AnalysisSettings.ALL,
+          org.marsad.boilerplate.BoilerplateSettings.ALL,
           StoriesSettings.ALL,
           TermsSettings.ALL,
           StatesSettings.ALL,
@@ -160,6 +161,15 @@ public final class JobConfig {
   /** Minimum count of a term in a period for keyness. */
   public long minKeynessCount() {
     return values.get(TermsSettings.MIN_KEYNESS_COUNT);
+  }
+
+  /** When repeated lines of a source are boilerplate. */
+  public org.marsad.boilerplate.BoilerplateParams boilerplate() {
+    return new org.marsad.boilerplate.BoilerplateParams(
+        values.get(org.marsad.boilerplate.BoilerplateSettings.BOILERPLATE),
+        values.get(org.marsad.boilerplate.BoilerplateSettings.MIN_DOCS),
+        values.get(org.marsad.boilerplate.BoilerplateSettings.SHARE),
+        values.get(org.marsad.boilerplate.BoilerplateSettings.MIN_DAYS));
   }
 
   /** The gazetteer settings of the state matcher. */

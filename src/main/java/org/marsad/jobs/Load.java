@@ -30,6 +30,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.marsad.analysis.AnalysisPass;
 import org.marsad.analysis.PassSettings;
+import org.marsad.boilerplate.Boilerplate;
+import org.marsad.boilerplate.BoilerplateScan;
 import org.marsad.corpus.Corpus;
 import org.marsad.corpus.CorpusLoader;
 import org.marsad.corpus.SlashDates;
@@ -76,6 +78,7 @@ final class Load {
       long rowsIn,
       Map<String, Long> passRejected,
       SlashDates.Decision slash,
+      Boilerplate boilerplate,
       Decisions decisions,
       Corpus corpus,
       StoryTables stories,
@@ -170,6 +173,11 @@ final class Load {
             config.corpus().withSlashOrder(slash.order()),
             config.analysis(),
             extractors(config, storyParams));
+    // Boilerplate lines: one job over the text (cleaned, cut into lines, not analysed).
+    Boilerplate boilerplate =
+        BoilerplateScan.find(
+            raw, pass.corpus(), pass.dates(), config.boilerplate(), config.driverCap());
+    pass = pass.withBoilerplate(boilerplate);
     // The pass, written once; its rows and rejections counted on the write.
     spark.sparkContext().setJobDescription("analyse documents");
     List<Column> metrics = new ArrayList<>();
@@ -237,6 +245,7 @@ final class Load {
         rowsIn,
         passRejected,
         slash,
+        boilerplate,
         corpus == null ? d : null,
         corpus,
         stories,

@@ -121,6 +121,10 @@ public final class MarsadJob {
       if (loaded.slash().slashDates() > 0) {
         manifest.put("dates", loaded.slash().toManifest());
       }
+      manifest.put(
+          "boilerplate",
+          org.marsad.boilerplate.BoilerplateScan.toManifest(
+              loaded.boilerplate(), config.boilerplate()));
       long ts = System.nanoTime();
       spark.sparkContext().setJobGroup("marsad-stories", "stories", false);
       long nStories = writer.write(Catalog.STORIES, loaded.stories().stories());

@@ -41,6 +41,30 @@ class DocumentPassTest {
   }
 
   @Test
+  void boilerplateLinesOfTheSourceAreRemovedBeforeAnalysis() {
+    String byline = "مراسل وكالة روسيا";
+    PassSettings s =
+        dated()
+            .withBoilerplate(
+                new org.marsad.boilerplate.Boilerplate(
+                    new long[] {org.marsad.boilerplate.Boilerplate.key("A", byline)},
+                    java.util.Map.of()));
+    DocumentPass p = new DocumentPass(s, true);
+    String text = "زار الوزير مصر\n" + byline;
+    DocumentPass.Outcome cut = p.process("a", text, null, "2018-02-03", "ar", "A");
+    assertThat(MentionsBlob.decode(cut.analysis().mentions()))
+        .extracting(MentionsBlob.Mention::state)
+        .containsExactly("EG");
+    DocumentPass.Outcome kept = p.process("a", text, null, "2018-02-03", "ar", "B");
+    assertThat(MentionsBlob.decode(kept.analysis().mentions()))
+        .extracting(MentionsBlob.Mention::state)
+        .containsExactly("EG", "RU");
+    DocumentPass.Outcome only = p.process("b", byline, null, "2018-02-03", "ar", "A");
+    assertThat(only.reason()).isEqualTo("empty_text");
+    assertThat(only.detail()).contains("boilerplate").contains("'A'");
+  }
+
+  @Test
   void rowsAreCheckedInOrderAndDocumentsAnalysed() {
     DocumentPass p = new DocumentPass(dated(), true);
     assertThat(p.process(null, "نص", null, "2018-01-01", null).reason()).isEqualTo("missing_id");

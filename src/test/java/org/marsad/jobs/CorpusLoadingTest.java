@@ -97,6 +97,42 @@ class CorpusLoadingTest {
   }
 
   @Test
+  void aSourcesBoilerplateLineIsRemovedBeforeAnalysisAndCounted() throws Exception {
+    String byline = "Reporting by the Jawhara newsroom";
+    Object[][] rows = new Object[14][];
+    for (int i = 0; i < 12; i++) {
+      String text = "Oil prices moved " + (i % 2 == 0 ? "up" : "down") + " in week " + i + ".";
+      rows[i] = new Object[] {"b" + i, text + "\n" + byline, "2018-01-" + (10 + i), "jawhara"};
+    }
+    rows[12] = new Object[] {"b12", byline, "2018-01-25", "jawhara"}; // nothing else: rejected
+    rows[13] = new Object[] {"c1", "Markets.\n" + byline, "2018-01-25", "other"}; // other source
+    String in = writeCorpus(tmp, new String[] {"id", "text", "published_at", "source"}, rows);
+    String out = tmp.resolve("out").toString();
+    JobResult r =
+        MarsadJob.run(
+            SharedSpark.get(),
+            config(in, out, withDate("published_at")),
+            java.util.Set.of(MarsadJob.Stage.TERMS),
+            "test");
+    assertThat(r.rowsIn()).isEqualTo(14);
+    assertThat(r.documents()).isEqualTo(13);
+    assertThat(table(out, "rejected").collectAsList())
+        .singleElement()
+        .satisfies(x -> assertThat((String) x.getAs("detail")).contains("boilerplate"));
+    // The byline is counted once, in the other source's document only.
+    List<Row> jawhara =
+        table(out, "term_frequencies")
+            .filter("term = 'jawhara' AND period <> 'all'")
+            .collectAsList();
+    assertThat(jawhara).isNotEmpty();
+    assertThat(jawhara.stream().mapToLong(x -> x.getAs("term_count")).sum()).isEqualTo(1);
+    assertThat(Files.readString(Path.of(out, "_manifest.json")))
+        .contains("\"boilerplate\"")
+        .contains("\"line\" : \"" + byline + "\"")
+        .contains("\"removed\" : 13");
+  }
+
+  @Test
   void aUsDatedCorpusIsReadMonthFirstAndTheManifestSaysSo() throws Exception {
     String in =
         writeCorpus(

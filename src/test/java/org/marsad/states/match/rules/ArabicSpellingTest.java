@@ -20,4 +20,13 @@ class ArabicSpellingTest {
     // The other way round the normaliser still helps: ة entries match a careless ه.
     assertThat(ar("الحكومه السوريه")).containsExactly("SY:adjective:السوريه");
   }
+
+  @Test
+  void anAlefSplitOffByASegmenter() {
+    // Some segmenters split a word's first alef off (ا مريكا, ا سرائيل): still the name.
+    assertThat(ar("و نحن ( ا مريكا ) السبب")).containsExactly("US:name:ا مريكا");
+    assertThat(ar("واذا لم تسلم ا سرائيل خرائط الالغام")).containsExactly("IL:name:ا سرائيل");
+    // A lone alef before a word that is no name's rest stays nothing (ا ف ب is an agency).
+    assertThat(ar("و قال ا متلاك السلاح")).isEmpty();
+  }
 }

@@ -29,4 +29,12 @@ class ArabicSpellingTest {
     // A lone alef before a word that is no name's rest stays nothing (ا ف ب is an agency).
     assertThat(ar("و قال ا متلاك السلاح")).isEmpty();
   }
+
+  @Test
+  void pressSpellingsOfNames() {
+    // Transliterations the press writes beside the listed ones (ج for g, a long vowel added).
+    assertThat(ar("زار سويسرة و أوروجواي و فينزويلا و سيريلانكا"))
+        .containsExactly(
+            "CH:name:سويسرة", "UY:name:أوروجواي", "VE:name:فينزويلا", "LK:name:سيريلانكا");
+  }
 }

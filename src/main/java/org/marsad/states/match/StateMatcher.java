@@ -341,7 +341,6 @@ public final class StateMatcher {
         i = end + 1;
       }
     }
-    sameTeamInAReport(fs, out);
     if (weak != null) {
       for (Mention m : weak) {
         if (confirmed.contains(m.iso2())) {
@@ -351,45 +350,6 @@ public final class StateMatcher {
       out.sort((a, b) -> a.field() != b.field() ? a.field() - b.field() : a.start() - b.start());
     }
     return out;
-  }
-
-  /**
-   * One reading per match report: a state's name that a field names as a team elsewhere is the team
-   * too in the field's sentences with a sport word (منتخب فرنسا ... فرنسا سجلت ثلاثية, اما انجلترا
-   * فلم تجد صعوبة في هز شباك ...), not in its sentences without one.
-   */
-  private static void sameTeamInAReport(List<FieldScan> fs, List<Mention> out) {
-    Set<String> teams = null;
-    for (Mention m : out) {
-      if (m.team() && m.form().equals("name")) {
-        if (teams == null) {
-          teams = new HashSet<>();
-        }
-        teams.add(m.field() + ":" + m.iso2());
-      }
-    }
-    if (teams == null) {
-      return;
-    }
-    for (int k = 0; k < out.size(); k++) {
-      Mention m = out.get(k);
-      if (!m.team()
-          && m.form().equals("name")
-          && teams.contains(m.field() + ":" + m.iso2())
-          && fs.get(m.field()).cueSentences().contains(m.sentence())) {
-        out.set(
-            k,
-            new Mention(
-                m.iso2(),
-                m.form(),
-                m.surface(),
-                m.field(),
-                m.start(),
-                m.end(),
-                m.sentence(),
-                true));
-      }
-    }
   }
 
   /** The entry a match stands for, or null when the rules say it names no state. */

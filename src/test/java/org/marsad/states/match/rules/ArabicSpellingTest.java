@@ -37,4 +37,15 @@ class ArabicSpellingTest {
         .containsExactly(
             "CH:name:سويسرة", "UY:name:أوروجواي", "VE:name:فينزويلا", "LK:name:سيريلانكا");
   }
+
+  @Test
+  void maghrebPressNames() {
+    // Tunisian and Moroccan press write some names with the article: الكوت ديفوار is no Kut.
+    assertThat(ar("تعاون بين تونس والسينغال و الكوت ديفوار و الكنغو الديمقراطية"))
+        .containsExactly(
+            "TN:name:تونس",
+            "SN:name:السينغال",
+            "CI:name:الكوت ديفوار",
+            "CD:name:الكنغو الديمقراطية");
+  }
 }

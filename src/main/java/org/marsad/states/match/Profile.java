@@ -59,6 +59,10 @@ final class Profile {
           continue;
         }
         trie.add(toks, new Entry(f.iso2(), f.form(), f.lang(), toks, 0), r.own());
+        String[] split = splitAlef(f.lang(), toks);
+        if (split.length > 0) {
+          trie.add(split, new Entry(f.iso2(), f.form(), f.lang(), split, 0), r.own());
+        }
         if (f.lang().equals("ar")
             && f.form().equals("adjective")
             && !Keys.norm(toks[0]).startsWith("ال")) {
@@ -116,5 +120,26 @@ final class Profile {
       out.add(new Rows("ar", false, false, !PERSIAN_READS_ARABIC_FORMS));
     }
     return out;
+  }
+
+  /**
+   * An Arabic name whose first word begins with an alef (أمريكا, إسرائيل) as some segmenters write
+   * it, the alef split off as a token of its own (ا مريكا, ا سرائيل: a hamza seat read as a
+   * prefix); none for other forms, words that begin with the article or words of three letters or
+   * less (the rest would be too short to tell).
+   */
+  static String[] splitAlef(String lang, String[] toks) {
+    if (!lang.equals("ar") || toks.length == 0) {
+      return new String[0];
+    }
+    String first = Keys.norm(toks[0]);
+    if (first.length() < 5 || first.charAt(0) != '\u0627' || first.startsWith("ال")) {
+      return new String[0];
+    }
+    String[] split = new String[toks.length + 1];
+    split[0] = "\u0627";
+    split[1] = first.substring(1);
+    System.arraycopy(toks, 1, split, 2, toks.length - 1);
+    return split;
   }
 }

@@ -47,7 +47,7 @@ public final class RuleFiles {
           Map.entry(
               "indices.tsv",
               Set.of("index", "noun", "exchange", "market", "market_after", "qualifier")),
-          Map.entry("person_names.tsv", Set.of("state", "not_given", "title", "nasab")),
+          Map.entry("person_names.tsv", Set.of("state", "not_given", "title", "nasab", "given")),
           Map.entry("amman_oman.tsv", Set.of("jordan", "oman", "jordan_before", "oman_before")),
           Map.entry("places.tsv", Set.of("place", "outlet")),
           Map.entry("languages.tsv", Set.of("before", "after", "language", "language_before")));

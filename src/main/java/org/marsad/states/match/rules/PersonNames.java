@@ -21,7 +21,8 @@ import org.marsad.states.match.core.Verdict;
  * as listed (Mr, Dr, Prince, Sheikh; "DR Congo" is no title) is a person (Prince Turki, Minister
  * Israel Katz). Arabic names and nisbas used as given names (تركي, Turki): an indefinite form
  * without a clitic right after a title (الأمير تركي, الشيخ) or right before a nasab word (تركي بن
- * طلال, تركي آل الشيخ) is a person.
+ * طلال, تركي آل الشيخ) is a person; so is one right after a foreign given name in Arabic script
+ * (كارلوس كوريا, رافائيل كوريا: Correa).
  */
 public final class PersonNames implements EntryRule {
 
@@ -29,6 +30,7 @@ public final class PersonNames implements EntryRule {
   private final Set<String> placeWords;
   private final Set<String> titles;
   private final Set<String> nasab;
+  private final Set<String> given;
   private final Set<String> latinTitles = new HashSet<>();
   private final Set<String> abbreviatedTitles = new HashSet<>();
   private final Set<String> notGiven;
@@ -48,6 +50,7 @@ public final class PersonNames implements EntryRule {
     }
     this.notGiven = w.set("not_given");
     this.nasab = w.set("nasab");
+    this.given = w.set("given");
     this.placeWords = files.words("place_words.tsv").set("place");
   }
 
@@ -68,7 +71,7 @@ public final class PersonNames implements EntryRule {
     }
     FieldScan f = m.field();
     int end = m.end();
-    return (m.prev() != null && titles.contains(m.prev()))
+    return (m.prev() != null && (titles.contains(m.prev()) || given.contains(m.prev())))
         || (f.sameSentence(end, end + 1) && nasab.contains(f.norm(end + 1)));
   }
 

@@ -210,7 +210,34 @@ public final class SportsTeams {
     // After a sport word (تعادل إيطاليا, لاعبي البرازيل, فوزان لفرنسا), unless the word names a
     // competition the state hosts (مونديال ألمانيا, بطولة أستراليا المفتوحة).
     int k = before(f, i, reading);
-    return k >= 0 && f.facts(k).sport() > 0 && !f.matchesAny(k, hosts);
+    if (k >= 0 && f.facts(k).sport() > 0 && !f.matchesAny(k, hosts)) {
+      return true;
+    }
+    // The same through a definite adjective of the sport word and the preposition ل (الهدف الوحيد
+    // لبوروندي, المدرب الجديد لجنوب أفريقيا): the side the goal or the coach belongs to.
+    return k > 0
+        && throughLam(f, i, reading)
+        && definiteAdjective(f, k)
+        && f.sameSentence(k - 1, k)
+        && f.facts(k - 1).sport() > 0
+        && !f.matchesAny(k - 1, hosts);
+  }
+
+  /**
+   * Whether the match carries the preposition ل, as a clitic (لبوروندي) or split off (ل بوروندي).
+   */
+  private static boolean throughLam(FieldScan f, int i, Reading reading) {
+    String clitics = reading.clitics();
+    return reading.letters() > 0 && clitics.endsWith("ل")
+        || reading.letters() == 0 && i > 0 && f.norm(i - 1).equals("ل");
+  }
+
+  /**
+   * Whether token {@code k} is a definite word that is no sport cue and names no state (الوحيد).
+   */
+  private static boolean definiteAdjective(FieldScan f, int k) {
+    String n = f.norm(k);
+    return n.startsWith("ال") && n.length() > 4 && f.facts(k).sport() == 0 && !startsName(f, k);
   }
 
   /**

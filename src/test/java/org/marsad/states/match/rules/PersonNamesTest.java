@@ -72,4 +72,13 @@ class PersonNamesTest {
     assertThat(ar("وأعلن تركي آل الشيخ")).isEmpty();
     assertThat(ar("وقال مسؤول تركي إن")).containsExactly("TR:adjective:تركي");
   }
+
+  @Test
+  void arabicSurnamesAfterAForeignGivenName() {
+    // Correa: كوريا after a foreign given name in Arabic script is the surname.
+    assertThat(ar("وسدد البرازيلي كارلوس كوريا كرة قوية"))
+        .containsExactly("BR:adjective:البرازيلي");
+    assertThat(ar("وقال رافائيل كوريا إن")).isEmpty();
+    assertThat(ar("وزار كوريا الجنوبية")).containsExactly("KR:name:كوريا الجنوبية");
+  }
 }

@@ -60,6 +60,20 @@ class SportsTeamsTest {
   }
 
   @Test
+  void aSideAfterASportWordAndItsAdjective() {
+    // الهدف الوحيد لبوروندي, المدرب الجديد لجنوب أفريقيا: the side, through the adjective and ل.
+    assertThat(ar("وسجل اللاعب الهدف الوحيد ل بوروندي من ركلة جزاء"))
+        .containsExactly("BI:name+team:بوروندي");
+    assertThat(ar("وقع المدرب الجديد لجنوب أفريقيا عقده مع الفريق"))
+        .containsExactly("ZA:name+team:جنوب أفريقيا");
+    // Without ل the state after an adjective stays the state (the place of the match).
+    assertThat(ar("وسجل اللاعب الهدف الوحيد في مصر من ركلة جزاء")).containsExactly("EG:name:مصر");
+    // بطل مصر in a match report is the champion club of its league.
+    assertThat(ar("وقال المدرب إن الفريق يواجه بطل مصر في المباراة المقبلة"))
+        .containsExactly("EG:name+team:مصر");
+  }
+
+  @Test
   void warNewsWithASportWordIsNoMatch() {
     // الهزيمة twice is no match report: على لبنان is the state.
     assertThat(ar("ناقش الجيش أسباب الهزيمة بعد الهزيمة في العدوان على لبنان"))

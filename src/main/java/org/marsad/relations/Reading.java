@@ -373,6 +373,18 @@ final class Reading {
   }
 
   /**
+   * A verb cue of English or French right after a word of the target class (to lend, to help, à
+   * aider): an infinitive, whose subject is that of the act before it when that act has no object.
+   */
+  boolean infinitive(Hit h) {
+    return !arabicOrder
+        && !headFinal
+        && h.entry().verb()
+        && h.start() > 0
+        && kindAt(h.start() - 1) == Kind.TARGET;
+  }
+
+  /**
    * A colon or a dash between words (a headline's «بعد المقاطعة: إيران تفتح ...», a quoted speaker)
    * starts a new clause, as a complement does.
    */
@@ -550,6 +562,13 @@ final class Reading {
   private boolean passive(Hit h) {
     if (!h.entry().verb() || keys[h.start()].endsWith("ing")) {
       return false;
+    }
+    if (!arabicOrder
+        && !headFinal
+        && h.end() < n
+        && mentionAt[h.end()] < 0
+        && kindAt(h.end()) == Kind.AGENT) {
+      return true; // a participle before by / par (Gaza, occupied by Egypt; a tanker hit by Iran)
     }
     for (int t = h.start() - 1; t >= 0 && t >= h.start() - 2; t--) {
       if (mentionAt[t] >= 0) {

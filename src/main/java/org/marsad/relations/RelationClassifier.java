@@ -390,6 +390,7 @@ public final class RelationClassifier {
                 && acts.get(k - 1).named() == Quad.MATERIAL_CONFLICT;
         if (!(a.entry().verb() || introduced || chain || r.nominal(a.hit))
             || a.quad() == Quad.NEUTRAL
+            || (a.passive && !a.has(CueLexicon.PASS))
             || a.hasRole(Role.ACTOR)
             || a.hasRole(Role.MUTUAL)
             || !(a.hasRole(Role.TARGET) || a.hasRole(Role.PARTNER))) {
@@ -409,6 +410,16 @@ public final class RelationClassifier {
               && !c.hasRole(Role.TARGET)
               && a.clause == c.clause) {
             break; // a condemned or threatened act: link() relates them
+          } else if (r.infinitive(a.hit)
+              && c.quad() != Quad.NEUTRAL
+              && a.clause == c.clause
+              && !c.hasRole(Role.TARGET)
+              && !c.hasRole(Role.PARTNER)
+              && !sides(c).isEmpty()) {
+            // An infinitive after an act with no object (agreed to lend Ecuador, would lend crude
+            // to help Ecuador): the subject of that act does it.
+            prev = c;
+            from = sides(c);
           } else if (p == k - 1
               && a.named() == Quad.MATERIAL_CONFLICT
               && c.named() == Quad.MATERIAL_CONFLICT

@@ -607,13 +607,20 @@ final class Reading {
           continue;
         }
       }
-      if (privateActor(m)) {
-        prev = m;
-        continue;
-      }
       Kind[] roleWord = new Kind[1];
       int at = roleWordBefore(m, roleWord);
-      Act a = govern(m, at);
+      Act a = null;
+      if (privateActor(m)) {
+        // A state's firms as the target of a sanction or ban (sanctions on Iranian airlines) stand
+        // for the state; otherwise people and firms take no part.
+        a = roleWord[0] == Kind.TARGET ? govern(m, at) : null;
+        if (a == null || !a.has(CueLexicon.ENTITY) || a.named().verbal()) {
+          prev = m;
+          continue;
+        }
+      } else {
+        a = govern(m, at);
+      }
       if (a != null) {
         m.act = a;
         m.role = role(m, a, roleWord[0], at);

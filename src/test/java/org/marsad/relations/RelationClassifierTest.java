@@ -721,15 +721,16 @@ class RelationClassifierTest {
   @Test
   void relationsNounsNameTheTwoSides() {
     pair(
-        rel("ar", "يسيطر التوتر على علاقات أنقرة بواشنطن.", "TR:أنقرة:capital", "US:واشنطن:capital"),
+        rel(
+            "ar",
+            "يسيطر التوتر على علاقات أنقرة بواشنطن.",
+            "TR:أنقرة:capital",
+            "US:واشنطن:capital"),
         "TR-US",
         VK,
         "none");
     pair(
-        rel("ar", "وتوترت علاقة الصين مع اليابان.", "CN:الصين", "JP:اليابان"),
-        "CN-JP",
-        VK,
-        "none");
+        rel("ar", "وتوترت علاقة الصين مع اليابان.", "CN:الصين", "JP:اليابان"), "CN-JP", VK, "none");
     pair(
         rel("ar", "اندلعت الأزمة بين قطر والسعودية.", "QA:قطر", "SA:السعودية"),
         "QA-SA",
@@ -741,8 +742,7 @@ class RelationClassifierTest {
         VK,
         "none");
     // Relations with no cue, or a crisis of one state only, relate no one.
-    pair(
-        rel("ar", "العلاقات بين مصر والسعودية.", "EG:مصر", "SA:السعودية"), "EG-SA", N, "none");
+    pair(rel("ar", "العلاقات بين مصر والسعودية.", "EG:مصر", "SA:السعودية"), "EG-SA", N, "none");
     pair(
         rel(
             "ar",

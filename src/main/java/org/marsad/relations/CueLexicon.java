@@ -83,9 +83,16 @@ final class CueLexicon {
    */
   static final int TRADE = 512;
 
+  /**
+   * A sanction or ban whose target may be named by a state's firms, banks or airlines (sanctions on
+   * Iranian airlines, عقوبات على شركات إيرانية): those stand for the state (guide 6.15).
+   */
+  static final int ENTITY = 1024;
+
   private static final Map<String, Integer> FLAGS =
       Map.ofEntries(
           Map.entry("trade", TRADE),
+          Map.entry("entity", ENTITY),
           Map.entry("sym", SYM),
           Map.entry("solid", SOLID),
           Map.entry("rev", REV),

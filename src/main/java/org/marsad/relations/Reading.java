@@ -373,6 +373,18 @@ final class Reading {
   }
 
   /**
+   * A verb cue of English or French right after a word of the target class (to lend, to help, à
+   * aider): an infinitive, whose subject is that of the act before it when that act has no object.
+   */
+  boolean infinitive(Hit h) {
+    return !arabicOrder
+        && !headFinal
+        && h.entry().verb()
+        && h.start() > 0
+        && kindAt(h.start() - 1) == Kind.TARGET;
+  }
+
+  /**
    * A colon or a dash between words (a headline's «بعد المقاطعة: إيران تفتح ...», a quoted speaker)
    * starts a new clause, as a complement does.
    */
@@ -551,6 +563,13 @@ final class Reading {
     if (!h.entry().verb() || keys[h.start()].endsWith("ing")) {
       return false;
     }
+    if (!arabicOrder
+        && !headFinal
+        && h.end() < n
+        && mentionAt[h.end()] < 0
+        && kindAt(h.end()) == Kind.AGENT) {
+      return true; // a participle before by / par (Gaza, occupied by Egypt; a tanker hit by Iran)
+    }
     for (int t = h.start() - 1; t >= 0 && t >= h.start() - 2; t--) {
       if (mentionAt[t] >= 0) {
         return false;
@@ -588,13 +607,20 @@ final class Reading {
           continue;
         }
       }
-      if (privateActor(m)) {
-        prev = m;
-        continue;
-      }
       Kind[] roleWord = new Kind[1];
       int at = roleWordBefore(m, roleWord);
-      Act a = govern(m, at);
+      Act a = null;
+      if (privateActor(m)) {
+        // A state's firms as the target of a sanction or ban (sanctions on Iranian airlines) stand
+        // for the state; otherwise people and firms take no part.
+        a = roleWord[0] == Kind.TARGET ? govern(m, at) : null;
+        if (a == null || !a.has(CueLexicon.ENTITY) || a.named().verbal()) {
+          prev = m;
+          continue;
+        }
+      } else {
+        a = govern(m, at);
+      }
       if (a != null) {
         m.act = a;
         m.role = role(m, a, roleWord[0], at);

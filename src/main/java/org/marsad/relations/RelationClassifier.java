@@ -226,6 +226,10 @@ public final class RelationClassifier {
                 // cut ties with B, قطع العلاقات مع قطر: B is the other side.
                 offer(x, y, q, dir, a, 3);
               }
+            } else if (x.role == Role.MUTUAL && y.role == Role.PARTNER && sym) {
+              // The relations of A with B (توتر علاقات أنقرة بواشنطن، علاقة الصين مع كوريا): the
+              // side of a relations noun and its partner are the two sides of a reciprocal cue.
+              offer(x, y, q, 0, a, 3);
             } else if (x.role == Role.ACTOR
                 && y.role == Role.MUTUAL
                 && q.relation() == Relation.COOPERATION) {
@@ -313,16 +317,31 @@ public final class RelationClassifier {
             solidarity(actors, a1, a2);
           }
         } else if (frame && sides(a2).isEmpty() && a2.quad() != Quad.NEUTRAL) {
-          Quad q = a2.quad().asVerbal();
-          int dir = a2.has(CueLexicon.SYM) ? 0 : 1;
-          for (Mention x : actors) {
-            for (Mention y : a2.mentions) {
-              if (y.role == Role.TARGET || y.role == Role.PARTNER) {
-                offer(x, y, q, dir, a2, 3);
+          // The framed act and the acts coordinated after it that have no subject of their own
+          // (threatened to withdraw from the deal and to impose sanctions on B).
+          for (int j = k + 1; j < acts.size(); j++) {
+            Act more = acts.get(j);
+            if (j > k + 1
+                && (more.negated
+                    || more.rank != a1.rank
+                    || more.clause != a2.clause
+                    || more.start() - a1.end() > 16
+                    || !sides(more).isEmpty()
+                    || more.quad() == Quad.NEUTRAL)) {
+              break;
+            }
+            Quad q = more.quad().asVerbal();
+            int dir = more.has(CueLexicon.SYM) ? 0 : 1;
+            for (Mention x : actors) {
+              for (Mention y : more.mentions) {
+                if (y.role == Role.TARGET || y.role == Role.PARTNER) {
+                  offer(x, y, q, dir, more, 3);
+                }
               }
             }
           }
-        } else if (!solid && !frame) {
+        } else if (!solid && !frame && !(a2.has(CueLexicon.SYM) && sides(a2).size() < 2)) {
+          // (A reciprocal act with one side named, the Syrian crisis, has no actor to speak of.)
           for (Mention x : actors) {
             for (Mention y : roles(a2, Role.ACTOR)) {
               offer(x, y, a1.quad(), 1, a1, 3);
@@ -371,6 +390,7 @@ public final class RelationClassifier {
                 && acts.get(k - 1).named() == Quad.MATERIAL_CONFLICT;
         if (!(a.entry().verb() || introduced || chain || r.nominal(a.hit))
             || a.quad() == Quad.NEUTRAL
+            || (a.passive && !a.has(CueLexicon.PASS))
             || a.hasRole(Role.ACTOR)
             || a.hasRole(Role.MUTUAL)
             || !(a.hasRole(Role.TARGET) || a.hasRole(Role.PARTNER))) {
@@ -390,6 +410,16 @@ public final class RelationClassifier {
               && !c.hasRole(Role.TARGET)
               && a.clause == c.clause) {
             break; // a condemned or threatened act: link() relates them
+          } else if (r.infinitive(a.hit)
+              && c.quad() != Quad.NEUTRAL
+              && a.clause == c.clause
+              && !c.hasRole(Role.TARGET)
+              && !c.hasRole(Role.PARTNER)
+              && !sides(c).isEmpty()) {
+            // An infinitive after an act with no object (agreed to lend Ecuador, would lend crude
+            // to help Ecuador): the subject of that act does it.
+            prev = c;
+            from = sides(c);
           } else if (p == k - 1
               && a.named() == Quad.MATERIAL_CONFLICT
               && c.named() == Quad.MATERIAL_CONFLICT

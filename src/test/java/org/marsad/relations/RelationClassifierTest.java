@@ -718,6 +718,125 @@ class RelationClassifierTest {
         "none");
   }
 
+  @Test
+  void relationsNounsNameTheTwoSides() {
+    pair(
+        rel(
+            "ar",
+            "يسيطر التوتر على علاقات أنقرة بواشنطن.",
+            "TR:أنقرة:capital",
+            "US:واشنطن:capital"),
+        "TR-US",
+        VK,
+        "none");
+    pair(
+        rel("ar", "وتوترت علاقة الصين مع اليابان.", "CN:الصين", "JP:اليابان"), "CN-JP", VK, "none");
+    pair(
+        rel("ar", "اندلعت الأزمة بين قطر والسعودية.", "QA:قطر", "SA:السعودية"),
+        "QA-SA",
+        VK,
+        "none");
+    pair(
+        rel("en", "Britain's relations with Iran soured.", "GB:Britain", "IR:Iran"),
+        "GB-IR",
+        VK,
+        "none");
+    // Relations with no cue, or a crisis of one state only, relate no one.
+    pair(rel("ar", "العلاقات بين مصر والسعودية.", "EG:مصر", "SA:السعودية"), "EG-SA", N, "none");
+    pair(
+        rel(
+            "ar",
+            "أشاد النقاد ببلجيكا، وقالوا إنه عالج الأزمة السورية بحياد.",
+            "BE:بلجيكا",
+            "SY:السورية:adjective"),
+        "BE-SY",
+        N,
+        "none");
+  }
+
+  @Test
+  void aThreatFramesEveryActCoordinatedAfterIt() {
+    pair(
+        rel(
+            "ar",
+            "وهدد الرئيس الأميركي بالانسحاب من الاتفاق وفرض عقوبات جديدة على إيران.",
+            "US:الأميركي:adjective",
+            "IR:إيران"),
+        "IR-US",
+        VK,
+        "b>a");
+  }
+
+  @Test
+  void anInfinitiveAfterAnActWithNoObjectTakesItsSubject() {
+    pair(
+        rel("en", "Venezuela agreed to lend Ecuador crude oil.", "VE:Venezuela", "EC:Ecuador"),
+        "EC-VE",
+        MC,
+        "b>a");
+    pair(
+        rel("en", "Venezuela would lend crude to help Ecuador.", "VE:Venezuela", "EC:Ecuador"),
+        "EC-VE",
+        MC,
+        "b>a");
+  }
+
+  @Test
+  void aParticipleBeforeByIsPassive() {
+    pair(
+        rel("en", "Iraq, attacked by Iran, appealed for help.", "IQ:Iraq", "IR:Iran"),
+        "IQ-IR",
+        MK,
+        "b>a");
+    // A passive act takes no actor carried from an act before it.
+    pair(
+        rel(
+            "en",
+            "A Baghdad war communique said an Iranian brigade, backed by tanks, attacked.",
+            "IQ:Baghdad:capital",
+            "IR:Iranian:adjective"),
+        "IQ-IR",
+        N,
+        "none");
+  }
+
+  @Test
+  void sanctionsOnAStatesFirmsAreOnTheState() {
+    pair(
+        rel(
+            "ar",
+            "أميركا تفرض عقوبات جديدة على شركات طيران إيرانية",
+            "US:أميركا",
+            "IR:إيرانية:adjective"),
+        "IR-US",
+        MK,
+        "b>a");
+    pair(
+        rel(
+            "en",
+            "Washington imposed sanctions on Iranian airlines.",
+            "US:Washington:capital",
+            "IR:Iranian:adjective"),
+        "IR-US",
+        MK,
+        "b>a");
+    // Other acts of or on firms stay outside the states' relations.
+    pair(
+        rel("en", "German tourists visited Tunisia.", "DE:German:adjective", "TN:Tunisia"),
+        "DE-TN",
+        N,
+        "none");
+  }
+
+  @Test
+  void receivingAidFromBIsBsAid() {
+    pair(
+        rel("ar", "تلقت اليمن مساعدات من السعودية.", "YE:اليمن", "SA:السعودية"),
+        "SA-YE",
+        MC,
+        "a>b");
+  }
+
   // -------------------------------------------------------------------------------------------
   // Persian: the same rules with را as the object marker
 

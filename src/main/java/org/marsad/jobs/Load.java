@@ -133,14 +133,29 @@ final class Load {
           .add("row", DataTypes.LongType, true);
 
   /**
-   * The extractors of a run: terms and states always, relations unless off, fingerprints unless
-   * stories are off.
+   * The extractors of a run of every stage: terms and states, relations unless off, fingerprints
+   * unless stories are off.
    */
   static List<Extractor.Factory> extractors(JobConfig config, StoryParams stories) {
+    return extractors(config, stories, MarsadJob.ALL);
+  }
+
+  /**
+   * The extractors the stages of a command read: the states are matched only when the states,
+   * relations or topics (topic_states) stages run, the relations only with the relations stage; the
+   * terms always (topic labels and the documents' token counts read them).
+   */
+  static List<Extractor.Factory> extractors(
+      JobConfig config, StoryParams stories, java.util.Set<MarsadJob.Stage> stages) {
     List<Extractor.Factory> out = new ArrayList<>();
     out.add(org.marsad.terms.TermsExtractor.FACTORY);
-    out.add(org.marsad.states.StatesExtractor.factory(config.states(), config.forms()));
-    if (config.relations()) { // after the states: it reads the states they found
+    boolean relations = config.relations() && stages.contains(MarsadJob.Stage.RELATIONS);
+    if (relations
+        || stages.contains(MarsadJob.Stage.STATES)
+        || stages.contains(MarsadJob.Stage.TOPICS)) {
+      out.add(org.marsad.states.StatesExtractor.factory(config.states(), config.forms()));
+    }
+    if (relations) { // after the states: it reads the states they found
       out.add(
           org.marsad.relations.RelationsExtractor.factory(
               config.relationLexicons(), config.forms()));
@@ -152,7 +167,12 @@ final class Load {
   }
 
   /** Loads the corpus of {@code config}; the intermediate is written under {@code staging}. */
-  static Loaded run(SparkSession spark, JobConfig config, String staging, StoryParams storyParams) {
+  static Loaded run(
+      SparkSession spark,
+      JobConfig config,
+      String staging,
+      StoryParams storyParams,
+      java.util.Set<MarsadJob.Stage> stages) {
     Dataset<Row> raw = CorpusReader.read(spark, config.inputs());
     CorpusLoader.checkColumns(raw.schema(), config.corpus());
     List<String> dateLike = List.of();
@@ -172,7 +192,7 @@ final class Load {
         PassSettings.of(
             config.corpus().withSlashOrder(slash.order()),
             config.analysis(),
-            extractors(config, storyParams));
+            extractors(config, storyParams, stages));
     // Boilerplate lines: one job over the text (cleaned, cut into lines, not analysed).
     Boilerplate boilerplate =
         BoilerplateScan.find(

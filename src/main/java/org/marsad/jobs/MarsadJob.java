@@ -103,7 +103,8 @@ public final class MarsadJob {
       long t0 = System.nanoTime();
       spark.sparkContext().setJobGroup("marsad-load", "load corpus", false);
       StoryParams storyParams = StoryParams.defaults();
-      Load.Loaded loaded = Load.run(spark, config, writer.stagingPath().toString(), storyParams);
+      Load.Loaded loaded =
+          Load.run(spark, config, writer.stagingPath().toString(), storyParams, stages);
       releases.add(loaded.stories()::release);
       if (loaded.corpus() != null) {
         releases.add(loaded.corpus()::release);

@@ -48,6 +48,11 @@ public final class OnlineLda implements Serializable {
     return k;
   }
 
+  /** The topic-term prior η. */
+  public double eta() {
+    return eta;
+  }
+
   /** Vocabulary size. */
   public int vocab() {
     return vocab;

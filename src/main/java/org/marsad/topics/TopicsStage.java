@@ -326,7 +326,14 @@ public final class TopicsStage implements Stage {
     return out;
   }
 
-  /** Fits k topics, on the driver over {@code local} or on the cluster over {@code vectors}. */
+  /**
+   * Fits k topics, on the driver over {@code local} or on the cluster over {@code vectors}: {@link
+   * #STARTS} starts (seeds {@code seed}, {@code seed + 1}, ...) each run one pass over the corpus
+   * ({@link #trialSteps}), the one whose top terms are the most coherent goes on to {@code
+   * --max-iter} (or the stop rule). One random start decides which topics an online fit merges or
+   * duplicates (measured on ANT, k = 20: mean NPMI from 0.2465 to 0.2828 by seed alone, MLlib's
+   * optimizer alike); a pass shows it.
+   */
   private static Fitted fit(
       JavaSparkContext jsc,
       String[] vocab,
@@ -337,20 +344,83 @@ public final class TopicsStage implements Stage {
       JavaRDD<TopicDoc> vectors,
       long corpusSize) {
     long t0 = System.nanoTime();
-    double eta = 1.0 / k;
-    OnlineLda lda = new OnlineLda(k, vocab.length, eta, s.seed());
-    double[][] lambda = lda.initialLambda();
-    double[] alpha = new double[k];
-    java.util.Arrays.fill(alpha, 1.0 / k);
-    double fraction = s.subsampling();
-    long batchSize = (long) Math.ceil(fraction * corpusSize);
-    int[][] lastTop = null;
-    int stable = 0;
-    int step = 0;
+    int trial = trialSteps(s);
     java.util.concurrent.ExecutorService pool =
         local == null ? null : java.util.concurrent.Executors.newFixedThreadPool(DRIVER_THREADS);
     try {
-      while (step < s.maxIter()) {
+      Run best = null;
+      double bestNpmi = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < STARTS; i++) {
+        Run run = new Run(k, vocab.length, s.seed() + i);
+        run.advance(trial, s, pool, jsc, local, vectors, corpusSize);
+        if (STARTS == 1) {
+          best = run;
+          break;
+        }
+        LdaModel m = new LdaModel(vocab, labels, run.lambda, run.alpha, run.lda.eta(), run.seed);
+        double q = Coherence.mean(score(m, 0, 0, local, vectors, corpusSize).npmi());
+        LOG.debug(
+            "[topics] k = {}, start {} (seed {}): mean NPMI {} after {} steps",
+            k,
+            i,
+            run.seed,
+            String.format(Locale.ROOT, "%.4f", q),
+            run.step);
+        if (best == null || q > bestNpmi) {
+          best = run;
+          bestNpmi = q;
+        }
+      }
+      best.advance(s.maxIter(), s, pool, jsc, local, vectors, corpusSize);
+      LdaModel model =
+          new LdaModel(vocab, labels, best.lambda, best.alpha, best.lda.eta(), best.seed);
+      return score(model, best.step, (System.nanoTime() - t0) / 1e9, local, vectors, corpusSize);
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /** Starts of a fit, of which the most coherent after {@link #trialSteps} goes on. */
+  static final int STARTS = 3;
+
+  /** Steps of a start before the starts are compared: one pass over the corpus, at least 5. */
+  static int trialSteps(TopicSettings s) {
+    return Math.min(s.maxIter(), Math.max(5, (int) Math.ceil(1 / s.subsampling())));
+  }
+
+  /** One start of a fit: its model so far, its step and its stop rule's state. */
+  private static final class Run {
+    final long seed;
+    final OnlineLda lda;
+    final double[][] lambda;
+    final double[] alpha;
+    int step;
+    int[][] lastTop;
+    int stable;
+    boolean stopped;
+
+    Run(int k, int vocab, long seed) {
+      this.seed = seed;
+      this.lda = new OnlineLda(k, vocab, 1.0 / k, seed);
+      this.lambda = lda.initialLambda();
+      this.alpha = new double[k];
+      java.util.Arrays.fill(alpha, 1.0 / k);
+    }
+
+    /** Steps until {@code until} or until the top terms have been stable long enough. */
+    void advance(
+        int until,
+        TopicSettings s,
+        java.util.concurrent.ExecutorService pool,
+        JavaSparkContext jsc,
+        List<TopicDoc> local,
+        JavaRDD<TopicDoc> vectors,
+        long corpusSize) {
+      double fraction = s.subsampling();
+      long batchSize = (long) Math.ceil(fraction * corpusSize);
+      while (!stopped && step < until) {
         step++;
         double[] expElogBeta = lda.expElogBeta(lambda);
         OnlineLda.Stats stats =
@@ -370,17 +440,9 @@ public final class TopicsStage implements Stage {
         int[][] top = LdaModel.top(lambda, WATCHED);
         stable = java.util.Arrays.deepEquals(top, lastTop) ? stable + 1 : 0;
         lastTop = top;
-        if (stable >= PATIENCE && step >= MIN_STEPS) {
-          break;
-        }
-      }
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
+        stopped = stable >= PATIENCE && step >= MIN_STEPS;
       }
     }
-    LdaModel model = new LdaModel(vocab, labels, lambda, alpha, eta, s.seed());
-    return score(model, step, (System.nanoTime() - t0) / 1e9, local, vectors, corpusSize);
   }
 
   private static OnlineLda.Stats stepOnDriver(

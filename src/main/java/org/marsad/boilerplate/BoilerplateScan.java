@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * Finds the boilerplate lines of a corpus before the analysis pass, in one job: every input row's
  * cleaned text is cut into lines; each distinct line of a row gives (source, key of the line, day);
  * one shuffle counts the rows per (source, line) and per source, and only the lines that repeat
- * enough come to the driver (under the driver cap; above it the share test runs distributed and the
- * most frequent lines are kept). The text is read but not analysed; the lines travel as 64-bit keys
- * (a short line also as text, for the manifest).
+ * enough, in more than one text (exact copies of one article repeat all its lines), come to the
+ * driver (under the driver cap; above it the share test runs distributed and the most frequent
+ * lines are kept). The text is read but not analysed; the lines travel as 64-bit keys (a short line
+ * also as text, for the manifest).
  */
 public final class BoilerplateScan {
 
@@ -58,7 +59,8 @@ public final class BoilerplateScan {
           .add("source", DataTypes.StringType, false)
           .add("key", DataTypes.LongType, false)
           .add("day", DataTypes.IntegerType, true)
-          .add("line", DataTypes.StringType, true);
+          .add("line", DataTypes.StringType, true)
+          .add("doc", DataTypes.LongType, false);
 
   private BoilerplateScan() {}
 
@@ -88,21 +90,27 @@ public final class BoilerplateScan {
                 count(lit(1)).as("docs"),
                 min("day").as("first_day"),
                 max("day").as("last_day"),
-                max("line").as("line"));
+                max("line").as("line"),
+                min("doc").as("doc_min"),
+                max("doc").as("doc_max"));
     Dataset<Row> candidates =
-        counted.filter(
-            col("key")
-                .equalTo(DOCUMENT)
-                .or(
-                    col("docs")
-                        .geq(params.minDocs())
-                        .and(
-                            col("first_day")
-                                .isNull()
-                                .or(
-                                    col("last_day")
-                                        .minus(col("first_day"))
-                                        .geq(params.minDays())))));
+        counted
+            .filter(
+                col("key")
+                    .equalTo(DOCUMENT)
+                    .or(
+                        col("docs")
+                            .geq(params.minDocs())
+                            // copies of one text repeat all their lines: not boilerplate
+                            .and(col("doc_min").notEqual(col("doc_max")))
+                            .and(
+                                col("first_day")
+                                    .isNull()
+                                    .or(
+                                        col("last_day")
+                                            .minus(col("first_day"))
+                                            .geq(params.minDays())))))
+            .drop("doc_min", "doc_max");
     raw.sparkSession().sparkContext().setJobDescription("boilerplate: lines repeated in a source");
     List<Row> got = BoundedCollect.rows(candidates, cap);
     if (got == null) {
@@ -134,7 +142,12 @@ public final class BoilerplateScan {
           cap,
           cap);
     }
-    List<Row> out = new ArrayList<>(counted.filter(col("key").equalTo(DOCUMENT)).collectAsList());
+    List<Row> out =
+        new ArrayList<>(
+            counted
+                .filter(col("key").equalTo(DOCUMENT))
+                .drop("doc_min", "doc_max")
+                .collectAsList());
     out.addAll(lines);
     return out;
   }
@@ -210,8 +223,9 @@ public final class BoilerplateScan {
     } catch (RuntimeException | StackOverflowError e) {
       return List.<Row>of().iterator(); // the pass rejects the row with its reason
     }
+    long doc = Boilerplate.key(source, text);
     List<Row> out = new ArrayList<>();
-    out.add(RowFactory.create(source, DOCUMENT, day, null));
+    out.add(RowFactory.create(source, DOCUMENT, day, null, doc));
     Set<Long> seen = new HashSet<>();
     for (String l : text.split("\n")) {
       String line = Boilerplate.normalize(l);
@@ -223,7 +237,8 @@ public final class BoilerplateScan {
         key = 1L;
       }
       if (seen.add(key)) {
-        out.add(RowFactory.create(source, key, day, line.length() <= SHOWN_CHARS ? line : null));
+        out.add(
+            RowFactory.create(source, key, day, line.length() <= SHOWN_CHARS ? line : null, doc));
       }
     }
     return out.iterator();

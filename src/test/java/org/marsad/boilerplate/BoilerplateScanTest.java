@@ -36,6 +36,13 @@ class BoilerplateScanTest {
     for (int i = 0; i < 12; i++) { // one story reprinted twelve times in a day: not boilerplate
       rows.add(RowFactory.create("قصة واحدة أعيد نشرها.\nخبر " + i, "A", "2018-02-01"));
     }
+    for (int i = 0;
+        i < 12;
+        i++) { // one article copied on twelve days: its lines are no boilerplate
+      rows.add(
+          RowFactory.create(
+              "نسخة واحدة من مقال.\nفقرة المقال الثانية.", "A", "2018-03-" + (10 + i)));
+    }
     for (int i = 0; i < 6; i++) { // the byline in too few documents of B
       rows.add(RowFactory.create("خبر ب " + i + "\n" + BYLINE, "B", "2018-01-0" + (1 + i)));
     }

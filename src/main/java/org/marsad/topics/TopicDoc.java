@@ -26,7 +26,7 @@ public record TopicDoc(
     implements Serializable {
 
   /** The document of the intermediate's values (terms and mentions blobs may be null). */
-  static TopicDoc of(
+  public static TopicDoc of(
       String docId,
       String period,
       String source,

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -24,7 +23,6 @@ import org.marsad.corpus.CorpusOptions;
 import org.marsad.corpus.Period;
 import org.marsad.io.CorpusReader;
 import org.marsad.jobs.MarsadJob;
-import org.marsad.pipeline.TermsBlob;
 import org.marsad.topics.Coherence;
 import org.marsad.topics.LdaModel;
 import org.marsad.topics.OnlineLda;
@@ -278,25 +276,10 @@ public final class TopicsDiag {
     Dataset<Row> counted = MarsadJob.analyse(raw, BenchConfig.of(corpus, o)).counted();
     List<Doc> out = new ArrayList<>();
     for (Row r : counted.select("doc_id", "terms").orderBy("doc_id").collectAsList()) {
-      TreeMap<Integer, Integer> v = new TreeMap<>();
-      if (r.get(1) != null) {
-        TermsBlob.readTerms(
-            (byte[]) r.get(1),
-            (term, n) -> {
-              Integer i = index.get(term);
-              if (i != null) {
-                v.merge(i, n, Integer::sum);
-              }
-            });
-      }
-      int[] idx = new int[v.size()];
-      int[] cts = new int[v.size()];
-      int j = 0;
-      for (Map.Entry<Integer, Integer> e : v.entrySet()) {
-        idx[j] = e.getKey();
-        cts[j++] = e.getValue();
-      }
-      out.add(new Doc(r.getString(0), idx, cts));
+      org.marsad.topics.TopicDoc t =
+          org.marsad.topics.TopicDoc.of(
+              r.getString(0), null, null, (byte[]) r.get(1), null, index, java.util.Set.of());
+      out.add(new Doc(r.getString(0), t.idx(), t.cts()));
     }
     return out;
   }

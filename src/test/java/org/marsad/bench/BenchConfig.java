@@ -12,6 +12,29 @@ final class BenchConfig {
 
   private BenchConfig() {}
 
+  /**
+   * Corpus options naming the id, text, date and source columns (title, lang and url by their
+   * default names), month periods, slash dates day-first.
+   */
+  static CorpusOptions corpus(String id, String text, String date, String source) {
+    return new CorpusOptions(
+        id,
+        text,
+        "title",
+        date,
+        source,
+        "lang",
+        "url",
+        true,
+        true,
+        true,
+        false,
+        false,
+        List.of(),
+        org.marsad.corpus.Period.MONTH,
+        org.marsad.corpus.SlashOrder.DAY_FIRST);
+  }
+
   static JobConfig of(String input, CorpusOptions corpus) {
     return JobConfig.of(
         org.marsad.jobs.JobTestSupport.corpusValues(

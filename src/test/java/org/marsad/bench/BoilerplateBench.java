@@ -1,6 +1,5 @@
 package org.marsad.bench;
 
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -8,8 +7,6 @@ import org.marsad.boilerplate.Boilerplate;
 import org.marsad.boilerplate.BoilerplateParams;
 import org.marsad.boilerplate.BoilerplateScan;
 import org.marsad.corpus.CorpusOptions;
-import org.marsad.corpus.Period;
-import org.marsad.corpus.SlashOrder;
 
 /**
  * The boilerplate scan alone on a corpus, three times in one local[2] session (the first includes
@@ -31,23 +28,7 @@ public final class BoilerplateBench {
             .getOrCreate();
     spark.sparkContext().setLogLevel("ERROR");
     Dataset<Row> d = spark.read().parquet(a[0]);
-    CorpusOptions o =
-        new CorpusOptions(
-            a[1],
-            a[2],
-            "title",
-            a[3],
-            a[4],
-            "lang",
-            "url",
-            false,
-            true,
-            true,
-            false,
-            false,
-            List.of(),
-            Period.MONTH,
-            SlashOrder.DAY_FIRST);
+    CorpusOptions o = BenchConfig.corpus(a[1], a[2], a[3], a[4]);
     BoilerplateParams p = BoilerplateParams.defaults();
     Boilerplate b = null;
     for (int i = 0; i < 3; i++) {

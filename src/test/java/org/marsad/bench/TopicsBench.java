@@ -10,7 +10,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.marsad.corpus.CorpusOptions;
-import org.marsad.corpus.Period;
 import org.marsad.io.CorpusReader;
 import org.marsad.jobs.MarsadJob;
 import org.marsad.topics.Coherence;
@@ -35,23 +34,7 @@ public final class TopicsBench {
             .config("spark.sql.session.timeZone", "UTC")
             .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
-    CorpusOptions o =
-        new CorpusOptions(
-            a[1],
-            "text",
-            "title",
-            a[3],
-            a[2],
-            "lang",
-            "url",
-            true,
-            true,
-            true,
-            false,
-            false,
-            List.of(),
-            Period.MONTH,
-            org.marsad.corpus.SlashOrder.DAY_FIRST);
+    CorpusOptions o = BenchConfig.corpus(a[1], "text", a[3], a[2]);
     Dataset<Row> raw = CorpusReader.read(spark, List.of(a[0]));
     Dataset<Row> counted = MarsadJob.analyse(raw, BenchConfig.of(a[0], o)).counted();
     List<Row> bags = TermBags.collect(counted);

@@ -20,7 +20,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.marsad.corpus.CorpusOptions;
-import org.marsad.corpus.Period;
 import org.marsad.io.CorpusReader;
 import org.marsad.jobs.MarsadJob;
 import org.marsad.topics.Coherence;
@@ -255,23 +254,7 @@ public final class TopicsDiag {
     for (int i = 0; i < vocab.length; i++) {
       index.put(vocab[i], i);
     }
-    CorpusOptions o =
-        new CorpusOptions(
-            "docno",
-            "text",
-            "title",
-            "time",
-            "src",
-            "lang",
-            "url",
-            true,
-            true,
-            true,
-            false,
-            false,
-            List.of(),
-            Period.MONTH,
-            org.marsad.corpus.SlashOrder.DAY_FIRST);
+    CorpusOptions o = BenchConfig.corpus("docno", "text", "time", "src");
     Dataset<Row> raw = CorpusReader.read(spark, List.of(corpus));
     Dataset<Row> counted = MarsadJob.analyse(raw, BenchConfig.of(corpus, o)).counted();
     List<Doc> out = new ArrayList<>();

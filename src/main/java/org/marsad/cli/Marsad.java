@@ -42,6 +42,7 @@ import picocli.CommandLine.Parameters;
       Marsad.Terms.class,
       Marsad.States.class,
       Marsad.Topics.class,
+      Marsad.UpdateCmd.class,
       Marsad.IngestCmd.class,
       Marsad.Analyze.class,
       RelateCommand.class,
@@ -96,7 +97,7 @@ public final class Marsad implements Callable<Integer> {
   /** The command line with every setting declared as an option of the Spark commands. */
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Marsad());
-    for (String name : List.of("run", "terms", "states", "topics")) {
+    for (String name : List.of("run", "terms", "states", "topics", "update")) {
       SettingsCommand.addOptions(
           cl.getSubcommands().get(name).getCommandSpec(), JobConfig.SETTINGS);
     }
@@ -294,6 +295,44 @@ public final class Marsad implements Callable<Integer> {
       for (Token t : a.analyze(clean)) {
         out.println(t.surface() + "\t" + t.term());
       }
+      return 0;
+    }
+  }
+
+  /** Adds new articles to the run in an output folder. */
+  @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
+      description =
+          "Add the articles of --input (new files) to the run in --output without reading or"
+              + " analysing the earlier ones again: the settings are the run's (an option that"
+              + " contradicts them is an error); files read before are skipped; the new articles get"
+              + " their topics from the run's saved model unless --refit.")
+  static final class UpdateCmd extends JobCommand {
+    @Option(
+        names = "--refit",
+        description = "Fit the topics again on every article (topic ids may then change).")
+    boolean refit;
+
+    @Override
+    public Integer call() {
+      org.marsad.pipeline.SettingValues values = resolve(Map.of());
+      Logging.apply(verbose);
+      SparkSession spark = Sessions.create("marsad update", master());
+      org.marsad.jobs.Update.Plan plan = org.marsad.jobs.Update.plan(spark, values, refit);
+      if (plan.nothingNew()) {
+        System.out.println(
+            "update: nothing new in "
+                + String.join(", ", plan.config().inputs())
+                + " ("
+                + plan.prior().skipped()
+                + " files already read); "
+                + plan.config().output()
+                + " is unchanged");
+        return 0;
+      }
+      JobResult r = MarsadJob.update(spark, plan);
+      System.out.println(Summary.of("update", r));
       return 0;
     }
   }

@@ -536,7 +536,8 @@ public final class OutputFolder implements AutoCloseable {
    * True for a file that Spark or Marsad writes inside {@code entry} ({@code rel} starts with /):
    * Spark's part files, {@code _SUCCESS}, Parquet summaries and Hadoop checksums anywhere; GEXF and
    * {@code edges.csv} in {@code networks/}; CSV copies in {@code csv/}; the page in {@code
-   * report/}.
+   * report/}; the saved topic model in {@code models/topics/}; the decisions and batch file lists
+   * of {@code _state/} (kept for updates).
    */
   static boolean isMarsadFile(String entry, String rel) {
     String name = rel.substring(rel.lastIndexOf('/') + 1);
@@ -552,6 +553,12 @@ public final class OutputFolder implements AutoCloseable {
       case "networks" -> flat && (name.endsWith(".gexf") || name.equals("edges.csv"));
       case "csv" -> flat && name.endsWith(".csv");
       case "report" -> flat && (name.equals("index.html") || name.equals(".index.html.tmp"));
+      case "_state" -> name.equals("decisions.bin") || name.equals("_files.tsv");
+      case "models" ->
+          rel.startsWith("/topics/")
+              && (name.equals("model.json")
+                  || name.equals("vocabulary.tsv")
+                  || name.equals("lambda.bin"));
       default -> false;
     };
   }

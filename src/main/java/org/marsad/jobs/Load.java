@@ -82,7 +82,9 @@ final class Load {
       Decisions decisions,
       Corpus corpus,
       StoryTables stories,
-      Dataset<Row> documents) {
+      Dataset<Row> documents,
+      long passBytes,
+      List<String> periodsTouched) {
 
     /** The rejected keys (doc_id, reason, detail, file, row). */
     Dataset<Row> rejectedKeys(SparkSession spark) {
@@ -166,14 +168,23 @@ final class Load {
     return out;
   }
 
-  /** Loads the corpus of {@code config}; the intermediate is written under {@code staging}. */
+  /**
+   * Loads the corpus of {@code config}; the pass's rows are written to {@code batchDir} (kept in
+   * the output folder for updates, see {@link RunState}). With a {@code prior} (an update) only the
+   * new files are read and analysed, with the run's corpus-wide decisions, and the documents are
+   * decided over the earlier batches and this one together.
+   */
   static Loaded run(
       SparkSession spark,
       JobConfig config,
-      String staging,
+      String batchDir,
       StoryParams storyParams,
-      java.util.Set<MarsadJob.Stage> stages) {
+      java.util.Set<MarsadJob.Stage> stages,
+      Update.Prior prior) {
     Dataset<Row> raw = CorpusReader.read(spark, config.inputs());
+    if (prior != null && prior.filterNew()) {
+      raw = raw.filter(col(CorpusReader.FILE_COL).isin(fileForms(prior.newFiles())));
+    }
     CorpusLoader.checkColumns(raw.schema(), config.corpus());
     List<String> dateLike = List.of();
     if (!Arrays.asList(raw.columns()).contains(config.corpus().dateCol())) {
@@ -187,7 +198,8 @@ final class Load {
             dateLike.get(0));
       }
     }
-    SlashDates.Decision slash = SlashDates.detect(raw, config.corpus());
+    SlashDates.Decision slash =
+        prior != null ? prior.decisions().slash() : SlashDates.detect(raw, config.corpus());
     PassSettings pass =
         PassSettings.of(
             config.corpus().withSlashOrder(slash.order()),
@@ -195,8 +207,10 @@ final class Load {
             extractors(config, storyParams, stages));
     // Boilerplate lines: one job over the text (cleaned, cut into lines, not analysed).
     Boilerplate boilerplate =
-        BoilerplateScan.find(
-            raw, pass.corpus(), pass.dates(), config.boilerplate(), config.driverCap());
+        prior != null
+            ? prior.decisions().boilerplate()
+            : BoilerplateScan.find(
+                raw, pass.corpus(), pass.dates(), config.boilerplate(), config.driverCap());
     pass = pass.withBoilerplate(boilerplate);
     // The pass, written once; its rows and rejections counted on the write.
     spark.sparkContext().setJobDescription("analyse documents");
@@ -205,8 +219,10 @@ final class Load {
     for (String r : PASS_REASONS) {
       metrics.add(sum(when(col("reason").equalTo(r), 1L).otherwise(0L)).as(r));
     }
+    // The periods of the new rows (a bounded set), for the manifest of an update.
+    metrics.add(org.apache.spark.sql.functions.collect_set(col("period")).as("periods"));
     Observation observed = new Observation("pass");
-    String dir = staging + "/_intermediate/pass";
+    String dir = batchDir;
     AnalysisPass.run(raw, pass)
         .observe(
             observed, metrics.get(0), metrics.subList(1, metrics.size()).toArray(new Column[0]))
@@ -219,12 +235,35 @@ final class Load {
     Map<String, Long> passRejected = new LinkedHashMap<>();
     for (String r : PASS_REASONS) {
       long n = number(m.get(r));
+      if (prior != null) {
+        n += prior.passRejected().getOrDefault(r, 0L);
+      }
       if (n > 0) {
         passRejected.put(r, n);
       }
     }
-    // Read back with its known schema: no inference job.
-    Dataset<Row> inter = spark.read().schema(AnalysisPass.schema(pass)).parquet(dir);
+    List<String> periods = new ArrayList<>();
+    Object seen = m.get("periods");
+    if (seen instanceof scala.collection.Iterable<?> it) {
+      scala.jdk.javaapi.CollectionConverters.asJava(it).forEach(p -> periods.add((String) p));
+    } else if (seen instanceof java.util.Collection<?> c) {
+      c.forEach(p -> periods.add((String) p));
+    }
+    periods.removeIf(java.util.Objects::isNull);
+    java.util.Collections.sort(periods);
+    // Read back with its known schema (no inference job), with the earlier batches of an update.
+    List<String> dirs = new ArrayList<>();
+    if (prior != null) {
+      dirs.addAll(prior.batches());
+      rowsIn += prior.rowsIn();
+    }
+    dirs.add(dir);
+    Dataset<Row> inter =
+        spark.read().schema(AnalysisPass.schema(pass)).parquet(dirs.toArray(new String[0]));
+    long passBytes = RunState.bytes(spark.sparkContext().hadoopConfiguration(), dirs);
+    if (prior != null) {
+      raw = withEarlierInputs(spark, raw, prior);
+    }
     long cap = config.driverCap();
     Decisions d = repeated(inter, cap);
     StoryTables stories;
@@ -269,7 +308,49 @@ final class Load {
         corpus == null ? d : null,
         corpus,
         stories,
-        documents);
+        documents,
+        passBytes,
+        periods);
+  }
+
+  /**
+   * The corpus as read by a run of every input so far: the earlier inputs' files (read only where a
+   * table quotes them: the rejected rows and the evidence sentences) and the new ones.
+   */
+  private static Dataset<Row> withEarlierInputs(
+      SparkSession spark, Dataset<Row> raw, Update.Prior prior) {
+    Dataset<Row> earlier;
+    try {
+      earlier =
+          CorpusReader.read(spark, prior.inputs())
+              .filter(col(CorpusReader.FILE_COL).isin(fileForms(prior.files())));
+    } catch (RuntimeException e) {
+      throw org.marsad.pipeline.MarsadException.data(
+          "Cannot update: the inputs of the earlier run are not readable ("
+              + e.getMessage()
+              + "); the rejected and evidence tables quote their rows",
+          String.join(", ", prior.inputs()),
+          "keep the earlier inputs where they were, or run the whole corpus again",
+          e);
+    }
+    return earlier.unionByName(raw, true);
+  }
+
+  /**
+   * The forms a file's path takes in the reader's file column ({@code _metadata.file_path}, a URI)
+   * for each of {@code files} (qualified paths, as listed).
+   */
+  static Object[] fileForms(List<String> files) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (String f : files) {
+      out.add(f);
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(f);
+      out.add(p.toUri().toString());
+      if (f.startsWith("file:/") && !f.startsWith("file:///")) {
+        out.add("file://" + f.substring("file:".length()));
+      }
+    }
+    return out.toArray();
   }
 
   /** An observed count (null over no rows: a sum of nothing). */

@@ -68,6 +68,20 @@ public final class MarsadJob {
   /** Runs {@code stages} on the corpus of {@code config}. */
   public static JobResult run(
       SparkSession spark, JobConfig config, Set<Stage> stages, String command) {
+    return run(spark, config, stages, command, null);
+  }
+
+  /**
+   * Adds the new articles of {@code plan} to the run in its output folder ({@link Update}): only
+   * they are read and analysed; every table is finished again from the pass rows of the run and its
+   * updates.
+   */
+  public static JobResult update(SparkSession spark, Update.Plan plan) {
+    return run(spark, plan.config(), plan.stages(), "update", plan.prior());
+  }
+
+  private static JobResult run(
+      SparkSession spark, JobConfig config, Set<Stage> stages, String command, Update.Prior prior) {
     Instant started = Instant.now();
     String runId =
         DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
@@ -99,22 +113,39 @@ public final class MarsadJob {
     Progress progress =
         new Progress(spark.sparkContext(), inputBytes(spark, config.inputs()), Progress.wanted());
     releases.add(progress::close);
+    Map<String, Object> updateRecord = null;
     try {
       long t0 = System.nanoTime();
       spark.sparkContext().setJobGroup("marsad-load", "load corpus", false);
       StoryParams storyParams = StoryParams.defaults();
-      Load.Loaded loaded =
-          Load.run(spark, config, writer.stagingPath().toString(), storyParams, stages);
+      // The pass's rows are kept for updates: a run replaces the whole state, an update adds a
+      // batch to it.
+      String batchDir =
+          prior == null
+              ? writer.stageDir(RunState.ENTRY) + "/pass/" + runId
+              : writer.stageDir(RunState.PASS + "/" + runId);
+      Load.Loaded loaded = Load.run(spark, config, batchDir, storyParams, stages, prior);
+      org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+      if (prior == null) {
+        RunState.writeDecisions(
+            hadoop,
+            new org.apache.hadoop.fs.Path(writer.stagingPath(), RunState.DECISIONS),
+            new RunState.Decisions(loaded.slash(), loaded.boilerplate()));
+      }
       releases.add(loaded.stories()::release);
       if (loaded.corpus() != null) {
         releases.add(loaded.corpus()::release);
       }
-      int partitions = statsPartitions(spark, loaded.intermediate(), writer);
+      int partitions = statsPartitions(spark, loaded.passBytes());
       writer.rebalance(partitions > 8);
       long rowsIn = loaded.rowsIn();
       // The files read: exactly the files the manifest lists, their footers' rows all read.
-      List<String> inputFiles = CorpusReader.listFiles(spark, config.inputs());
-      CorpusReader.checkRows(spark.sparkContext().hadoopConfiguration(), inputFiles, rowsIn);
+      List<String> inputFiles =
+          prior == null ? CorpusReader.listFiles(spark, config.inputs()) : prior.newFiles();
+      long newRows = prior == null ? rowsIn : rowsIn - prior.rowsIn();
+      CorpusReader.checkRows(hadoop, inputFiles, newRows);
+      RunState.writeFiles(
+          hadoop, new org.apache.hadoop.fs.Path(batchDir), RunState.statusOf(hadoop, inputFiles));
       rowsSeen[0] = rowsIn;
       if (rowsIn == 0) {
         LOG.warn("[load] the corpus is empty: every table will be empty");
@@ -150,7 +181,21 @@ public final class MarsadJob {
       if (duplicateIds > 0) {
         byReason.put("duplicate_id", duplicateIds);
       }
-      manifest.inputs(config.inputs(), inputFiles, rowsIn, nDocs, nRejected);
+      if (prior == null) {
+        manifest.inputs(config.inputs(), inputFiles, rowsIn, nDocs, nRejected);
+      } else {
+        manifest.inputs(
+            Update.allInputs(prior, config.inputs()),
+            Update.allFiles(prior),
+            rowsIn,
+            nDocs,
+            nRejected);
+        manifest.put("base_command", Update.baseCommand(prior));
+        manifest.put("first_run", Update.firstRun(prior));
+        updateRecord =
+            Update.record(
+                runId, started, config.inputs(), prior, newRows, nDocs, nRejected, loaded);
+      }
       manifest.rejectedByReason(byReason);
       Map<String, Object> dedupInfo = new LinkedHashMap<>();
       dedupInfo.put("mode", config.dedup().option());
@@ -241,6 +286,9 @@ public final class MarsadJob {
 
       stageNow[0] = "commit";
       progress.stage("report and commit", steps, steps);
+      if (prior != null) {
+        manifest.put("updates", Update.updates(prior, updateRecord));
+      }
       // The manifest and the report are staged and committed with the tables (one commit).
       folder.beforeCommit(writer.entries(), Catalog.REPORT);
       manifest.put("outputs", folder.outputs());
@@ -252,6 +300,9 @@ public final class MarsadJob {
           Report.render(spark, writer.stagingPath(), config.output(), config.reportLang()));
       String page = new org.apache.hadoop.fs.Path(config.output(), "report/index.html").toString();
       manifest.stageSeconds("report", stageLog.end("report", t9, page));
+      if (updateRecord != null) {
+        updateRecord.put("seconds", Math.round(seconds(t0) * 10) / 10.0);
+      }
       writer.stageFile(Catalog.MANIFEST, manifest.toJson(Instant.now()));
       folder.commit(writer);
       if (config.postgres() != null) { // after the Parquet commit; the manifest is rewritten
@@ -377,8 +428,7 @@ public final class MarsadJob {
    * and at most 8 per core of the cluster (so a small corpus is not spread over hundreds of tiny
    * tasks and files, and a large one keeps each task's share bounded).
    */
-  static int statsPartitions(SparkSession spark, Dataset<Row> intermediate, TableWriter writer) {
-    long bytes = writer.sizeOf("_intermediate/pass");
+  static int statsPartitions(SparkSession spark, long bytes) {
     int cores = spark.sparkContext().defaultParallelism();
     long parts = (bytes + (64L << 20) - 1) / (64L << 20);
     return (int) Math.max(2, Math.min(Math.max(2, 8L * cores), parts));

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,9 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marsad.SharedSpark;
 import org.marsad.cli.Cli;
-import org.marsad.cli.UserPaths;
 import org.marsad.jobs.JobTestSupport;
 
 /**
@@ -36,30 +33,9 @@ class CommitKillTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The command line as its own process, as CliProcessTest starts it, pausing between steps. */
+  /** The command line as its own process, pausing between the commit's steps. */
   private Process start(Path log, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx1g");
-    cmd.addAll(
-        Files.readAllLines(SharedSpark.repo().resolve("conf/jvm-opens.args")).stream()
-            .filter(l -> !l.isBlank())
-            .toList());
-    cmd.add("-Dlog4j2.configurationFile=" + SharedSpark.repo().resolve("conf/log4j2.properties"));
-    cmd.add("-Ddev.ludovic.netlib.blas.allowNative=false");
-    cmd.add("-Dspark.ui.enabled=false");
-    cmd.add("-Dmarsad.commit.stepPauseMillis=1500");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    cmd.add("org.marsad.cli.Marsad");
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd)
-            .directory(SharedSpark.repo().toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    pb.environment().put(UserPaths.CWD_ENV, tmp.toString());
-    return pb.start();
+    return MarsadProcess.start(tmp, log, List.of("-Dmarsad.commit.stepPauseMillis=1500"), args);
   }
 
   @Test
@@ -138,12 +114,15 @@ class CommitKillTest {
     return JSON.readTree(Files.readAllBytes(out.resolve(OutputFolder.MANIFEST)));
   }
 
-  /** The folder's entries, without Marsad's bookkeeping ({@code _}) and hidden names. */
+  /**
+   * The folder's entries, without Marsad's bookkeeping ({@code _} names but the kept state) and
+   * hidden names.
+   */
   private static Set<String> entries(Path out) throws IOException {
     try (Stream<Path> s = Files.list(out)) {
       Set<String> e = new TreeSet<>();
       s.map(p -> p.getFileName().toString())
-          .filter(n -> !n.startsWith("_") && !n.startsWith("."))
+          .filter(n -> (!n.startsWith("_") || n.equals("_state")) && !n.startsWith("."))
           .forEach(e::add);
       return e;
     }

@@ -1,0 +1,45 @@
+package org.marsad.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.marsad.SharedSpark;
+import org.marsad.cli.UserPaths;
+
+/** The command line as its own process (a JVM of 1 GB, local mode), for tests that kill it. */
+public final class MarsadProcess {
+
+  private MarsadProcess() {}
+
+  /**
+   * Starts {@code jobs/marsad ARGS} as if typed in folder {@code cwd}, with the system properties
+   * {@code props}, its output and errors going to {@code log}.
+   */
+  public static Process start(Path cwd, Path log, List<String> props, String... args)
+      throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx1g");
+    cmd.addAll(
+        Files.readAllLines(SharedSpark.repo().resolve("conf/jvm-opens.args")).stream()
+            .filter(l -> !l.isBlank())
+            .toList());
+    cmd.add("-Dlog4j2.configurationFile=" + SharedSpark.repo().resolve("conf/log4j2.properties"));
+    cmd.add("-Ddev.ludovic.netlib.blas.allowNative=false");
+    cmd.add("-Dspark.ui.enabled=false");
+    cmd.addAll(props);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    cmd.add("org.marsad.cli.Marsad");
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(SharedSpark.repo().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    pb.environment().put(UserPaths.CWD_ENV, cwd.toString());
+    return pb.start();
+  }
+}

@@ -6,6 +6,9 @@
 #   BENCH_ENGINE=1 jobs/bench.sh        the engine's fixed cost only (naive, terms and run on the
 #                                       corpus, the sample run twice; wall, memory, Spark jobs),
 #                                       written to bench/engine.md
+#   BENCH_UPDATE=1 jobs/bench.sh        update: a run of the corpus but its last month, then an
+#                                       update with that month, beside a run of both; written to
+#                                       bench/update.md
 # Needs: JDK 17, Maven, python3, GNU time, zstd (event logs); apt-get install time zstd.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -53,6 +56,46 @@ jobs_of() {
     *) cat "$f" ;;
   esac | grep -c '"Event":"SparkListenerJobStart"' || true
 }
+if [ "${BENCH_UPDATE:-0}" != 0 ]; then
+  : > "$work/times"
+  echo "bench: update, side by side (run of both batches, run of the earlier one, update)" >&2
+  rm -rf "$work/upd-earlier" "$work/upd-last"
+  "${jvm[@]}" -cp "$cp" org.marsad.bench.SplitLastMonth "$corpus" docno text time src \
+    "$work/upd-earlier" "$work/upd-last" > "$work/split.log" 2>&1 || { tail -20 "$work/split.log" >&2; exit 1; }
+  split=$(grep '^last month' "$work/split.log")
+  marsad upd-full run --input "$work/upd-earlier" "$work/upd-last" "${ant[@]}"
+  marsad upd-base run --input "$work/upd-earlier" "${ant[@]}"
+  rm -rf "$work/events/upd-update"; mkdir -p "$work/events/upd-update"
+  MARSAD_JAVA_OPTS="-Dspark.eventLog.enabled=true -Dspark.eventLog.dir=file://$work/events/upd-update" \
+    timed upd-update jobs/marsad update --input "$work/upd-last" --master 'local[2]' --output "$work/out-upd-base"
+  "${jvm[@]}" -cp "$cp" org.marsad.bench.CompareOutputs "$work/out-upd-base" "$work/out-upd-full" \
+    > "$work/compare.log" 2>&1 || true
+  full=$(awk '$1=="upd-full"{print $2}' "$work/times")
+  upd=$(awk '$1=="upd-update"{print $2}' "$work/times")
+  state=$(du -sb "$work/out-upd-full/_state" | cut -f1)
+  folder=$(du -sb --exclude=_state "$work/out-upd-full" | cut -f1)
+  docs=$(python3 -c "import json;print(json.load(open('$work/out-upd-full/_manifest.json'))['rows']['in'])")
+  {
+    echo "# Update: a month added to a run, beside one run of everything"
+    echo
+    echo "\`BENCH_UPDATE=1 jobs/bench.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') ($(nproc) cores, local[2], 4 GB driver); corpus $corpus split by \`SplitLastMonth\` ($split)."
+    echo
+    echo "| command | wall s | max RSS MB | Spark jobs |"
+    echo "|---|---|---|---|"
+    while read -r name wall rss; do
+      echo "| $name | $wall | $((rss / 1024)) | $(jobs_of "$name") |"
+    done < "$work/times"
+    echo
+    echo "- update ÷ full run: $(python3 -c "print(f'{$upd/$full:.2f}')")"
+    echo "- seconds per stage of the update: $(python3 -c "import json;print(json.load(open('$work/out-upd-base/_manifest.json'))['seconds_per_stage'])")"
+    echo "- tables of run + update against the full run: $(tail -1 "$work/compare.log")"
+    echo "- kept state (\`_state\`): $state bytes for $docs input rows = $((state / docs)) bytes per row; $(python3 -c "print(f'{100*$state/($state+$folder):.1f}')")% of the output folder"
+  } > bench/update.md
+  grep '^DIFF' "$work/compare.log" | head -20 >> bench/update.md || true
+  cat bench/update.md
+  exit 0
+fi
+
 if [ "${BENCH_ENGINE:-0}" != 0 ]; then
   # BENCH_ENGINE=report rewrites bench/engine.md from the last measurement without measuring.
   if [ "${BENCH_ENGINE}" != report ]; then

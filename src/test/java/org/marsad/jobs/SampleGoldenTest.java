@@ -23,7 +23,7 @@ import org.marsad.corpus.CorpusOptions;
  * {@code mvn test -Dtest=SampleGoldenTest -Dmarsad.regenerate=true} and review the diff.
  */
 @Tag("spark")
-class SampleGoldenTest {
+public class SampleGoldenTest {
 
   static final List<String> TABLES =
       List.of(
@@ -46,7 +46,7 @@ class SampleGoldenTest {
           "term_evidence");
 
   /** The topic tables: a rerun with the same seed must give them identically too. */
-  static final List<String> TOPIC_TABLES =
+  public static final List<String> TOPIC_TABLES =
       List.of("topics", "topic_summary", "document_topics", "topic_trends", "topic_states");
 
   @TempDir static Path tmp;

@@ -178,6 +178,34 @@ class UpdateTest {
         Cli.runIn(tmp, "update", "--input", "corpus-b", "--output", "inc", "--period", "week");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--period week").contains("month");
+
+    // A second update, with --refit: the topics are fitted again on every article.
+    Path c = Files.createDirectories(tmp.resolve("c"));
+    Files.move(
+        Path.of(
+            JobTestSupport.writeCorpus(
+                c,
+                JobTestSupport.TINY_COLUMNS,
+                new Object[] {
+                  "c1",
+                  "Oman",
+                  "Oman hosted talks between Iran and Saudi Arabia.",
+                  "2022-02-03",
+                  "reuters"
+                })),
+        tmp.resolve("corpus-c"));
+    // The inputs name the earlier files too (a nightly update of the whole archive folder): only
+    // the new file is read.
+    ok(tmp, "update", "--input", "corpus-a", "corpus-b", "corpus-c", "--output", "inc", "--refit");
+    JsonNode m2 = manifest(inc);
+    assertThat(m2.get("updates")).hasSize(2);
+    assertThat(m2.get("updates").get(1).get("topics").asText()).isEqualTo("refit on every article");
+    assertThat(m2.get("updates").get(1).get("rows_in").asLong()).isEqualTo(1);
+    assertThat(m2.get("updates").get(1).get("files_skipped").asLong()).isEqualTo(2);
+    assertThat(m2.get("first_run")).isEqualTo(m.get("first_run"));
+    assertThat(m2.get("rows").get("in").asLong()).isEqualTo(18);
+    assertThat(m2.get("config").get("model").asText()).isEqualTo("(fit)");
+    assertThat(inc.resolve("models/topics/model.json")).exists();
   }
 
   @Test

@@ -87,6 +87,7 @@ if [ "${BENCH_UPDATE:-0}" != 0 ]; then
     done < "$work/times"
     echo
     echo "- update ÷ full run: $(python3 -c "print(f'{$upd/$full:.2f}')")"
+    echo "- seconds per stage of the full run: $(python3 -c "import json;print(json.load(open('$work/out-upd-full/_manifest.json'))['seconds_per_stage'])")"
     echo "- seconds per stage of the update: $(python3 -c "import json;print(json.load(open('$work/out-upd-base/_manifest.json'))['seconds_per_stage'])")"
     echo "- tables of run + update against the full run: $(tail -1 "$work/compare.log")"
     echo "- kept state (\`_state\`): $state bytes for $docs input rows = $((state / docs)) bytes per row; $(python3 -c "print(f'{100*$state/($state+$folder):.1f}')")% of the output folder"

@@ -332,6 +332,7 @@ public final class Marsad implements Callable<Integer> {
         return 0;
       }
       JobResult r = MarsadJob.update(spark, plan);
+      System.out.println(org.marsad.jobs.Update.summary(spark, plan.config().output()));
       System.out.println(Summary.of("update", r));
       return 0;
     }

@@ -366,4 +366,33 @@ public final class Update {
     all.add(current);
     return all;
   }
+
+  /**
+   * One line on the last update of the folder in {@code output}, from its manifest: its new rows,
+   * files read and skipped, documents and rejected rows added, periods touched, and how the topics
+   * were found.
+   */
+  public static String summary(SparkSession spark, String output) {
+    JsonNode m = manifest(spark.sparkContext().hadoopConfiguration(), output);
+    JsonNode all = m.path("updates");
+    if (all.size() == 0) {
+      return "update: no update recorded in " + output;
+    }
+    JsonNode u = all.get(all.size() - 1);
+    List<String> periods = new ArrayList<>();
+    u.path("periods_touched").forEach(p -> periods.add(p.asText()));
+    return String.format(
+        java.util.Locale.ROOT,
+        "update %s: %,d new rows from %d files (%d read before, skipped): %,d documents and %,d"
+            + " rejected rows added; periods touched: %s; topics %s; %.1f s",
+        u.path("update_id").asText(),
+        u.path("rows_in").asLong(),
+        u.path("files_read").asInt(),
+        u.path("files_skipped").asInt(),
+        u.path("documents_added").asLong(),
+        u.path("rejected_added").asLong(),
+        periods.isEmpty() ? "none" : String.join(", ", periods),
+        u.path("topics").asText(),
+        u.path("seconds").asDouble());
+  }
 }

@@ -126,7 +126,11 @@ class UpdateTest {
     ok(tmp, runArgs("run", "corpus-a", "inc"));
     List<String> topicsBefore = rows(JobTestSupport.table(tmp + "/inc", "topics"));
     Cli.Result u = ok(tmp, runArgs("update", "corpus-b", "inc"));
-    assertThat(u.out()).contains("update");
+    assertThat(u.out())
+        .contains(
+            "4 new rows from 1 files (0 read before, skipped): 3 documents and 1 rejected rows"
+                + " added; periods touched: 2021-01, 2021-06, 2022-02; topics read with the saved"
+                + " model");
 
     Path whole = tmp.resolve("whole");
     Path inc = tmp.resolve("inc");

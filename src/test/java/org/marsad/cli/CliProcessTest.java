@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marsad.SharedSpark;
 import org.marsad.io.OutputLock;
 import org.marsad.jobs.JobTestSupport;
 
@@ -32,27 +31,7 @@ class CliProcessTest {
   @TempDir Path tmp;
 
   private Process start(Path log, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx1g");
-    cmd.addAll(
-        Files.readAllLines(SharedSpark.repo().resolve("conf/jvm-opens.args")).stream()
-            .filter(l -> !l.isBlank())
-            .toList());
-    cmd.add("-Dlog4j2.configurationFile=" + SharedSpark.repo().resolve("conf/log4j2.properties"));
-    cmd.add("-Ddev.ludovic.netlib.blas.allowNative=false"); // as jobs/marsad without a system BLAS
-    cmd.add("-Dspark.ui.enabled=false");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    cmd.add("org.marsad.cli.Marsad");
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd)
-            .directory(SharedSpark.repo().toFile()) // like jobs/marsad before it learnt MARSAD_CWD
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    pb.environment().put(UserPaths.CWD_ENV, tmp.toString());
-    return pb.start();
+    return org.marsad.io.MarsadProcess.start(tmp, log, List.of(), args);
   }
 
   @Test

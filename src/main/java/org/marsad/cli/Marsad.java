@@ -325,8 +325,8 @@ public final class Marsad implements Callable<Integer> {
             "update: nothing new in "
                 + String.join(", ", plan.config().inputs())
                 + " ("
-                + plan.prior().skipped()
-                + " files already read); "
+                + org.marsad.jobs.Update.files(plan.prior().skipped())
+                + " already read); "
                 + plan.config().output()
                 + " is unchanged");
         return 0;

@@ -383,16 +383,21 @@ public final class Update {
     u.path("periods_touched").forEach(p -> periods.add(p.asText()));
     return String.format(
         java.util.Locale.ROOT,
-        "update %s: %,d new rows from %d files (%d read before, skipped): %,d documents and %,d"
+        "update %s: %,d new rows from %s (%s read before, skipped): %,d documents and %,d"
             + " rejected rows added; periods touched: %s; topics %s; %.1f s",
         u.path("update_id").asText(),
         u.path("rows_in").asLong(),
-        u.path("files_read").asInt(),
-        u.path("files_skipped").asInt(),
+        files(u.path("files_read").asInt()),
+        files(u.path("files_skipped").asInt()),
         u.path("documents_added").asLong(),
         u.path("rejected_added").asLong(),
         periods.isEmpty() ? "none" : String.join(", ", periods),
         u.path("topics").asText(),
         u.path("seconds").asDouble());
+  }
+
+  /** "1 file", "2 files". */
+  public static String files(int n) {
+    return n + (n == 1 ? " file" : " files");
   }
 }

@@ -128,7 +128,7 @@ class UpdateTest {
     Cli.Result u = ok(tmp, runArgs("update", "corpus-b", "inc"));
     assertThat(u.out())
         .contains(
-            "4 new rows from 1 files (0 read before, skipped): 3 documents and 1 rejected rows"
+            "4 new rows from 1 file (0 files read before, skipped): 3 documents and 1 rejected rows"
                 + " added; periods touched: 2021-01, 2021-06, 2022-02; topics read with the saved"
                 + " model");
 

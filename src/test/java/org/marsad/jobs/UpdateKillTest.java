@@ -36,22 +36,7 @@ class UpdateKillTest {
     Files.move(
         Path.of(
             JobTestSupport.writeCorpus(
-                b,
-                JobTestSupport.TINY_COLUMNS,
-                new Object[] {
-                  "late1",
-                  "قطر",
-                  "زار أمير قطر الكويت وبحث مع المسؤولين العلاقات.",
-                  "2021-01-05",
-                  "skynews"
-                },
-                new Object[] {
-                  "new1",
-                  "Gulf",
-                  "Iran and Iraq signed a trade deal in Baghdad.",
-                  "2022-02-01",
-                  "reuters"
-                })),
+                b, JobTestSupport.TINY_COLUMNS, UpdateTest.LATE, UpdateTest.NEW_PERIOD)),
         tmp.resolve("corpus-b"));
     ok("states", "--input", "corpus-a", "corpus-b", "--output", "whole");
     ok("states", "--input", "corpus-a", "--output", "inc");

@@ -78,6 +78,25 @@ class UpdateTest {
     return out;
   }
 
+  /** A late article of a tiny corpus's period (2021-01), for a batch B. */
+  static final Object[] LATE = {
+    "late1", "قطر", "زار أمير قطر الكويت وبحث مع المسؤولين العلاقات.", "2021-01-05", "skynews"
+  };
+
+  /** An article of a period the tiny corpus does not have (2022-02), for a batch B. */
+  static final Object[] NEW_PERIOD = {
+    "new1", "Gulf", "Iran and Iraq signed a trade deal in Baghdad.", "2022-02-01", "reuters"
+  };
+
+  /** Every non-topic table of {@code inc} (run + update) equals {@code whole}'s (one run). */
+  private static void assertSameAsOneRun(Path inc, Path whole) {
+    assertThat(
+            TableComparison.differences(
+                inc.toString(), whole.toString(), comparedTables(whole, inc)))
+        .as("tables of run(A) + update(B) that differ from run(A ∪ B)")
+        .isEmpty();
+  }
+
   private static JsonNode manifest(Path out) throws Exception {
     return JSON.readTree(Files.readAllBytes(out.resolve("_manifest.json")));
   }
@@ -101,25 +120,13 @@ class UpdateTest {
                 b,
                 JobTestSupport.TINY_COLUMNS,
                 // A late article: a period of A.
-                new Object[] {
-                  "late1",
-                  "قطر",
-                  "زار أمير قطر الكويت وبحث مع المسؤولين العلاقات.",
-                  "2021-01-05",
-                  "skynews"
-                },
+                LATE,
                 // An id of A again, with another text: the first row (A's) is kept.
                 new Object[] {"t03", "مكرر", "نص آخر عن المغرب وموريتانيا.", "2021-01-04", "bbc"},
                 // The earliest copy of x1's story, a day before it.
                 new Object[] {"x0", "وفد مصري", article("القاهرة"), "2021-06-09", "skynews"},
                 // A new period.
-                new Object[] {
-                  "new1",
-                  "Gulf",
-                  "Iran and Iraq signed a trade deal in Baghdad.",
-                  "2022-02-01",
-                  "reuters"
-                })),
+                NEW_PERIOD)),
         tmp.resolve("corpus-b"));
 
     ok(tmp, runArgs("run", "corpus-a corpus-b", "whole"));
@@ -134,11 +141,7 @@ class UpdateTest {
 
     Path whole = tmp.resolve("whole");
     Path inc = tmp.resolve("inc");
-    assertThat(
-            TableComparison.differences(
-                inc.toString(), whole.toString(), comparedTables(whole, inc)))
-        .as("tables of run(A) + update(B) that differ from run(A ∪ B)")
-        .isEmpty();
+    assertSameAsOneRun(inc, whole);
     // The reprint: the new article is the story's first document, and the old one a reprint.
     List<Row> docs =
         JobTestSupport.table(inc.toString(), "documents")
@@ -241,11 +244,7 @@ class UpdateTest {
     ok(tmp, "update", "--input", "b", "--output", "inc");
     Path whole = tmp.resolve("whole");
     Path inc = tmp.resolve("inc");
-    assertThat(
-            TableComparison.differences(
-                inc.toString(), whole.toString(), comparedTables(whole, inc)))
-        .as("tables of run(A) + update(B) that differ from run(A ∪ B)")
-        .isEmpty();
+    assertSameAsOneRun(inc, whole);
     assertThat(manifest(inc).get("rows")).isEqualTo(manifest(whole).get("rows"));
     assertThat(manifest(inc).get("updates").get(0).get("rows_in").asLong()).isEqualTo(nb);
   }

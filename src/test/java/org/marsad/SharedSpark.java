@@ -19,6 +19,7 @@ public final class SharedSpark {
               .master("local[2]")
               .appName("marsad-tests")
               .config("spark.ui.enabled", "false")
+              .config("spark.scheduler.mode", "FAIR")
               .config("spark.sql.shuffle.partitions", "2")
               .config("spark.default.parallelism", "2")
               .config(org.marsad.jobs.Sessions.PARTITION_TYPE_INFERENCE, "false")

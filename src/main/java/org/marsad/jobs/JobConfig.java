@@ -267,6 +267,11 @@ public final class JobConfig {
     return values.get(EngineSettings.DRIVER_CAP);
   }
 
+  /** Driver threads writing independent tables at once. */
+  public int writers() {
+    return values.get(EngineSettings.WRITERS);
+  }
+
   /** This config with the PostgreSQL target of {@code url} (null: none). */
   public JobConfig withPostgres(PostgresTarget target) {
     SettingValues v =

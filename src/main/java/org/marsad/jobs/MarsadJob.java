@@ -114,6 +114,8 @@ public final class MarsadJob {
         new Progress(spark.sparkContext(), inputBytes(spark, config.inputs()), Progress.wanted());
     releases.add(progress::close);
     Map<String, Object> updateRecord = null;
+    ConcurrentWrites writes = new ConcurrentWrites(spark.sparkContext(), config.writers());
+    releases.add(writes::close);
     try {
       long t0 = System.nanoTime();
       spark.sparkContext().setJobGroup("marsad-load", "load corpus", false);
@@ -157,15 +159,34 @@ public final class MarsadJob {
           "boilerplate",
           org.marsad.boilerplate.BoilerplateScan.toManifest(
               loaded.boilerplate(), config.boilerplate()));
-      long ts = System.nanoTime();
-      spark.sparkContext().setJobGroup("marsad-stories", "stories", false);
-      long nStories = writer.write(Catalog.STORIES, loaded.stories().stories());
-      writer.write(Catalog.STORY_AMPLIFICATION, loaded.stories().amplification());
-      double storySeconds = seconds(ts);
-      spark.sparkContext().setJobGroup("marsad-load", "load corpus", false);
+      // The stories, the documents and the rejected rows are written at once (--writers).
+      long[] written = new long[3]; // stories, documents, rejected
+      double[] storySecondsOf = new double[1];
+      writes.submit(
+          "marsad-stories",
+          "stories",
+          () -> {
+            long ts = System.nanoTime();
+            written[0] = writer.write(Catalog.STORIES, loaded.stories().stories());
+            writer.write(Catalog.STORY_AMPLIFICATION, loaded.stories().amplification());
+            storySecondsOf[0] = seconds(ts);
+          });
       Dataset<Row> documents = loaded.documents();
-      long nDocs = writer.write(Catalog.DOCUMENTS, documents.select(cols(Corpus.DOCUMENT_COLUMNS)));
-      long nRejected = writeRejected(spark, loaded, writer, config.driverCap());
+      writes.submit(
+          "marsad-load",
+          "load corpus",
+          () ->
+              written[1] =
+                  writer.write(Catalog.DOCUMENTS, documents.select(cols(Corpus.DOCUMENT_COLUMNS))));
+      writes.submit(
+          "marsad-load",
+          "load corpus",
+          () -> written[2] = writeRejected(spark, loaded, writer, config.driverCap()));
+      writes.await();
+      long nStories = written[0];
+      long nDocs = written[1];
+      long nRejected = written[2];
+      double storySeconds = storySecondsOf[0];
       if (nDocs + nRejected != rowsIn) {
         throw new IllegalStateException(
             "Cannot finish run: rows in ("
@@ -263,11 +284,12 @@ public final class MarsadJob {
         spark.sparkContext().setJobGroup("marsad-" + stage.name(), stage.name(), false);
         StageResult result = stage.run(ctx);
         releases.add(result::release);
+        String group = "marsad-" + stage.name();
         for (var e : result.tables().entrySet()) {
-          writer.write(e.getKey(), e.getValue());
+          writes.submit(group, stage.name(), () -> writer.write(e.getKey(), e.getValue()));
         }
         for (var e : result.rows().entrySet()) {
-          writer.write(e.getKey(), e.getValue());
+          writes.submit(group, stage.name(), () -> writer.write(e.getKey(), e.getValue()));
         }
         result.files().forEach(writer::writeFiles);
         result.folders().forEach((dir, w) -> w.accept(writer.stageDir(dir)));
@@ -277,6 +299,7 @@ public final class MarsadJob {
                 (dir, files) ->
                     org.marsad.io.FolderFiles.write(
                         writer.stageDir(dir), files, spark.sparkContext().hadoopConfiguration()));
+        writes.await();
         if (!result.figures().isEmpty()) {
           manifest.put(stage.name(), result.figures());
         }
@@ -292,7 +315,7 @@ public final class MarsadJob {
       // The manifest and the report are staged and committed with the tables (one commit).
       folder.beforeCommit(writer.entries(), Catalog.REPORT);
       manifest.put("outputs", folder.outputs());
-      manifest.tables(writer.rows());
+      manifest.tables(StageLog.inCatalogOrder(writer.rows()));
       writer.stageFile(Catalog.MANIFEST, manifest.toJson(Instant.now()));
       long t9 = System.nanoTime();
       writer.stageFile(
@@ -315,8 +338,10 @@ public final class MarsadJob {
         writer.writeText("_manifest.json", manifest.toJson(Instant.now()));
       }
       progress.clear();
-      return new JobResult(rowsIn, nDocs, nRejected, writer.rows(), config.output(), page);
+      return new JobResult(
+          rowsIn, nDocs, nRejected, StageLog.inCatalogOrder(writer.rows()), config.output(), page);
     } catch (Throwable e) { // Spark throws SparkException undeclared; OutOfMemoryError is an Error
+      writes.close(); // no write is left running while the staging folder is removed
       try {
         writer.abort();
       } catch (RuntimeException | Error ignored) {

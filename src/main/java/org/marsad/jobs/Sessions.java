@@ -33,6 +33,11 @@ public final class Sessions {
     if (effective.startsWith("local") && System.getProperty("spark.ui.enabled") == null) {
       b = b.config("spark.ui.enabled", Boolean.getBoolean("marsad.verbose") ? "true" : "false");
     }
+    // Tables are written by a few driver threads at once (--writers): a FAIR scheduler shares
+    // the cores between them and the run's own queries (pools in fairscheduler.xml).
+    if (System.getProperty("spark.scheduler.mode") == null) {
+      b = b.config("spark.scheduler.mode", "FAIR");
+    }
     // Output tables are read back (report, query, PostgreSQL sink, staged tables): period=2018 or
     // period=2018-02-18 must stay strings, not become ints or dates that 'all' cannot be cast to.
     return b.config(PARTITION_TYPE_INFERENCE, "false")

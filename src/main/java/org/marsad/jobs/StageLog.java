@@ -1,9 +1,13 @@
 package org.marsad.jobs;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.marsad.catalog.Catalog;
+import org.marsad.pipeline.Table;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +44,14 @@ public final class StageLog {
   }
 
   String line(String stage, String note, double seconds, boolean listTables) {
-    List<Map.Entry<String, Long>> tables = new ArrayList<>(rows.entrySet());
+    List<Map.Entry<String, Long>> tables;
+    synchronized (rows) {
+      tables = new ArrayList<>(rows.entrySet());
+    }
+    // Tables written at once end in any order: they are listed in the catalog's order.
     List<Map.Entry<String, Long>> mine =
-        tables.subList(Math.min(seen, tables.size()), tables.size());
+        new ArrayList<>(tables.subList(Math.min(seen, tables.size()), tables.size()));
+    mine.sort(Comparator.comparingInt(t -> catalogIndex(t.getKey())));
     seen = tables.size();
     long total = mine.stream().mapToLong(Map.Entry::getValue).sum();
     StringBuilder b = new StringBuilder("[").append(stage).append("] ");
@@ -68,6 +77,28 @@ public final class StageLog {
       b.append(", ");
     }
     return b.append(String.format(Locale.ROOT, "%.1f s", seconds)).toString();
+  }
+
+  /** The rows per table of {@code rows} in the catalog's order, other names after them. */
+  static Map<String, Long> inCatalogOrder(Map<String, Long> rows) {
+    List<Map.Entry<String, Long>> all;
+    synchronized (rows) {
+      all = new ArrayList<>(rows.entrySet());
+    }
+    all.sort(Comparator.comparingInt(t -> catalogIndex(t.getKey())));
+    Map<String, Long> out = new LinkedHashMap<>();
+    all.forEach(t -> out.put(t.getKey(), t.getValue()));
+    return out;
+  }
+
+  private static int catalogIndex(String table) {
+    List<Table> all = Catalog.tables();
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).name().equals(table)) {
+        return i;
+      }
+    }
+    return all.size();
   }
 
   /** The note of the load stage: rows in, documents, rejected. */

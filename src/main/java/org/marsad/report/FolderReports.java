@@ -39,6 +39,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.marsad.catalog.Catalog;
 import org.marsad.pipeline.Table;
 import org.marsad.relations.RelationsCatalog;
@@ -432,6 +433,7 @@ public final class FolderReports {
     String view = "marsad_report_tf_" + Math.abs(System.nanoTime());
     base.createOrReplaceTempView(view);
     Dataset<Row> cells;
+    Dataset<Row> cached = null;
     try {
       cells =
           spark.sql(
@@ -442,13 +444,18 @@ public final class FolderReports {
                   + " GROUP BY vp, fs, fl, lang, term GROUPING SETS ("
                   + String.join(", ", sets)
                   + ")");
+      // Kept for the comparison units, which are two of its grouping sets: term_frequencies is
+      // read and aggregated once (the cache fills in the first query, no job of its own).
       cells =
-          cells.filter(
-              col("gp")
-                  .equalTo(1)
-                  .or(col("p").isNotNull())
-                  .and(col("gs").equalTo(1).or(col("fs").isNotNull()))
-                  .and(col("gl").equalTo(1).or(col("fl").isNotNull())));
+          cells
+              .filter(
+                  col("gp")
+                      .equalTo(1)
+                      .or(col("p").isNotNull())
+                      .and(col("gs").equalTo(1).or(col("fs").isNotNull()))
+                      .and(col("gl").equalTo(1).or(col("fl").isNotNull())))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      cached = cells;
       List<Row> top =
           cells
               .withColumn(
@@ -475,8 +482,12 @@ public final class FolderReports {
       List<ReportInputs.TermCell> termCells = new ArrayList<>();
       byCell.forEach(
           (k, v) -> termCells.add(new ReportInputs.TermCell(k.get(0), k.get(1), k.get(2), v)));
-      return new ReportInputs.Terms(null, termCells, keyness(), collocations(), compareUnits(view));
+      return new ReportInputs.Terms(
+          null, termCells, keyness(), collocations(), compareUnits(cells));
     } finally {
+      if (cached != null) {
+        cached.unpersist();
+      }
       spark.catalog().dropTempView(view);
     }
   }
@@ -502,30 +513,30 @@ public final class FolderReports {
         return Integer.compare(a.size(), b.size());
       };
 
-  private List<ReportInputs.TermUnit> compareUnits(String view) {
+  /**
+   * The terms of each period and of each filter source in the main languages, from {@code cells}
+   * (the report's term cells: the grouping sets (period, lang, term) and (source, lang, term) are
+   * among them).
+   */
+  private List<ReportInputs.TermUnit> compareUnits(Dataset<Row> cells) {
     List<String> langs =
         filterLangs.isEmpty() ? (mainLang == null ? List.of() : List.of(mainLang)) : filterLangs;
     if (langs.isEmpty()) {
       return List.of();
     }
-    String inLangs = String.join(", ", langs.stream().map(FolderReports::sqlString).toList());
-    List<String> sets = new ArrayList<>();
-    sets.add("(vp, lang, term)");
-    if (!filterSources.isEmpty()) {
-      sets.add("(fs, lang, term)");
-    }
+    Column byPeriod = col("gp").equalTo(0).and(col("gs").equalTo(1)).and(col("gl").equalTo(1));
+    Column bySource = col("gp").equalTo(1).and(col("gs").equalTo(0)).and(col("gl").equalTo(1));
     Dataset<Row> units =
-        spark
-            .sql(
-                "SELECT CASE WHEN grouping(vp) = 0 THEN 'period' ELSE 'source' END AS kind,"
-                    + " CASE WHEN grouping(vp) = 0 THEN vp ELSE fs END AS key, lang, term,"
-                    + " max(label) AS label, sum(term_count) AS n, sum(doc_count) AS docs FROM "
-                    + view
-                    + " WHERE lang IN ("
-                    + inLangs
-                    + ") GROUP BY vp, fs, lang, term GROUPING SETS ("
-                    + String.join(", ", sets)
-                    + ")")
+        cells
+            .filter(col("lang").isin(langs.toArray()).and(byPeriod.or(bySource)))
+            .select(
+                when(byPeriod, lit("period")).otherwise(lit("source")).as("kind"),
+                when(byPeriod, col("p")).otherwise(col("fs")).as("key"),
+                col("lang"),
+                col("term"),
+                col("label"),
+                col("n"),
+                col("docs"))
             .filter(col("key").isNotNull())
             .withColumn("tokens", sum("n").over(Window.partitionBy("kind", "key", "lang")))
             .withColumn(
@@ -572,10 +583,6 @@ public final class FolderReports {
                       .toList()));
         });
     return out;
-  }
-
-  private static String sqlString(String s) {
-    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
   private Map<String, List<ReportInputs.Keyness>> keyness() {

@@ -320,6 +320,18 @@ public final class Marsad implements Callable<Integer> {
       Logging.apply(verbose);
       SparkSession spark = Sessions.create("marsad update", master());
       org.marsad.jobs.Update.Plan plan = org.marsad.jobs.Update.plan(spark, values, refit);
+      if (plan.nothingNew() && refit) {
+        // A refit is part of an update that adds articles; asked alone it would silently not run.
+        throw org.marsad.pipeline.MarsadException.usage(
+            "Cannot update with --refit: nothing new in "
+                + String.join(", ", plan.config().inputs())
+                + " ("
+                + org.marsad.jobs.Update.files(plan.prior().skipped())
+                + " already read), so no topic was fitted again",
+            plan.config().output(),
+            "--refit refits the topics when an update adds articles; to fit them again on the"
+                + " articles already there, run the run's command again into this folder");
+      }
       if (plan.nothingNew()) {
         System.out.println(
             "update: nothing new in "

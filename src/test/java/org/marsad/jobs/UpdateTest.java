@@ -180,6 +180,14 @@ class UpdateTest {
     Cli.Result again = ok(tmp, runArgs("update", "corpus-b", "inc"));
     assertThat(again.out()).contains("nothing new");
     assertThat(manifest(inc).get("run_id")).isEqualTo(m.get("run_id"));
+    // --refit with nothing new would fit nothing: a usage error that says what to do.
+    Cli.Result refitNothing =
+        Cli.runIn(tmp, "update", "--input", "corpus-b", "--output", "inc", "--refit");
+    assertThat(refitNothing.code()).isEqualTo(2);
+    assertThat(refitNothing.err())
+        .contains("Cannot update with --refit: nothing new")
+        .contains("run the run's command again");
+    assertThat(manifest(inc).get("run_id")).isEqualTo(m.get("run_id"));
     // An option that contradicts the run's settings is refused, naming both values.
     Cli.Result bad =
         Cli.runIn(tmp, "update", "--input", "corpus-b", "--output", "inc", "--period", "week");

@@ -19,6 +19,13 @@ public final class MarsadProcess {
    */
   public static Process start(Path cwd, Path log, List<String> props, String... args)
       throws IOException {
+    return start(cwd, log, props, java.util.Map.of(), args);
+  }
+
+  /** As {@link #start(Path, Path, List, String...)}, with the environment variables {@code env}. */
+  public static Process start(
+      Path cwd, Path log, List<String> props, java.util.Map<String, String> env, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
@@ -40,6 +47,7 @@ public final class MarsadProcess {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     pb.environment().put(UserPaths.CWD_ENV, cwd.toString());
+    pb.environment().putAll(env);
     return pb.start();
   }
 }

@@ -619,39 +619,24 @@ class PostgresSinkTest {
   }
 
   static Process startCli(String input, String output, Path log) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx1g");
-    cmd.addAll(
-        Files.readAllLines(SharedSpark.repo().resolve("conf/jvm-opens.args")).stream()
-            .filter(l -> !l.isBlank())
-            .toList());
-    cmd.add("-Dlog4j2.configurationFile=" + SharedSpark.repo().resolve("conf/log4j2.properties"));
-    cmd.add("-Dspark.ui.enabled=false");
-    cmd.add("-Dspark.driver.host=127.0.0.1");
-    cmd.add("-Dspark.driver.bindAddress=127.0.0.1");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    cmd.add("org.marsad.cli.Marsad");
-    cmd.addAll(
-        List.of(
-            "run",
-            "--master",
-            "local[2]",
-            "--input",
-            input,
-            "--output",
-            output,
-            "--jdbc-url",
-            URL,
-            "--jdbc-user",
-            USER,
-            "--jdbc-schema",
-            schema));
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().put(PostgresTarget.PASSWORD_ENV, PASSWORD);
-    return pb.start();
+    return org.marsad.io.MarsadProcess.start(
+        SharedSpark.repo(),
+        log,
+        List.of("-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1"),
+        Map.of(PostgresTarget.PASSWORD_ENV, PASSWORD),
+        "run",
+        "--master",
+        "local[2]",
+        "--input",
+        input,
+        "--output",
+        output,
+        "--jdbc-url",
+        URL,
+        "--jdbc-user",
+        USER,
+        "--jdbc-schema",
+        schema);
   }
 
   /** {pid, application_name} of a Marsad load waiting on a lock, or null. */

@@ -1,7 +1,6 @@
 package org.marsad.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -75,21 +74,8 @@ class CliProcessTest {
     args.addAll(List.of("--input", "corpus", "--output", "out"));
     args.addAll(JobTestSupport.TINY_TOPICS);
     Process child = start(log, args.toArray(new String[0]));
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(400);
-      while (!stagedDocuments(out)) {
-        if (!child.isAlive()) {
-          fail("The run ended before it was killed: " + Files.readString(log));
-        }
-        if (System.nanoTime() > deadline) {
-          fail("The run never staged its documents: " + Files.readString(log));
-        }
-        Thread.sleep(100);
-      }
-    } finally {
-      child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally
-      assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    }
+    org.marsad.io.MarsadProcess.killWhen(
+        child, log, 400, "staged its documents", () -> stagedDocuments(out));
     assertThat(fingerprint(out)).isEqualTo(before);
     assertThat(Files.readString(out.resolve("_manifest.json"))).isEqualTo(manifest);
     assertThat(Files.readString(out.resolve(OutputLock.NAME))).contains("\"pid\" : " + child.pid());

@@ -1,7 +1,6 @@
 package org.marsad.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -52,28 +50,22 @@ class CommitKillTest {
     Process child =
         start(log, "terms", "--master", "local[2]", "--input", "corpus", "--output", "out");
     Path journal = out.resolve(CommitJournal.NAME);
-    JsonNode steps;
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
-      while (true) {
-        if (!child.isAlive()) {
-          fail("The run ended before it was killed: " + Files.readString(log));
-        }
-        if (System.nanoTime() > deadline) {
-          fail("The run never reached its commit: " + Files.readString(log));
-        }
-        if (Files.exists(journal)) {
-          steps = JSON.readTree(Files.readAllBytes(journal)).get("steps");
-          if (!Files.exists(out.resolve(steps.get(0).get("from").asText()))) {
-            break; // the first step is done; the next ones wait 1.5 s each
-          }
-        }
-        Thread.sleep(50);
-      }
-    } finally {
-      child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally
-      assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    }
+    // Killed once the first step is done; the next ones wait 1.5 s each.
+    MarsadProcess.killWhen(
+        child,
+        log,
+        600,
+        "reached its commit",
+        () ->
+            Files.exists(journal)
+                && !Files.exists(
+                    out.resolve(
+                        JSON.readTree(Files.readAllBytes(journal))
+                            .get("steps")
+                            .get(0)
+                            .get("from")
+                            .asText())));
+    JsonNode steps = JSON.readTree(Files.readAllBytes(journal)).get("steps");
     String killedRun = JSON.readTree(Files.readAllBytes(journal)).get("run_id").asText();
     assertThat(killedRun).isNotEqualTo(earlierRun);
     // Killed inside the commit: the folder mixes both runs until the journal is finished.

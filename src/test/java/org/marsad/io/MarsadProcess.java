@@ -50,4 +50,38 @@ public final class MarsadProcess {
     pb.environment().putAll(env);
     return pb.start();
   }
+
+  /** A condition on what a running process has written. */
+  @FunctionalInterface
+  public interface Reached {
+    boolean test() throws Exception;
+  }
+
+  /**
+   * Kills {@code child} with SIGKILL (no shutdown hook, no finally) as soon as {@code reached}
+   * holds, polled every 50 ms; fails the test, with the process's log, when it ends first or when
+   * {@code seconds} pass. {@code what} names the point, e.g. "staged its documents".
+   */
+  public static void killWhen(Process child, Path log, long seconds, String what, Reached reached)
+      throws Exception {
+    try {
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+      while (!reached.test()) {
+        if (!child.isAlive()) {
+          org.junit.jupiter.api.Assertions.fail(
+              "The process ended before it " + what + ": " + Files.readString(log));
+        }
+        if (System.nanoTime() > deadline) {
+          org.junit.jupiter.api.Assertions.fail(
+              "The process never " + what + ": " + Files.readString(log));
+        }
+        Thread.sleep(50);
+      }
+    } finally {
+      child.destroyForcibly();
+      if (!child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        org.junit.jupiter.api.Assertions.fail("The killed process did not end in 60 s");
+      }
+    }
+  }
 }

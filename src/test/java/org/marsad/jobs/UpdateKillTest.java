@@ -1,14 +1,12 @@
 package org.marsad.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,21 +55,8 @@ class UpdateKillTest {
             "corpus-b",
             "--output",
             "inc");
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
-      while (stagedBatch(inc) == null) {
-        if (!child.isAlive()) {
-          fail("The update ended before it was killed: " + Files.readString(log));
-        }
-        if (System.nanoTime() > deadline) {
-          fail("The update never staged its batch: " + Files.readString(log));
-        }
-        Thread.sleep(50);
-      }
-    } finally {
-      child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally
-      assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    }
+    org.marsad.io.MarsadProcess.killWhen(
+        child, log, 600, "staged its batch", () -> stagedBatch(inc) != null);
     // Nothing of the update is committed: the run is whole.
     assertThat(manifest(inc)).isEqualTo(before);
     assertThat(JobTestSupport.table(inc.toString(), "documents").count()).isEqualTo(12);

@@ -123,4 +123,20 @@ class TrendsReportDataTest {
     assertThat(d.path("evidence").path("pairs_missing").toString())
         .isEqualTo("{\"table\":\"comention_evidence\",\"columns\":[]}");
   }
+
+  @Test
+  void readingLeavesTheSessionsSettingsAsTheyWere() {
+    var spark = SharedSpark.get();
+    String adaptive = spark.conf().get("spark.sql.adaptive.enabled");
+    String partitions = spark.conf().get("spark.sql.shuffle.partitions");
+    // Its queries run without adaptive execution on at most one partition per core; the data
+    // are the ones built in @BeforeAll, with the session's own settings restored after it.
+    ObjectNode again =
+        ReportData.build(FolderReports.read(spark, tmp.resolve("evidence-out").toString()), "en");
+    assertThat(spark.conf().get("spark.sql.adaptive.enabled")).isEqualTo(adaptive);
+    assertThat(spark.conf().get("spark.sql.shuffle.partitions")).isEqualTo(partitions);
+    JsonNode a = again.deepCopy().without("meta");
+    JsonNode b = data.deepCopy().without("meta");
+    assertThat(a.toString()).isEqualTo(b.toString());
+  }
 }

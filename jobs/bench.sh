@@ -123,6 +123,30 @@ if [ "${BENCH_ENGINE:-0}" != 0 ]; then
       r="-"; case "$name" in naive-x1|terms-x1|run-x1) r=$(python3 -c "print(f'{$wall/$naive:.2f}')");; esac
       echo "| $name | $wall | $((rss / 1024)) | $j | $r |"
     done < "$work/times"
+    echo
+    echo "Spark jobs per job group (stage), from the same event logs:"
+    echo
+    python3 - "$work" <<'PY'
+import collections, os, sys
+sys.path.insert(0, 'bench')
+import eventlog
+work = sys.argv[1]
+groups = ['load', 'stories', 'stats', 'terms', 'relations', 'states', 'topics', 'report']
+print('| command | ' + ' | '.join(groups) + ' | total |')
+print('|---' * (len(groups) + 2) + '|')
+for line in open(os.path.join(work, 'times')):
+    name = line.split()[0]
+    d = os.path.join(work, 'events', name)
+    if not os.path.isdir(d):
+        continue
+    c = collections.Counter()
+    for e in eventlog.lines(d):
+        if e['Event'] == 'SparkListenerJobStart':
+            g = (e.get('Properties') or {}).get('spark.jobGroup.id') or ''
+            c[g.replace('marsad-', '')] += 1
+    cells = [str(c[g]) if c[g] else '-' for g in groups]
+    print(f"| {name} | {' | '.join(cells)} | {sum(c.values())} |")
+PY
   } > bench/engine.md
   cat bench/engine.md
   exit 0

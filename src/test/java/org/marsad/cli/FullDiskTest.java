@@ -56,14 +56,15 @@ class FullDiskTest {
   @AfterEach
   void unmount() throws Exception {
     if (disk != null) {
-      sh("umount", disk.toString());
+      sh("umount", "-l", disk.toString()); // lazy: a Spark reader may still hold a file
     }
   }
 
   @Test
   void aRunThatFillsTheDiskSaysSoExitsOneAndLeavesTheEarlierRunAndNoLock() throws Exception {
     Path mountPoint = Files.createDirectories(tmp.resolve("disk"));
-    boolean mounted = sh("mount", "-t", "tmpfs", "-o", "size=" + DISK, "tmpfs", mountPoint.toString()) == 0;
+    boolean mounted =
+        sh("mount", "-t", "tmpfs", "-o", "size=" + DISK, "tmpfs", mountPoint.toString()) == 0;
     Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here (needs root and CAP_SYS_ADMIN)");
     disk = mountPoint;
     String small =

@@ -33,6 +33,14 @@ public final class Sessions {
     if (effective.startsWith("local") && System.getProperty("spark.ui.enabled") == null) {
       b = b.config("spark.ui.enabled", Boolean.getBoolean("marsad.verbose") ? "true" : "false");
     }
+    // In local mode the executor is the driver: by default an out-of-memory error in a task makes
+    // Spark exit the JVM with code 52 while the run's own error handling races it. With the
+    // depth 0 the task fails, the job fails with the OutOfMemoryError, and the run says what to do
+    // and exits 1 (a cluster keeps the default: the executor dies and is replaced).
+    if (effective.startsWith("local")
+        && System.getProperty("spark.executor.killOnFatalError.depth") == null) {
+      b = b.config("spark.executor.killOnFatalError.depth", "0");
+    }
     // Tables are written by a few driver threads at once (--writers): a FAIR scheduler shares
     // the cores between them and the run's own queries (pools in fairscheduler.xml).
     if (System.getProperty("spark.scheduler.mode") == null) {

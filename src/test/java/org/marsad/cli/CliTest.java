@@ -2,10 +2,6 @@ package org.marsad.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,28 +16,13 @@ class CliTest {
 
   @TempDir Path tmp;
 
-  private record Result(int code, String err, String out) {}
-
-  private static Result run(String... args) {
-    SharedSpark.get();
-    StringWriter err = new StringWriter();
-    PrintStream oldOut = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      int code = Marsad.execute(new PrintWriter(err, true), args);
-      return new Result(code, err.toString(), out.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-    }
-  }
-
   @Test
   void missingColumnExitsOneNamingItTheColumnsAndTheOption() {
     String in =
         JobTestSupport.writeCorpus(tmp, new String[] {"docno", "body"}, new Object[] {"1", "نص"});
-    Result r =
-        run("terms", "--input", in, "--output", tmp.resolve("o").toString(), "--id-col", "docno");
+    Cli.Result r =
+        Cli.run(
+            "terms", "--input", in, "--output", tmp.resolve("o").toString(), "--id-col", "docno");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
         .contains("Cannot read corpus: no column 'text'; available: [docno, body]; set --text-col");
@@ -51,8 +32,9 @@ class CliTest {
   void explicitDateColumnMustExist() {
     String in =
         JobTestSupport.writeCorpus(tmp, new String[] {"id", "text"}, new Object[] {"1", "نص"});
-    Result r =
-        run("terms", "--input", in, "--output", tmp.resolve("o").toString(), "--date-col", "time");
+    Cli.Result r =
+        Cli.run(
+            "terms", "--input", in, "--output", tmp.resolve("o").toString(), "--date-col", "time");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("no column 'time'").contains("--date-col");
   }
@@ -62,7 +44,8 @@ class CliTest {
     Path dir = Files.createDirectories(tmp.resolve("bad"));
     Path f = dir.resolve("part-0.parquet");
     Files.writeString(f, "this is not parquet at all, just text pretending");
-    Result r = run("terms", "--input", dir.toString(), "--output", tmp.resolve("o").toString());
+    Cli.Result r =
+        Cli.run("terms", "--input", dir.toString(), "--output", tmp.resolve("o").toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("Cannot read corpus").contains("part-0.parquet");
     assertThat(Files.exists(tmp.resolve("o/documents"))).isFalse();
@@ -70,8 +53,8 @@ class CliTest {
 
   @Test
   void missingInputPathExitsOne() {
-    Result r =
-        run(
+    Cli.Result r =
+        Cli.run(
             "terms",
             "--input",
             tmp.resolve("nowhere").toString(),
@@ -85,7 +68,7 @@ class CliTest {
   void emptyCorpusGivesEmptyTablesAndExitsZero() {
     String in = JobTestSupport.writeCorpus(tmp, new String[] {"id", "text"});
     String out = tmp.resolve("o").toString();
-    Result r = run("terms", "--input", in, "--output", out);
+    Cli.Result r = Cli.run("terms", "--input", in, "--output", out);
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(JobTestSupport.table(out, "documents").count()).isZero();
     assertThat(JobTestSupport.table(out, "term_frequencies").columns())
@@ -94,9 +77,9 @@ class CliTest {
 
   @Test
   void usageErrorsExitTwo() {
-    assertThat(run("terms", "--no-such-option").code()).isEqualTo(2);
-    assertThat(run("terms").code()).isEqualTo(2);
-    Result bad = run("terms", "--input", "x", "--period", "fortnight", "--output", "o");
+    assertThat(Cli.run("terms", "--no-such-option").code()).isEqualTo(2);
+    assertThat(Cli.run("terms").code()).isEqualTo(2);
+    Cli.Result bad = Cli.run("terms", "--input", "x", "--period", "fortnight", "--output", "o");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err())
         .contains(
@@ -147,15 +130,16 @@ class CliTest {
 
   @Test
   void analyzePrintsSurfaceAndTermOfKeptTokens() {
-    Result r = run("analyze", "--lang", "ar", "وبروسيا في لبنان");
+    Cli.Result r = Cli.run("analyze", "--lang", "ar", "وبروسيا في لبنان");
     assertThat(r.code()).isZero();
     assertThat(r.out().lines()).containsExactly("وبروسيا\tروسيا", "لبنان\tلبنان");
-    Result fr = run("analyze", "--lang", "français", "L'Égypte et les présidents");
+    Cli.Result fr = Cli.run("analyze", "--lang", "français", "L'Égypte et les présidents");
     assertThat(fr.code()).isZero();
     assertThat(fr.out().lines()).containsExactly("L'Égypte\tegypt", "présidents\tpresident");
-    Result guessed = run("analyze", "Le gouvernement français a annoncé lundi une réforme.");
+    Cli.Result guessed =
+        Cli.run("analyze", "Le gouvernement français a annoncé lundi une réforme.");
     assertThat(guessed.out().lines()).contains("gouvernement\tgouvern");
-    assertThat(run("analyze", "--lang", "xx", "a").code()).isEqualTo(2);
+    assertThat(Cli.run("analyze", "--lang", "xx", "a").code()).isEqualTo(2);
   }
 
   @Test
@@ -164,7 +148,7 @@ class CliTest {
         JobTestSupport.writeCorpus(
             tmp, new String[] {"id", "text"}, new Object[] {"1", "روسيا والصين"});
     String out = tmp.resolve("o").toString();
-    assertThat(run("terms", "--input", in, "--output", out, "--format", "csv").code()).isZero();
+    assertThat(Cli.run("terms", "--input", in, "--output", out, "--format", "csv").code()).isZero();
     byte[] b = Files.readAllBytes(Path.of(out, "csv", "term_frequencies.csv"));
     assertThat(b[0]).isEqualTo((byte) 0xEF);
     String csv = new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
@@ -181,7 +165,7 @@ class CliTest {
         txt.resolve("000_316ae984aebcec15.txt"));
     Files.writeString(txt.resolve("a2.txt"), "جريدة:\nنص ثان عن روسيا", StandardCharsets.UTF_8);
     String out = tmp.resolve("txt.parquet").toString();
-    assertThat(run("ingest", "--input", txt.toString(), "--output", out).code()).isZero();
+    assertThat(Cli.run("ingest", "--input", txt.toString(), "--output", out).code()).isZero();
     var rows = SharedSpark.get().read().parquet(out).orderBy("id").collectAsList();
     assertThat(rows).hasSize(2);
     assertThat((String) rows.get(0).getAs("id")).isEqualTo("000_316ae984aebcec15");
@@ -195,18 +179,18 @@ class CliTest {
         "{\"id\": \"j1\", \"text\": \"روسيا\"}\n{\"id\": \"j2\", \"text\": \"الصين\"}\n",
         StandardCharsets.UTF_8);
     String outJ = tmp.resolve("j.parquet").toString();
-    assertThat(run("ingest", "--input", jsonl.toString(), "--output", outJ).code()).isZero();
+    assertThat(Cli.run("ingest", "--input", jsonl.toString(), "--output", outJ).code()).isZero();
     assertThat(SharedSpark.get().read().parquet(outJ).count()).isEqualTo(2);
 
     Path csv = Files.createDirectories(tmp.resolve("csv")).resolve("a.csv");
     Files.writeString(csv, "id,text\nc1,\"روسيا، والصين\"\n", StandardCharsets.UTF_8);
     String outC = tmp.resolve("c.parquet").toString();
-    assertThat(run("ingest", "--input", csv.toString(), "--output", outC).code()).isZero();
+    assertThat(Cli.run("ingest", "--input", csv.toString(), "--output", outC).code()).isZero();
     assertThat(SharedSpark.get().read().parquet(outC).first().<String>getAs("text"))
         .isEqualTo("روسيا، والصين");
 
-    Result mixed =
-        run(
+    Cli.Result mixed =
+        Cli.run(
             "ingest",
             "--input",
             txt.toString(),

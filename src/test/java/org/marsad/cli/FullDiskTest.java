@@ -2,11 +2,6 @@ package org.marsad.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -31,21 +26,6 @@ class FullDiskTest {
 
   @TempDir Path tmp;
   private Path disk;
-
-  private record Result(int code, String err) {}
-
-  private static Result run(String... args) {
-    SharedSpark.get();
-    StringWriter err = new StringWriter();
-    PrintStream oldOut = System.out;
-    System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    try {
-      int code = Marsad.execute(new PrintWriter(err, true), args);
-      return new Result(code, err.toString());
-    } finally {
-      System.setOut(oldOut);
-    }
-  }
 
   private static int sh(String... cmd) throws Exception {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -74,13 +54,13 @@ class FullDiskTest {
             new Object[] {"1", "2021-01-02", "اجتمع وزير خارجية مصر مع نظيره الأردني في عمان."},
             new Object[] {"2", "2021-01-03", "The ministers of Egypt and Jordan met in Amman."});
     String out = disk.resolve("o").toString();
-    Result first = run("terms", "--input", small, "--output", out);
+    Cli.Result first = Cli.run("terms", "--input", small, "--output", out);
     assertThat(first.code()).as(first.err()).isZero();
     Path manifest = disk.resolve("o/_manifest.json");
     String before = Files.readString(manifest);
 
     String sample = SharedSpark.repo().resolve("sample-data/corpus").toString();
-    Result second = run("run", "--input", sample, "--output", out);
+    Cli.Result second = Cli.run("run", "--input", sample, "--output", out);
 
     assertThat(second.code()).as(second.err()).isEqualTo(1);
     assertThat(second.err())
